@@ -1,0 +1,129 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting NovaVMS reads from the environment, validated once. A bad value stops the
+// process with one line that names the variable (see formatConfigError).
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .transform((v) => v === "1" || v === "true");
+
+const durationList = z.string().transform((value, ctx) => {
+  const parts = value.split(",").map((p) => p.trim());
+  const ms = parts.map(parseDuration);
+  if (parts.length === 0 || ms.some((m) => m === null)) {
+    ctx.addIssue({ code: "custom", message: `expected durations like "1m,5m,15m,1h,6h", got "${value}"` });
+    return z.NEVER;
+  }
+  return ms as number[];
+});
+
+const postgresUrl = z.string().refine(isPostgresUrl, {
+  message: "expected postgresql://user:password@host:port/database",
+});
+
+const port = z.coerce
+  .number({ message: "expected a port number" })
+  .int("expected a whole number")
+  .min(0, "expected 0-65535")
+  .max(65535, "expected 0-65535");
+
+const schema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
+  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
+  PORT: port.default(3000),
+  NOVAVMS_ENCRYPTION_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, "base64").length === 32, "expected 32 bytes, base64-encoded")
+    .optional(),
+  NOVAVMS_ADMIN_EMAIL: z.email("expected an email address").optional(),
+  NOVAVMS_ADMIN_PASSWORD: z.string().min(8, "expected at least 8 characters").optional(),
+  NOVAVMS_API_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_\-]{24,128}$/, "expected 24-128 characters of A-Z, a-z, 0-9, _ or -")
+    .optional(),
+  NOVAVMS_DEMO: flag.default(true),
+  NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
+  NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  NOVAVMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(64),
+  NOVAVMS_WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
+  NOVAVMS_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
+  NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+  NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NOVAVMS_MAX_EVENT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
+  NOVAVMS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Unset and empty are the same for every variable, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, `is invalid: ${issue.message}`);
+  }
+  return toConfig(parsed.data);
+}
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function getConfig(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+function toConfig(env: z.infer<typeof schema>) {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
+    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
+    port: env.PORT,
+    encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
+    adminEmail: env.NOVAVMS_ADMIN_EMAIL,
+    adminPassword: env.NOVAVMS_ADMIN_PASSWORD,
+    apiToken: env.NOVAVMS_API_TOKEN,
+    demo: env.NOVAVMS_DEMO,
+    deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
+    retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
+    allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
+    workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
+    endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
+    batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
+    leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
+    dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
+    maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
+    sessionHours: env.NOVAVMS_SESSION_HOURS,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** "90s", "1m", "1h", "500ms" → milliseconds; null when malformed. */
+export function parseDuration(text: string): number | null {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text);
+  if (!match) return null;
+  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
+  return Math.round(Number(match[1]) * unit);
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
