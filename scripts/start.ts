@@ -11,8 +11,8 @@ import { ensureBuilt } from "./build-if-needed";
 async function main() {
   const config = loadConfig();
   await assertPortFree(config.port);
-  ensureBuilt();
   const database = await prepareDatabase(config);
+  ensureBuilt();
   if (database.migrationsApplied.length) console.log(`Applied migrations: ${database.migrationsApplied.join(", ")}`);
   const firstRun = describeFirstRun(database.firstRun);
   if (firstRun) console.log(firstRun);

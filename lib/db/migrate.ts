@@ -9,7 +9,8 @@ import pg from "pg";
 // `prisma migrate deploy` because through a driver adapter it fails on PostgreSQL
 // (prisma/orm#27403).
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+// Read at run time from the working directory, not bundled: the files must stay the ones on disk.
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 // Any constant shared by every NovaVMS process; two processes starting at once queue on it.
 const ADVISORY_LOCK_KEY = 7_461_202_611;

@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import { DataDirInUseError, startEmbeddedDatabase } from "./embedded";
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+function tempDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-embedded-"));
+  dirs.push(dir);
+  return dir;
+}
+
+async function run(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("embedded database", () => {
+  it("keeps its data across a restart on the same data directory", async () => {
+    const dataDir = tempDir();
+    const first = await startEmbeddedDatabase({ dataDir });
+    await run(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives a restart')");
+    await first.stop();
+
+    const second = await startEmbeddedDatabase({ dataDir });
+    try {
+      expect(await run(second.url, "SELECT note FROM kept")).toEqual([{ note: "survives a restart" }]);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it("serves several pooled connections with transactions kept together", async () => {
+    const db = await startEmbeddedDatabase({ maxConnections: 10 });
+    const pool = new pg.Pool({ connectionString: db.url, max: 5 });
+    try {
+      await pool.query("CREATE TABLE counter (n int); INSERT INTO counter VALUES (0)");
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const client = await pool.connect();
+          try {
+            await client.query("BEGIN");
+            const { rows } = await client.query("SELECT n FROM counter FOR UPDATE");
+            await client.query("UPDATE counter SET n = $1", [rows[0].n + 1]);
+            await client.query("COMMIT");
+          } finally {
+            client.release();
+          }
+        }),
+      );
+      expect((await pool.query("SELECT n FROM counter")).rows[0].n).toBe(10);
+    } finally {
+      await pool.end();
+      await db.stop();
+    }
+  });
+
+  it("refuses to open a data directory another live process holds", async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, "embedded-db.pid"), String(process.ppid));
+    await expect(startEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirInUseError);
+  });
+
+  it("takes over the lock a crashed process left behind", async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, "embedded-db.pid"), "2147483646");
+    const db = await startEmbeddedDatabase({ dataDir });
+    expect(fs.readFileSync(path.join(dataDir, "embedded-db.pid"), "utf8")).toBe(String(process.pid));
+    await db.stop();
+    expect(fs.existsSync(path.join(dataDir, "embedded-db.pid"))).toBe(false);
+  });
+});

@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { loadConfig, type Config } from "../config";
+import type { AppContext } from "../context";
+import { createCipher } from "../crypto/encryption";
+import { connectDatabase } from "../db/client";
+import { startEmbeddedDatabase } from "../db/embedded";
+import { migrate } from "../db/migrate";
+import { createLogger } from "../log";
+
+// Test-only: a fresh, migrated database per caller. PGlite in memory by default; a new database
+// on the PostgreSQL server of TEST_DATABASE_URL in the "postgres" Vitest project.
+
+export type TestDatabase = { url: string; kind: "pglite" | "postgres"; drop: () => Promise<void> };
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const database = process.env.NOVAVMS_TEST_DB === "postgres" ? await createPostgresDatabase() : await createPgliteDatabase();
+  if (options.migrate !== false) await migrate(database.url);
+  return database;
+}
+
+export type TestContext = AppContext & { database: TestDatabase; close: () => Promise<void> };
+
+/** An AppContext on a fresh database, with configuration from `env` over quiet defaults. */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config: Config = loadConfig({ LOG_LEVEL: "silent", NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1", ...env });
+  const db = connectDatabase(database.url, { poolSize: 5 });
+  return {
+    config,
+    db,
+    cipher: createCipher(randomBytes(32)),
+    log: createLogger(config.logLevel, "test"),
+    database,
+    close: async () => {
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+async function createPgliteDatabase(): Promise<TestDatabase> {
+  const embedded = await startEmbeddedDatabase({ maxConnections: 50 });
+  return { url: embedded.url, kind: "pglite", drop: embedded.stop };
+}
+
+async function createPostgresDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error("the postgres test project needs TEST_DATABASE_URL");
+  const name = `novavms_test_${randomBytes(6).toString("hex")}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    kind: "postgres",
+    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+  };
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Browser journeys against the built app: `npm start` on a fresh embedded database in
+// .data/e2e, a known admin, and loopback receivers allowed. A system Chromium is used when there
+// is one (browsers cannot be downloaded everywhere), Playwright's own otherwise.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
+
+export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: systemChromium
+      ? {
+          executablePath: systemChromium,
+          args: [
+            ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        }
+      : {},
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      NOVAVMS_DATA_DIR: ".data/e2e",
+      NOVAVMS_ADMIN_EMAIL: E2E_ADMIN.email,
+      NOVAVMS_ADMIN_PASSWORD: E2E_ADMIN.password,
+      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+      NOVAVMS_RETRY_SCHEDULE: "2s,2s,2s,2s,2s",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
