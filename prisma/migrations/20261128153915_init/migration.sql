@@ -115,6 +115,7 @@ CREATE TABLE "deliveries" (
     "event_type" TEXT NOT NULL,
     "status" "DeliveryStatus" NOT NULL DEFAULT 'pending',
     "attempt_count" INTEGER NOT NULL DEFAULT 0,
+    "scheduled_attempts" INTEGER NOT NULL DEFAULT 0,
     "next_attempt_at" TIMESTAMPTZ(3),
     "lease_owner" TEXT,
     "lease_expires_at" TIMESTAMPTZ(3),

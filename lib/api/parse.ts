@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "../errors";
+
+/**
+ * The request body as raw bytes, refusing more than `maxBytes` without reading further (a
+ * Content-Length over the limit is refused before reading anything).
+ */
+export async function readBodyCapped(request: Request, maxBytes: number): Promise<Buffer> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(Buffer.from(value));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A JSON body validated by `schema`; every failure is a 4xx with a message naming the field. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 65_536): Promise<z.infer<S>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+  const raw = await readBodyCapped(request, maxBytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new ValidationError("The request body is not valid JSON.");
+  }
+  return validate(schema, json);
+}
+
+/** Query parameters validated by `schema` (all values are strings; use z.coerce for numbers). */
+export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.infer<S> {
+  const params = new URL(url).searchParams;
+  const object: Record<string, string> = {};
+  for (const [key, value] of params) object[key] = value;
+  return validate(schema, object);
+}
+
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : issue.code === "unrecognized_keys" ? issue.keys.join(",") : "body";
+    fields[key] ??= issue.message;
+  }
+  const [first] = Object.entries(fields);
+  throw new ValidationError(first[0] === "body" ? first[1] : `${first[0]}: ${first[1]}`, fields);
+}

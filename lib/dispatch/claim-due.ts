@@ -1,0 +1,86 @@
+import type { Db } from "../db/client";
+
+export type ClaimedDelivery = {
+  id: string;
+  orgId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  url: string;
+  body: Buffer;
+  scheduledAttempts: number;
+};
+
+export type ClaimOptions = {
+  workerId: string;
+  now: Date;
+  limit: number;
+  leaseMs: number;
+  /** At most this many attempts of one webhook in flight in the claiming worker. */
+  perWebhook: number;
+  /** Attempts the claiming worker already has in flight, per webhook. */
+  inFlight: Map<string, number>;
+};
+
+/**
+ * Leases up to `limit` due deliveries to this worker. `FOR UPDATE SKIP LOCKED` lets any number of
+ * workers claim at once without waiting on or double-claiming each other's rows; the lease makes a
+ * crashed worker's deliveries due again once it expires.
+ */
+export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise<ClaimedDelivery[]> {
+  const { rows } = await db.pool.query<{
+    id: string;
+    org_id: string;
+    webhook_id: string;
+    event_id: string;
+    event_type: string;
+    url: string;
+    body: Buffer;
+    scheduled_attempts: number;
+  }>(
+    `WITH busy AS (
+       SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
+     ), candidate AS (
+       SELECT id, webhook_id, next_attempt_at FROM deliveries
+        WHERE next_attempt_at <= $1
+          AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
+          AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
+        ORDER BY next_attempt_at
+        LIMIT $2 * 4
+        FOR UPDATE SKIP LOCKED
+     ), chosen AS (
+       SELECT id FROM (
+         SELECT c.id, c.next_attempt_at, coalesce(busy.in_flight, 0) AS in_flight,
+                row_number() OVER (PARTITION BY c.webhook_id ORDER BY c.next_attempt_at, c.id) AS nth
+           FROM candidate c LEFT JOIN busy ON busy.webhook_id = c.webhook_id
+       ) ranked
+        WHERE nth + in_flight <= $4
+        ORDER BY next_attempt_at
+        LIMIT $2
+     )
+     UPDATE deliveries d
+        SET lease_owner = $3, lease_expires_at = $1::timestamptz + make_interval(secs => $6::double precision / 1000)
+       FROM chosen, webhooks w, events e
+      WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
+     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts`,
+    [
+      options.now,
+      options.limit,
+      options.workerId,
+      options.perWebhook,
+      [...options.inFlight.keys()],
+      options.leaseMs,
+      [...options.inFlight.values()],
+    ],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    orgId: row.org_id,
+    webhookId: row.webhook_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    url: row.url,
+    body: row.body,
+    scheduledAttempts: row.scheduled_attempts,
+  }));
+}

@@ -1,0 +1,157 @@
+import os from "node:os";
+import type { Cipher } from "../crypto/encryption";
+import type { Db } from "../db/client";
+import type { Send } from "../delivery/types";
+import { newId } from "../ids";
+import type { Logger } from "../log";
+import { loadValidSecrets } from "../webhooks/signing-secrets";
+import { buildOutgoingRequest } from "./build-request";
+import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
+import { recordAttempt } from "./record-attempt";
+import { stateAfterScheduledAttempt } from "./schedule";
+
+export type DispatcherOptions = {
+  db: Db;
+  cipher: Cipher;
+  send: Send;
+  log: Logger;
+  retryScheduleMs: number[];
+  /** Attempts in flight in this process. */
+  concurrency: number;
+  /** Attempts in flight per webhook in this process: one slow endpoint cannot take every slot. */
+  endpointConcurrency: number;
+  batchSize: number;
+  leaseMs: number;
+  now?: () => Date;
+  workerId?: string;
+};
+
+export type Dispatcher = {
+  /** Claims and starts due deliveries while there are free slots; resolves with how many started. */
+  pump: () => Promise<number>;
+  /** Pumps and waits until nothing is due or in flight (tests and one-shot runs). */
+  runUntilIdle: () => Promise<number>;
+  /** Stops claiming and waits for the attempts in flight (each ends by its timeout). */
+  stop: () => Promise<void>;
+  readonly inFlight: number;
+};
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const now = options.now ?? (() => new Date());
+  const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${newId("wrk").slice(-6)}`;
+  const running = new Set<Promise<void>>();
+  const perWebhook = new Map<string, number>();
+  let stopped = false;
+  let pumping: Promise<number> | null = null;
+  let pumpAgain = false;
+  let mayHaveMore = false;
+
+  function busy(webhookId: string): number {
+    return perWebhook.get(webhookId) ?? 0;
+  }
+
+  async function claimOnce(): Promise<number> {
+    const free = options.concurrency - running.size;
+    if (free <= 0 || stopped) return 0;
+    const limit = Math.min(free, options.batchSize);
+    const claimed = await claimDueDeliveries(options.db, {
+      workerId,
+      now: now(),
+      limit,
+      leaseMs: options.leaseMs,
+      perWebhook: options.endpointConcurrency,
+      inFlight: perWebhook,
+    });
+    mayHaveMore = claimed.length === limit;
+    if (claimed.length === 0) return 0;
+    const secrets = await loadValidSecrets(options.db, options.cipher, [...new Set(claimed.map((c) => c.webhookId))], now());
+    for (const delivery of claimed) start(delivery, secrets.get(delivery.webhookId) ?? []);
+    return claimed.length;
+  }
+
+  function start(delivery: ClaimedDelivery, secrets: string[]) {
+    perWebhook.set(delivery.webhookId, busy(delivery.webhookId) + 1);
+    const task = attempt(delivery, secrets)
+      .catch((error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"))
+      .finally(() => {
+        running.delete(task);
+        const left = busy(delivery.webhookId) - 1;
+        if (left > 0) perWebhook.set(delivery.webhookId, left);
+        else perWebhook.delete(delivery.webhookId);
+        if (mayHaveMore && !stopped) void pump();
+      });
+    running.add(task);
+  }
+
+  async function attempt(delivery: ClaimedDelivery, secrets: string[]) {
+    const requestId = newId("req");
+    const request = buildOutgoingRequest({
+      url: delivery.url,
+      body: delivery.body,
+      eventType: delivery.eventType,
+      deliveryId: delivery.id,
+      requestId,
+      secrets,
+      now: now(),
+    });
+    const result = await options.send(request);
+    const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
+    await recordAttempt(options.db, {
+      deliveryId: delivery.id,
+      orgId: delivery.orgId,
+      webhookId: delivery.webhookId,
+      requestId,
+      trigger: "scheduled",
+      request,
+      result,
+      next,
+      workerId,
+    });
+  }
+
+  async function pumpLoop(): Promise<number> {
+    let started = 0;
+    do {
+      pumpAgain = false;
+      for (;;) {
+        const n = await claimOnce();
+        started += n;
+        if (n === 0 || !mayHaveMore) break;
+      }
+    } while (pumpAgain && !stopped);
+    return started;
+  }
+
+  function pump(): Promise<number> {
+    if (pumping) {
+      pumpAgain = true;
+      return pumping;
+    }
+    pumping = pumpLoop().finally(() => (pumping = null));
+    return pumping;
+  }
+
+  return {
+    pump,
+    async runUntilIdle() {
+      let total = 0;
+      for (;;) {
+        total += await pump();
+        if (running.size === 0) {
+          const more = await pump();
+          total += more;
+          if (more === 0 && running.size === 0) return total;
+        }
+        await Promise.race(running);
+      }
+    },
+    async stop() {
+      stopped = true;
+      await pumping;
+      await Promise.allSettled([...running]);
+    },
+    get inFlight() {
+      return running.size;
+    },
+  };
+}

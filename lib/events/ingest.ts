@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { ConflictError } from "../errors";
+import { newId } from "../ids";
+import { eventTypeSchema } from "../webhooks/schemas";
+import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
+
+export const ingestEventInput = z.strictObject({
+  type: eventTypeSchema,
+  data: z.record(z.string(), z.unknown(), "expected a JSON object"),
+  idempotency_key: z.string().min(1, "must not be empty").max(255, "at most 255 characters").optional(),
+});
+
+export type IngestEventInput = z.infer<typeof ingestEventInput>;
+
+export type IngestResult = {
+  id: string;
+  deliveries: Array<{ id: string; webhook_id: string }>;
+  /** True when the idempotency key was seen before and nothing new was created. */
+  duplicate: boolean;
+};
+
+/**
+ * Stores the event's bytes once and creates one pending delivery per enabled webhook of the org
+ * subscribed to its type (no event types = all), in one statement, so it happens entirely or not
+ * at all. The same idempotency key again returns the first result. Dispatchers are woken at once:
+ * in this process, in the worker of `npm start`, and over PostgreSQL NOTIFY on other machines.
+ */
+export async function ingestEvent(db: Db, orgId: string, input: IngestEventInput, now = new Date()): Promise<IngestResult> {
+  const id = newId("evt");
+  // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
+  const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));
+  const { rows: webhooks } = await db.pool.query<{ id: string }>(
+    `SELECT id FROM webhooks
+      WHERE org_id = $1 AND enabled AND (cardinality(event_types) = 0 OR $2 = ANY(event_types))
+      ORDER BY created_at, id`,
+    [orgId, input.type],
+  );
+  const deliveryIds = webhooks.map(() => newId("dlv"));
+  const { rows } = await db.pool.query<{ inserted: boolean; id: string | null; webhook_id: string | null }>(
+    `WITH event AS (
+       INSERT INTO events (id, org_id, type, body, idempotency_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (org_id, idempotency_key) DO NOTHING
+       RETURNING id
+     ), delivery AS (
+       INSERT INTO deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at, activity_at)
+       SELECT d.id, $2, d.webhook_id, event.id, $3, 'pending', $6, $6, $6
+         FROM event, unnest($7::text[], $8::text[]) AS d(id, webhook_id)
+       RETURNING id, webhook_id
+     ), notify AS (
+       SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '') FROM delivery LIMIT 1
+     )
+     SELECT EXISTS (SELECT 1 FROM event) AS inserted, delivery.id, delivery.webhook_id
+       FROM (SELECT count(*) FROM notify) AS one LEFT JOIN delivery ON true`,
+    [id, orgId, input.type, body, input.idempotency_key ?? null, now, deliveryIds, webhooks.map((w) => w.id)],
+  );
+  if (!rows[0].inserted) {
+    const first = await findByIdempotencyKey(db, orgId, input.idempotency_key!);
+    if (!first) throw new ConflictError("The event with this idempotency_key was removed; retry with a new key.");
+    return first;
+  }
+  const deliveries = rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }));
+  if (deliveries.length > 0) wakeDispatchers();
+  return { id, deliveries, duplicate: false };
+}
+
+/** The first result for a key. */
+async function findByIdempotencyKey(db: Db, orgId: string, key: string): Promise<IngestResult | null> {
+  const { rows } = await db.pool.query<{ event_id: string; id: string | null; webhook_id: string | null }>(
+    `SELECT e.id AS event_id, d.id, d.webhook_id
+       FROM events e LEFT JOIN deliveries d ON d.event_id = e.id
+      WHERE e.org_id = $1 AND e.idempotency_key = $2
+      ORDER BY d.created_at, d.id`,
+    [orgId, key],
+  );
+  if (rows.length === 0) return null;
+  return {
+    id: rows[0].event_id,
+    deliveries: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! })),
+    duplicate: true,
+  };
+}

@@ -1,0 +1,39 @@
+import { recordAudit, type Actor } from "../audit/record";
+import type { Cipher } from "../crypto/encryption";
+import type { Db } from "../db/client";
+import { NotFoundError } from "../errors";
+import { newId } from "../ids";
+import { generateSigningSecret } from "../signing/secret";
+import { getSigningInfo, type SigningInfo } from "./signing-secrets";
+
+/**
+ * A new current secret. The old one keeps signing (as a second signature) until
+ * `now + graceSeconds`; 0 retires it at once. Secrets already in a grace period keep theirs.
+ */
+export async function rotateSigningSecret(
+  db: Db,
+  cipher: Cipher,
+  input: { orgId: string; webhookId: string; graceSeconds: number; actor: Actor },
+  now = new Date(),
+): Promise<SigningInfo> {
+  const expiresAt = new Date(now.getTime() + input.graceSeconds * 1000);
+  await db.prisma.$transaction(async (tx) => {
+    // Lock the webhook row so two rotations at once cannot both retire the same secret.
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM webhooks WHERE id = ${input.webhookId} AND org_id = ${input.orgId} FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError("Webhook");
+    await tx.signingSecret.updateMany({ where: { webhookId: input.webhookId, expiresAt: null }, data: { expiresAt } });
+    await tx.signingSecret.create({
+      data: { id: newId("whs"), webhookId: input.webhookId, secretEncrypted: cipher.encrypt(generateSigningSecret()), createdAt: now },
+    });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: "webhook.secret.rotate",
+      targetType: "webhook",
+      targetId: input.webhookId,
+      details: { grace_period_seconds: input.graceSeconds },
+    });
+  });
+  return getSigningInfo(db, cipher, input.orgId, input.webhookId, now);
+}

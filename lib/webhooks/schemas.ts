@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { validateWebhookUrl } from "../delivery/validate-url";
+
+/** `camera.offline`, `recording.ready`: lower-case dot-separated words. */
+export const eventTypeSchema = z
+  .string()
+  .max(100, "at most 100 characters")
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'expected a dotted lower-case name such as "camera.offline"');
+
+/** The event types NovaVMS emits, offered as choices in the console (any well-formed type is accepted). */
+export const KNOWN_EVENT_TYPES = [
+  "camera.offline",
+  "camera.online",
+  "recording.ready",
+  "recording.failed",
+  "motion.detected",
+  "storage.low",
+] as const;
+
+const urlSchema = z.string().transform((value, ctx) => {
+  const result = validateWebhookUrl(value.trim());
+  if (!result.ok) {
+    ctx.addIssue({ code: "custom", message: result.message });
+    return z.NEVER;
+  }
+  return result.url;
+});
+
+export const createWebhookInput = z.strictObject({
+  url: urlSchema,
+  description: z.string().max(500, "at most 500 characters").default(""),
+  event_types: z.array(eventTypeSchema).max(100, "at most 100 event types").default([]),
+  enabled: z.boolean().default(true),
+});
+
+export const updateWebhookInput = createWebhookInput.partial();
+
+export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
+export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
+
+export const rotateSecretInput = z.strictObject({
+  grace_period_seconds: z
+    .number("expected a number of seconds")
+    .int("expected whole seconds")
+    .min(0, "at least 0")
+    .max(604_800, "at most 604800 (7 days)")
+    .default(86_400),
+});
