@@ -1,0 +1,31 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getAppContext } from "../context";
+import { PATH_HEADER } from "./next-path";
+import { assertAdmin } from "./roles";
+import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
+
+// The console's view of "who is asking", from the session cookie. Every page and server action
+// calls one of these itself: layouts are not re-rendered on client-side navigation, so a check in
+// the layout alone would not protect a page.
+
+/** The signed-in user, or null. Cached per request, so several callers cost one query. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return findSessionUser(getAppContext().db, token);
+});
+
+/** The signed-in user; a signed-out visitor is redirected to `/sign-in?next=<this page>`. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  const path = (await headers()).get(PATH_HEADER);
+  redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
+}
+
+/** The signed-in admin; throws ForbiddenError for a viewer (redirects when signed out). */
+export async function requireAdmin(): Promise<SessionUser> {
+  return assertAdmin(await requireUser());
+}

@@ -1,0 +1,28 @@
+import type { Role } from "@prisma/client";
+import { createApiToken } from "../auth/api-tokens";
+import { hashPassword } from "../auth/passwords";
+import type { Cipher } from "../crypto/encryption";
+import type { Db } from "../db/client";
+import { newId } from "../ids";
+
+// Test-only: an org of its own per test, so tests sharing one database never see each other.
+
+export type TestUser = { id: string; orgId: string; email: string; role: Role; password: string };
+
+let hashed: Promise<string> | undefined;
+const PASSWORD = "correct horse battery";
+
+export async function createTestOrg(db: Db, cipher: Cipher, name = "Test org"): Promise<{ orgId: string; apiToken: string }> {
+  const orgId = newId("org");
+  await db.prisma.org.create({ data: { id: orgId, name } });
+  const apiToken = await db.prisma.$transaction((tx) => createApiToken(tx, cipher, orgId));
+  return { orgId, apiToken };
+}
+
+/** A user whose password is always "correct horse battery" (hashed once per test file). */
+export async function createTestUser(db: Db, orgId: string, role: Role, email = `${newId("u")}@example.test`): Promise<TestUser> {
+  hashed ??= hashPassword(PASSWORD);
+  const id = newId("usr");
+  await db.prisma.user.create({ data: { id, orgId, email, role, name: role, passwordHash: await hashed } });
+  return { id, orgId, email, role, password: PASSWORD };
+}
