@@ -1,0 +1,50 @@
+import type { Readable } from "node:stream";
+
+// Reads at most `limit` bytes of a response body, then destroys the stream so the receiver's
+// connection is closed: a body of any size, or one that never ends, costs at most `limit` bytes
+// and no more time than it takes them to arrive.
+
+export type CappedBody = {
+  bytes: Buffer;
+  /** True when the body had more than `limit` bytes, or may have had (it stopped early). */
+  truncated: boolean;
+  /** Why the body stopped before its end, when it did (an abort, a reset connection). */
+  error?: unknown;
+};
+
+export function readCapped(stream: Readable, limit: number, declaredLength: number | null): Promise<CappedBody> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+
+    const finish = (truncated: boolean, error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      stream.off("data", onData);
+      // Copied so a kept slice does not pin the (possibly much larger) chunk it came from.
+      const bytes = Buffer.from(Buffer.concat(chunks, Math.min(received, limit)));
+      if (!stream.readableEnded) stream.destroy();
+      resolve(error === undefined ? { bytes, truncated } : { bytes, truncated, error });
+    };
+
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk.subarray(0, Math.max(0, limit - received)));
+      received += chunk.length;
+      if (received > limit) return finish(true);
+      if (received < limit) return;
+      // Exactly `limit` bytes so far. A declared length settles whether more follow; otherwise
+      // give an end that is already parsed one turn of the event loop to arrive ('end' or more
+      // data settle it first), and count a body still open after that as truncated.
+      if (declaredLength !== null) return finish(declaredLength > limit);
+      setImmediate(() => finish(true));
+    };
+
+    // Kept after settling: destroying the stream can still report an abort, and an unheard
+    // 'error' event would crash the process.
+    stream.on("error", (error) => finish(true, error));
+    stream.on("data", onData);
+    stream.once("end", () => finish(false));
+    stream.once("close", () => finish(!stream.readableEnded));
+  });
+}

@@ -1,0 +1,158 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { findClosedPort, startReceiver, type Receiver } from "../testing/receivers";
+import { createSender, type Sender } from "./send";
+
+// The transport against real receivers on loopback: what goes on the wire, what is captured, and
+// how each way of not getting an answer is reported.
+
+const body = Buffer.from('{"id":"evt_1","type":"camera.offline","created_at":"2025-01-01T00:00:00Z","data":{}}');
+const headers = {
+  "Content-Type": "application/json",
+  "User-Agent": "NovaVMS-Webhooks/0.1.0",
+  "X-NovaVMS-Signature": "sha256=abc",
+  "X-NovaVMS-Delivery": "dlv_1",
+};
+
+let sender: Sender;
+const receivers: Receiver[] = [];
+
+beforeAll(() => {
+  sender = createSender({ timeoutMs: 1500, allowPrivateNetworks: true, userAgent: "NovaVMS-Webhooks/default" });
+});
+afterAll(() => sender.close());
+afterEach(async () => {
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+async function receiver(handler: Parameters<typeof startReceiver>[0]): Promise<Receiver> {
+  const started = await startReceiver(handler);
+  receivers.push(started);
+  return started;
+}
+
+describe("send over HTTP", () => {
+  it("POSTs exactly the given headers and bytes, and captures a 2xx answer", async () => {
+    const r = await receiver((_req, res) => {
+      res.setHeader("X-Request-Seen", "yes");
+      res.setHeader("Set-Cookie", ["a=1", "b=2"]);
+      res.writeHead(200, { "Content-Type": "text/plain" });
+      res.end("thanks");
+    });
+    const result = await sender.send({ url: `${r.origin}/hooks?x=1`, headers, body });
+
+    expect(result.ok).toBe(true);
+    expect(result.failure).toBeNull();
+    expect(result.status).toBe(200);
+    expect(result.headers).toMatchObject({ "x-request-seen": "yes", "set-cookie": "a=1, b=2", "content-type": "text/plain" });
+    expect(result.body).toEqual(Buffer.from("thanks"));
+    expect(result.bodyTruncated).toBe(false);
+    expect(result.durationMs).toBeGreaterThanOrEqual(0);
+    expect(result.durationMs).toBeLessThan(1500);
+    expect(result.startedAt).toBeInstanceOf(Date);
+
+    expect(r.requests).toHaveLength(1);
+    const [received] = r.requests;
+    expect(received.method).toBe("POST");
+    expect(received.path).toBe("/hooks?x=1");
+    expect(received.body.equals(body)).toBe(true);
+    const names = received.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase()).sort();
+    // Only what HTTP/1.1 itself needs is added to the caller's headers.
+    expect(names).toEqual(["connection", "content-length", "content-type", "host", "user-agent", "x-novavms-delivery", "x-novavms-signature"]);
+    expect(headerValue(received.rawHeaders, "user-agent")).toBe("NovaVMS-Webhooks/0.1.0");
+    expect(headerValue(received.rawHeaders, "content-length")).toBe(String(body.length));
+  });
+
+  it("adds the configured User-Agent only when the request has none", async () => {
+    const r = await receiver((_req, res) => res.end());
+    await sender.send({ url: r.origin, headers: { "Content-Type": "application/json" }, body });
+    expect(headerValue(r.requests[0].rawHeaders, "user-agent")).toBe("NovaVMS-Webhooks/default");
+  });
+
+  it("reports a 500 as http_status, with the body the endpoint returned", async () => {
+    const r = await receiver((_req, res) => {
+      res.writeHead(500, { "Content-Type": "application/json" });
+      res.end('{"error":"boom"}');
+    });
+    const result = await sender.send({ url: r.origin, headers, body });
+    expect(result).toMatchObject({ ok: false, status: 500, bodyTruncated: false });
+    expect(result.failure).toEqual({ reason: "http_status", message: "Your endpoint returned HTTP 500." });
+    expect(result.body?.toString()).toBe('{"error":"boom"}');
+  });
+
+  it("does not follow a redirect: a 302 is a failure and the Location is never requested", async () => {
+    const r = await receiver((req, res) => {
+      if (req.url === "/moved") return res.writeHead(302, { Location: "/elsewhere" }).end("see /elsewhere");
+      res.end("followed");
+    });
+    const result = await sender.send({ url: `${r.origin}/moved`, headers, body });
+    expect(result.ok).toBe(false);
+    expect(result.status).toBe(302);
+    expect(result.headers?.location).toBe("/elsewhere");
+    expect(result.failure).toEqual({ reason: "http_status", message: "Your endpoint returned HTTP 302 (redirects are not followed)." });
+    expect(r.requests.map((q) => q.path)).toEqual(["/moved"]);
+  });
+
+  it("keeps the connection alive between attempts to the same origin", async () => {
+    const r = await receiver((_req, res) => res.end("ok"));
+    for (let i = 0; i < 3; i++) {
+      expect((await sender.send({ url: r.origin, headers, body })).ok).toBe(true);
+      // The pool takes the connection back on the next turn of the event loop; an attempt sent
+      // in the same turn would open a second one.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(r.requests).toHaveLength(3);
+    expect(r.connections.opened).toBe(1);
+  });
+
+  it("opens at most maxConnectionsPerOrigin connections, queueing the rest", async () => {
+    const limited = createSender({ timeoutMs: 1500, allowPrivateNetworks: true, maxConnectionsPerOrigin: 2 });
+    try {
+      const r = await receiver((_req, res) => setTimeout(() => res.end("ok"), 50));
+      const results = await Promise.all(Array.from({ length: 6 }, () => limited.send({ url: r.origin, headers, body })));
+      expect(results.every((x) => x.ok)).toBe(true);
+      expect(r.requests).toHaveLength(6);
+      expect(r.connections.opened).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("reports a closed port as connection_refused", async () => {
+    const port = await findClosedPort();
+    const result = await sender.send({ url: `http://127.0.0.1:${port}/`, headers, body });
+    expect(result).toMatchObject({ ok: false, status: null, headers: null, body: null, bodyTruncated: false });
+    expect(result.failure).toEqual({ reason: "connection_refused", message: `127.0.0.1 refused the connection on port ${port}.` });
+  });
+
+  it("reports a receiver that drops the connection on the request as connection_reset", async () => {
+    const r = await receiver((req) => req.socket.destroy());
+    const result = await sender.send({ url: r.origin, headers, body });
+    expect(result.status).toBeNull();
+    expect(result.failure).toEqual({ reason: "connection_reset", message: "127.0.0.1 closed the connection before a complete response arrived." });
+    expect(r.requests).toHaveLength(1);
+  });
+
+  it("reports a host name that does not resolve as dns, within the timeout", async () => {
+    const result = await sender.send({ url: "https://no-such-host.invalid/hooks", headers, body });
+    expect(result.ok).toBe(false);
+    expect(result.failure?.reason).toBe("dns");
+    expect(result.failure?.message).toMatch(/^The host name no-such-host\.invalid did not resolve/);
+    expect(result.durationMs).toBeLessThan(1500 + 500);
+  });
+
+  it("returns a failure instead of throwing for a URL that cannot be delivered to", async () => {
+    const result = await sender.send({ url: "ftp://example.com/hooks", headers, body });
+    expect(result.ok).toBe(false);
+    expect(result.failure?.reason).toBe("destination_blocked");
+    expect(result.failure?.message).toBe("Only https:// and http:// URLs can receive webhooks, not ftp: URLs.");
+  });
+
+  it("refuses a timeout that is not a positive whole number of milliseconds", () => {
+    expect(() => createSender({ timeoutMs: 0, allowPrivateNetworks: true })).toThrow(RangeError);
+  });
+});
+
+function headerValue(rawHeaders: string[], name: string): string | undefined {
+  const index = rawHeaders.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === name);
+  return index === -1 ? undefined : rawHeaders[index + 1];
+}

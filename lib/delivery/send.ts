@@ -1,0 +1,126 @@
+import { Agent, request } from "undici";
+import { classifyError, dnsTimeoutFailure, httpStatusFailure, timeoutFailure, type Failure } from "./classify";
+import { captureHeaders } from "./capture-headers";
+import { readCapped } from "./read-capped";
+import { checkLiteralHost, createGuardedLookup } from "./ssrf";
+import { createTrustContext, loadTrustedCertificates } from "./trusted-cas";
+import type { OutgoingRequest, Send, SendResult } from "./types";
+import { validateWebhookUrl } from "./validate-url";
+
+// One delivery attempt on the wire: a POST of the exact bytes and headers, judged by its status,
+// bounded in time and in what is kept of the answer. Every network outcome is a SendResult.
+
+export const MAX_STORED_BODY_BYTES = 1024;
+
+export type SenderOptions = {
+  /** The whole exchange: connect, TLS, headers and the part of the body that is kept. */
+  timeoutMs: number;
+  allowPrivateNetworks: boolean;
+  /** Sent when the request's headers have no User-Agent of their own. */
+  userAgent?: string;
+  /** Pooled keep-alive connections per origin; unlimited when unset. */
+  maxConnectionsPerOrigin?: number;
+};
+
+export type Sender = { send: Send; close: () => Promise<void> };
+
+/**
+ * A sender with its own connection pool and trust store. The CA bundle is read here, once, from
+ * the environment of this moment (SSL_CERT_FILE / SSL_CERT_DIR, else the system's).
+ */
+export function createSender(options: SenderOptions): Sender {
+  const { timeoutMs, allowPrivateNetworks } = options;
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be a positive integer, got ${timeoutMs}`);
+
+  // Names whose DNS answer is still awaited: a timeout then is the resolver's, not the receiver's.
+  const resolving = new Map<string, number>();
+  const lookup = createGuardedLookup({
+    allowPrivateNetworks,
+    onResolving: (hostname, delta) => {
+      const count = (resolving.get(hostname) ?? 0) + delta;
+      if (count > 0) resolving.set(hostname, count);
+      else resolving.delete(hostname);
+    },
+  });
+
+  const agent = new Agent({
+    connections: options.maxConnectionsPerOrigin ?? null,
+    connect: { secureContext: createTrustContext(loadTrustedCertificates()), lookup, timeout: timeoutMs },
+    // The attempt's own deadline governs; these only back it up.
+    headersTimeout: timeoutMs + 1_000,
+    bodyTimeout: timeoutMs + 1_000,
+  });
+
+  const send: Send = async (outgoing) => {
+    const startedAt = new Date();
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+
+    const checked = validateWebhookUrl(outgoing.url);
+    if (!checked.ok) return failed(startedAt, elapsed(), { reason: "destination_blocked", message: checked.message });
+    const url = new URL(checked.url);
+    const context = { hostname: url.hostname, port: portOf(url), timeoutMs };
+    if (!allowPrivateNetworks) {
+      const refusal = checkLiteralHost(url.hostname);
+      if (refusal) return failed(startedAt, elapsed(), { reason: "destination_blocked", message: refusal });
+    }
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const response = await request(url, {
+        dispatcher: agent,
+        method: "POST",
+        headers: withUserAgent(outgoing.headers, options.userAgent),
+        body: outgoing.body,
+        signal: controller.signal,
+      });
+      const headers = captureHeaders(response.headers);
+      // Success is decided by the status; the body is only evidence. So a 2xx whose body is still
+      // trickling in at the deadline stays a success, with what arrived, and the connection is
+      // closed like any other at the deadline.
+      const body = await readCapped(response.body, MAX_STORED_BODY_BYTES, declaredLength(response.headers["content-length"]));
+      const ok = response.statusCode >= 200 && response.statusCode < 300;
+      return {
+        startedAt,
+        durationMs: elapsed(),
+        ok,
+        status: response.statusCode,
+        headers,
+        body: body.bytes,
+        bodyTruncated: body.truncated,
+        failure: ok ? null : httpStatusFailure(response.statusCode),
+      };
+    } catch (error) {
+      if (!timedOut) return failed(startedAt, elapsed(), classifyError(error, context));
+      const stillResolving = (resolving.get(url.hostname) ?? 0) > 0;
+      return failed(startedAt, elapsed(), stillResolving ? dnsTimeoutFailure(url.hostname, timeoutMs) : timeoutFailure(timeoutMs));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  return { send, close: () => agent.close() };
+}
+
+function failed(startedAt: Date, durationMs: number, failure: Failure): SendResult {
+  return { startedAt, durationMs, ok: false, status: null, headers: null, body: null, bodyTruncated: false, failure };
+}
+
+function withUserAgent(headers: OutgoingRequest["headers"], userAgent: string | undefined): Record<string, string> {
+  if (!userAgent || Object.keys(headers).some((name) => name.toLowerCase() === "user-agent")) return headers;
+  return { ...headers, "user-agent": userAgent };
+}
+
+function declaredLength(value: string | string[] | undefined): number | null {
+  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+function portOf(url: URL): number {
+  if (url.port) return Number(url.port);
+  return url.protocol === "https:" ? 443 : 80;
+}
