@@ -23,6 +23,11 @@ export function getAppContext(name = "web"): AppContext {
   return holder.novavmsContext;
 }
 
+/** Makes route handlers of this process use `context` (integration tests call handlers directly). */
+export function setAppContext(context: AppContext | undefined): void {
+  holder.novavmsContext = context;
+}
+
 export function buildAppContext(config: Config, databaseUrl: string, name: string): AppContext {
   return {
     config,

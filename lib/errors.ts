@@ -69,7 +69,6 @@ export const API_ERROR_CODES = {
   unauthorized: { status: 401, description: "The `Authorization: Bearer` API token is missing, unknown or revoked." },
   forbidden: { status: 403, description: "The signed-in user's role (viewer) does not allow the change." },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
-  method_not_allowed: { status: 405, description: "The path exists but not with this HTTP method." },
   conflict: { status: 409, description: "The change conflicts with the current state, e.g. an idempotency key reused for a different event." },
   payload_too_large: { status: 413, description: "The request body is over the size limit (256 KiB for events by default)." },
   unsupported_media_type: { status: 415, description: "The body is not `application/json`." },

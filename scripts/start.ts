@@ -1,8 +1,9 @@
 // npm start: the whole product on one machine. Builds the console if needed, starts the embedded
 // database unless DATABASE_URL is set, migrates, runs first-run setup, then runs the web server and
 // the dispatcher worker as child processes until Ctrl-C / SIGTERM, which stops them all cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { loadConfig } from "../lib/config";
+import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
 import { describeFirstRun, prepareDatabase } from "../lib/startup/prepare-database";
@@ -18,9 +19,14 @@ async function main() {
   if (firstRun) console.log(firstRun);
 
   const env = { ...process.env, DATABASE_URL: database.url, PORT: String(config.port) };
+  // IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
+  const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
+  const web = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)], { env, stdio });
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio });
+  web.on("message", (message) => message === IPC_WAKE_MESSAGE && worker.connected && worker.send(message));
   const children = new Map<string, ChildProcess>([
-    ["web server", spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)], { env, stdio: "inherit" })],
-    ["worker", spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio: "inherit" })],
+    ["web server", web],
+    ["worker", worker],
   ]);
   console.log(`NovaVMS Webhooks: console on http://localhost:${config.port}${database.embedded ? ", embedded database" : ""} (Ctrl-C stops it)`);
 

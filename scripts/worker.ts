@@ -1,12 +1,16 @@
 // npm run worker: the dispatcher. Needs DATABASE_URL (npm start sets it for the embedded database).
 import { getAppContext } from "../lib/context";
 import { startWorker } from "../lib/dispatch/worker";
+import { IPC_WAKE_MESSAGE, wakeDispatchers } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 
 try {
   const context = getAppContext("worker");
-  const worker = startWorker(context, async () => {});
+  const worker = startWorker(context, { databaseUrl: context.config.databaseUrl });
+  // Under `npm start` the web server's "events ingested" messages are relayed here.
+  process.on("message", (message) => message === IPC_WAKE_MESSAGE && wakeDispatchers());
   const stop = async () => {
+    context.log.info("worker stopping: finishing attempts in flight");
     await worker.stop();
     await context.db.close();
     process.exit(0);

@@ -11,6 +11,7 @@ export type ApiCall<P> = {
   params: P;
   /** The org of the API token; every query of the call is scoped to it. */
   orgId: string;
+  tokenId: string;
 };
 
 type RouteContext<P> = { params: Promise<P> };
@@ -28,7 +29,7 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
-      return await handler({ app, request, requestId, params, orgId: auth.orgId });
+      return await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
     }

@@ -26,10 +26,17 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
 }
 
 /** A JSON body validated by `schema`; every failure is a 4xx with a message naming the field. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 65_536): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = 65_536,
+  options: { optional?: boolean } = {},
+): Promise<z.infer<S>> {
+  const raw = await readBodyCapped(request, maxBytes);
+  // An optional body may be left out entirely: then the schema's defaults apply.
+  if (options.optional && raw.length === 0) return validate(schema, {});
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
-  const raw = await readBodyCapped(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(raw.toString("utf8"));

@@ -62,7 +62,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       perWebhook: options.endpointConcurrency,
       inFlight: perWebhook,
     });
-    mayHaveMore = claimed.length === limit;
+    // More may be due when this claim was capped by `limit`, or when it skipped a saturated
+    // webhook whose deliveries become claimable as its attempts finish.
+    mayHaveMore = claimed.length > 0 || [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
     if (claimed.length === 0) return 0;
     const secrets = await loadValidSecrets(options.db, options.cipher, [...new Set(claimed.map((c) => c.webhookId))], now());
     for (const delivery of claimed) start(delivery, secrets.get(delivery.webhookId) ?? []);

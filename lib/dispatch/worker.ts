@@ -1,21 +1,73 @@
 import cron from "node-cron";
+import pg from "pg";
 import type { AppContext } from "../context";
+import { getProcessSender } from "../delivery/process-sender";
+import type { Send } from "../delivery/types";
+import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
-export type Worker = { stop: () => Promise<void> };
+export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
 
-/** Runs `tick` every second (never two at once) until stopped. */
-export function startWorker(context: AppContext, tick: () => Promise<void>): Worker {
-  let running: Promise<void> | null = null;
-  const task = cron.schedule("* * * * * *", () => {
-    if (running) return;
-    running = tick()
-      .catch((error) => context.log.error({ err: error }, "dispatcher tick failed"))
-      .finally(() => (running = null));
+/**
+ * The dispatcher of a worker process: a pump every second (node-cron), at once when an event is
+ * ingested (in this process, relayed over IPC by `npm start`, or NOTIFY on PostgreSQL), and again
+ * whenever a slot frees up while work is due.
+ */
+export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
+  const { config } = context;
+  const dispatcher = createDispatcher({
+    db: context.db,
+    cipher: context.cipher,
+    send: options.send ?? getProcessSender(config).send,
+    log: context.log,
+    retryScheduleMs: config.retryScheduleMs,
+    concurrency: config.workerConcurrency,
+    endpointConcurrency: config.endpointConcurrency,
+    batchSize: config.batchSize,
+    leaseMs: config.leaseSeconds * 1000,
   });
+  const pump = () => {
+    dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));
+  };
+  const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
+  const unsubscribe = onDeliveriesDue(pump);
+  const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
+  pump();
   return {
+    dispatcher,
     stop: async () => {
       await task.stop();
-      await running;
+      unsubscribe();
+      await listener?.stop();
+      await dispatcher.stop();
+    },
+  };
+}
+
+/** LISTEN on a dedicated connection, reconnecting after errors; a no-op on PGlite. */
+function listenForDueDeliveries(url: string, onDue: () => void, context: AppContext) {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async () => {
+    if (stopped) return;
+    client = new pg.Client({ connectionString: url });
+    client.on("notification", onDue);
+    client.on("error", () => {
+      client = null;
+      setTimeout(connect, 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DELIVERIES_DUE_CHANNEL}`);
+    } catch (error) {
+      context.log.warn({ err: error }, "LISTEN for due deliveries failed; relying on the one-second tick");
+    }
+  };
+  void connect();
+  return {
+    stop: async () => {
+      stopped = true;
+      await client?.end().catch(() => {});
     },
   };
 }

@@ -19,17 +19,24 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   return database;
 }
 
-export type TestContext = AppContext & { database: TestDatabase; close: () => Promise<void> };
+export type TestContext = AppContext & {
+  database: TestDatabase;
+  /** Base64 of the cipher's key, for child processes (NOVAVMS_ENCRYPTION_KEY). */
+  encryptionKey: string;
+  close: () => Promise<void>;
+};
 
 /** An AppContext on a fresh database, with configuration from `env` over quiet defaults. */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config: Config = loadConfig({ LOG_LEVEL: "silent", NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1", ...env });
   const db = connectDatabase(database.url, { poolSize: 5 });
+  const key = randomBytes(32);
   return {
     config,
     db,
-    cipher: createCipher(randomBytes(32)),
+    cipher: createCipher(key),
+    encryptionKey: key.toString("base64"),
     log: createLogger(config.logLevel, "test"),
     database,
     close: async () => {

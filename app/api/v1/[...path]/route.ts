@@ -1,0 +1,10 @@
+import { errorResponse } from "@/lib/api/respond";
+import { NotFoundError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+
+// Any path under /api/v1 that no route matches answers in the API's error shape.
+function notFound() {
+  return errorResponse(new NotFoundError("API path"), newId("req"));
+}
+
+export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };

@@ -1,0 +1,21 @@
+import { apiRoute } from "@/lib/api/handler";
+import { parseQuery } from "@/lib/api/parse";
+import { jsonResponse } from "@/lib/api/respond";
+import { deliveryListQuery } from "@/lib/api/schemas";
+import { listDeliveries } from "@/lib/deliveries/queries";
+
+export const GET = apiRoute(async ({ app, request, requestId, orgId }) => {
+  const query = parseQuery(request.url, deliveryListQuery);
+  const { data, next_cursor } = await listDeliveries(app.db, orgId, {
+    webhookId: query.webhook_id,
+    status: query.status,
+    eventType: query.event_type,
+    requestId: query.request_id,
+    since: query.since,
+    until: query.until,
+    limit: query.limit,
+    cursor: query.cursor,
+    sort: "created",
+  });
+  return jsonResponse({ data, next_cursor }, requestId);
+});

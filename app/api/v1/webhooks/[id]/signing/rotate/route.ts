@@ -1,0 +1,16 @@
+import { apiRoute } from "@/lib/api/handler";
+import { parseJsonBody } from "@/lib/api/parse";
+import { jsonResponse } from "@/lib/api/respond";
+import { rotateSigningSecret } from "@/lib/webhooks/rotate-secret";
+import { rotateSecretInput } from "@/lib/webhooks/schemas";
+
+export const POST = apiRoute<{ id: string }>(async ({ app, request, requestId, orgId, params, tokenId }) => {
+  const input = await parseJsonBody(request, rotateSecretInput, 4_096, { optional: true });
+  const signing = await rotateSigningSecret(app.db, app.cipher, {
+    orgId,
+    webhookId: params.id,
+    graceSeconds: input.grace_period_seconds,
+    actor: `token:${tokenId}`,
+  });
+  return jsonResponse(signing, requestId);
+});

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
+import { createTestOrg } from "../testing/org-fixtures";
+import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
+import { startReceiver, type Receiver } from "../testing/receivers";
+import { createTestContext, type TestContext } from "../testing/test-database";
+import { updateWebhook } from "../webhooks/manage";
+
+let ctx: TestContext;
+beforeAll(async () => (ctx = await createTestContext()));
+afterAll(() => ctx.close());
+// The dispatcher serves every org: each test starts with no deliveries queued.
+beforeEach(() => ctx.db.pool.query("TRUNCATE events, deliveries, delivery_attempts"));
+
+const MINUTE = 60_000;
+
+async function attemptsOf(deliveryId: string) {
+  return ctx.db.prisma.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { number: "asc" } });
+}
+
+describe("dispatcher: retry schedule on a fake clock", () => {
+  let receiver: Receiver;
+  let status = 500;
+  beforeAll(async () => (receiver = await startReceiver((_req, res) => res.writeHead(status).end(`status ${status}`))));
+  afterAll(() => receiver.close());
+
+  it("makes 6 attempts at 0, +1m, +5m, +15m, +1h, +6h, then marks the delivery Failed with webhook_delivery_failed", async () => {
+    status = 500;
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    await addWebhook(ctx, orgId, `${receiver.origin}/always-500`);
+    const t0 = new Date("2026-03-01T00:00:00Z");
+    const { deliveries } = await sendEvent(ctx, orgId, "camera.offline", { camera_id: "cam_9" }, t0);
+    const test = createTestDispatcher(ctx, { start: t0 });
+    try {
+      // Each retry comes that long after the previous attempt failed.
+      const gaps = [0, 1, 5, 15, 60, 360].map((m) => m * MINUTE);
+      let elapsed = 0;
+      for (const [i, gap] of gaps.entries()) {
+        // One millisecond early: nothing is due yet.
+        test.clock.now = new Date(t0.getTime() + elapsed + gap - 1);
+        expect(await test.dispatcher.runUntilIdle()).toBe(0);
+        elapsed += gap;
+        test.clock.now = new Date(t0.getTime() + elapsed);
+        expect({ i, started: await test.dispatcher.runUntilIdle() }).toEqual({ i, started: 1 });
+        const delivery = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
+        expect(delivery.attemptCount).toBe(i + 1);
+        expect(delivery.status).toBe(i < 5 ? "retrying" : "failed");
+        expect(delivery.nextAttemptAt?.getTime() ?? null).toBe(i < 5 ? t0.getTime() + elapsed + gaps[i + 1] : null);
+      }
+      test.clock.now = new Date(t0.getTime() + 30 * 24 * 60 * MINUTE);
+      expect(await test.dispatcher.runUntilIdle()).toBe(0);
+
+      const attempts = await attemptsOf(deliveries[0].id);
+      expect(attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(attempts.every((a) => a.errorCode === DELIVERY_ERROR_CODE && a.reason === "http_status" && a.responseStatus === 500)).toBe(true);
+      const delivery = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
+      expect(delivery).toMatchObject({ status: "failed", nextAttemptAt: null, lastErrorCode: DELIVERY_ERROR_CODE });
+    } finally {
+      await test.close();
+    }
+  });
+
+  it("stops the schedule at the first success", async () => {
+    status = 500;
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    await addWebhook(ctx, orgId, `${receiver.origin}/recovers`);
+    const t0 = new Date("2026-03-02T00:00:00Z");
+    const { deliveries } = await sendEvent(ctx, orgId, "camera.offline", {}, t0);
+    const test = createTestDispatcher(ctx, { start: t0 });
+    try {
+      await test.dispatcher.runUntilIdle();
+      test.clock.now = new Date(t0.getTime() + MINUTE);
+      await test.dispatcher.runUntilIdle();
+      status = 200;
+      test.clock.now = new Date(t0.getTime() + 6 * MINUTE);
+      expect(await test.dispatcher.runUntilIdle()).toBe(1);
+      test.clock.now = new Date(t0.getTime() + 24 * 60 * MINUTE);
+      expect(await test.dispatcher.runUntilIdle()).toBe(0);
+      const delivery = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
+      expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 3, nextAttemptAt: null, lastStatusCode: 200, lastErrorCode: null });
+      expect((await attemptsOf(deliveries[0].id)).map((a) => a.responseStatus)).toEqual([500, 500, 200]);
+    } finally {
+      await test.close();
+    }
+  });
+});
+
+describe("dispatcher: isolation and limits", () => {
+  it("does not let a hanging endpoint delay the others", async () => {
+    const hanging = await startReceiver(() => {});
+    const fast = await startReceiver((_req, res) => res.writeHead(204).end());
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    await addWebhook(ctx, orgId, `${hanging.origin}/never-answers`);
+    await addWebhook(ctx, orgId, `${fast.origin}/fast`);
+    const test = createTestDispatcher(ctx, { timeoutMs: 3_000, concurrency: 16, endpointConcurrency: 2 });
+    try {
+      for (let i = 0; i < 10; i++) await sendEvent(ctx, orgId);
+      const started = Date.now();
+      await test.dispatcher.pump();
+      // The 10 fast deliveries finish while the hanging endpoint holds only its 2 slots.
+      await expect.poll(() => fast.requests.length, { timeout: 2_500, interval: 20 }).toBe(10);
+      expect(Date.now() - started).toBeLessThan(2_500);
+      expect(hanging.requests.length + hanging.connections.opened).toBeLessThanOrEqual(4);
+      expect(test.dispatcher.inFlight).toBeLessThanOrEqual(2);
+    } finally {
+      await test.close();
+      await hanging.close();
+      await fast.close();
+    }
+  });
+
+  it("parks a disabled webhook's queued deliveries and resumes them when it is enabled again", async () => {
+    const receiver = await startReceiver((_req, res) => res.writeHead(200).end());
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/parked`);
+    const test = createTestDispatcher(ctx);
+    try {
+      const { deliveries } = await sendEvent(ctx, orgId);
+      await updateWebhook(ctx.db, orgId, webhook.id, { enabled: false }, "system");
+      expect(await test.dispatcher.runUntilIdle()).toBe(0);
+      expect((await sendEvent(ctx, orgId)).deliveries).toEqual([]);
+      await updateWebhook(ctx.db, orgId, webhook.id, { enabled: true }, "system");
+      expect(await test.dispatcher.runUntilIdle()).toBe(1);
+      expect(receiver.requests.map((r) => headerOf(r.rawHeaders, "x-novavms-delivery"))).toEqual([deliveries[0].id]);
+    } finally {
+      await test.close();
+      await receiver.close();
+    }
+  });
+});
+
+function headerOf(rawHeaders: string[], name: string): string | undefined {
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i].toLowerCase() === name) return rawHeaders[i + 1];
+  return undefined;
+}
