@@ -1,0 +1,140 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addWebhook } from "../testing/engine-fixtures";
+import { createTestOrg } from "../testing/org-fixtures";
+import { startReceiver, type Receiver } from "../testing/receivers";
+import { createTestContext, type TestContext } from "../testing/test-database";
+import { ingestEvent } from "../events/ingest";
+
+// Real worker processes (`npm run worker`) sharing one database: every delivery is attempted once
+// however many workers claim at the same time, and a worker killed mid-batch loses nothing.
+
+let ctx: TestContext;
+let receiver: Receiver;
+let delayMs = 0;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-workers-"));
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  receiver = await startReceiver((_req, res) => setTimeout(() => res.writeHead(200).end("ok"), delayMs));
+});
+afterAll(async () => {
+  await receiver.close();
+  await ctx.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  await ctx.db.pool.query("TRUNCATE events, deliveries, delivery_attempts, webhooks CASCADE");
+  receiver.requests.splice(0);
+  delayMs = 0;
+});
+
+function startWorkerProcess(leaseSeconds = 30): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: ctx.database.url,
+      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
+      NOVAVMS_DATA_DIR: dataDir,
+      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+      NOVAVMS_LEASE_SECONDS: String(leaseSeconds),
+      NOVAVMS_DB_POOL_SIZE: "4",
+      NOVAVMS_WORKER_BATCH_SIZE: "25",
+      LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return child;
+}
+
+async function stopAll(children: ChildProcess[]) {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
+  );
+}
+
+async function queueDeliveries(webhooks: number, events: number): Promise<string[]> {
+  const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+  for (let i = 0; i < webhooks; i++) await addWebhook(ctx, orgId, `${receiver.origin}/hook-${i}`);
+  const ids: string[] = [];
+  for (let i = 0; i < events; i++) ids.push(...(await ingestEvent(ctx.db, orgId, { type: "camera.offline", data: { i } })).deliveries.map((d) => d.id));
+  return ids;
+}
+
+async function succeededCount(): Promise<number> {
+  const { rows } = await ctx.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'");
+  return rows[0].n;
+}
+
+function receivedDeliveryIds(): string[] {
+  return receiver.requests.map((request) => {
+    const index = request.rawHeaders.findIndex((h, i) => i % 2 === 0 && h.toLowerCase() === "x-novavms-delivery");
+    return request.rawHeaders[index + 1];
+  });
+}
+
+describe.each([2, 4])("%i worker processes on one database", (workers) => {
+  it("deliver 2,000 deliveries, each exactly once", async () => {
+    const ids = await queueDeliveries(20, 100);
+    expect(ids).toHaveLength(2000);
+    const children = Array.from({ length: workers }, () => startWorkerProcess());
+    try {
+      await expect.poll(succeededCount, { timeout: 120_000, interval: 250 }).toBe(2000);
+    } finally {
+      await stopAll(children);
+    }
+    const received = receivedDeliveryIds();
+    expect(received).toHaveLength(2000);
+    expect(new Set(received)).toEqual(new Set(ids));
+    const { rows } = await ctx.db.pool.query<{ attempts: number; deliveries: number }>(
+      "SELECT count(*)::int AS attempts, count(DISTINCT delivery_id)::int AS deliveries FROM delivery_attempts",
+    );
+    expect(rows[0]).toEqual({ attempts: 2000, deliveries: 2000 });
+  });
+});
+
+describe("a worker killed with SIGKILL mid-batch", () => {
+  it("loses nothing: its leased deliveries are taken over once the lease expires", async () => {
+    const ids = await queueDeliveries(10, 40);
+    delayMs = 400;
+    // A short lease, so the test need not wait long for the takeover.
+    const victim = startWorkerProcess(5);
+    const survivor = startWorkerProcess(5);
+    try {
+      // Wait until the victim holds leases, i.e. has claimed deliveries it is sending.
+      await expect
+        .poll(async () => {
+          const { rows } = await ctx.db.pool.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM deliveries WHERE lease_owner LIKE $1 AND status = 'pending'",
+            [`%:${victim.pid}:%`],
+          );
+          return rows[0].n;
+        }, { timeout: 30_000, interval: 20 })
+        .toBeGreaterThan(0);
+      const { rows: leased } = await ctx.db.pool.query<{ id: string }>("SELECT id FROM deliveries WHERE lease_owner LIKE $1", [`%:${victim.pid}:%`]);
+      victim.kill("SIGKILL");
+      await expect.poll(succeededCount, { timeout: 60_000, interval: 250 }).toBe(ids.length);
+
+      const received = receivedDeliveryIds();
+      expect(new Set(received)).toEqual(new Set(ids));
+      // Only what the victim had in flight may have reached the receiver twice (at-least-once).
+      const counts = new Map<string, number>();
+      for (const id of received) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const twice = [...counts].filter(([, n]) => n > 1).map(([id]) => id);
+      expect(twice.every((id) => leased.some((row) => row.id === id))).toBe(true);
+    } finally {
+      victim.kill("SIGKILL");
+      await stopAll([survivor]);
+    }
+  });
+});
