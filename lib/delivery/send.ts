@@ -1,6 +1,7 @@
 import { Agent, request } from "undici";
 import { classifyError, dnsTimeoutFailure, httpStatusFailure, timeoutFailure, type Failure } from "./classify";
 import { captureHeaders } from "./capture-headers";
+import { createConnector } from "./connector";
 import { readCapped } from "./read-capped";
 import { checkLiteralHost, createGuardedLookup } from "./ssrf";
 import { createTrustContext, loadTrustedCertificates } from "./trusted-cas";
@@ -45,7 +46,7 @@ export function createSender(options: SenderOptions): Sender {
 
   const agent = new Agent({
     connections: options.maxConnectionsPerOrigin ?? null,
-    connect: { secureContext: createTrustContext(loadTrustedCertificates()), lookup, timeout: timeoutMs },
+    connect: createConnector({ secureContext: createTrustContext(loadTrustedCertificates()), lookup, timeoutMs }),
     // The attempt's own deadline governs; these only back it up.
     headersTimeout: timeoutMs + 1_000,
     bodyTimeout: timeoutMs + 1_000,
@@ -66,39 +67,53 @@ export function createSender(options: SenderOptions): Sender {
     }
 
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    let responded = false;
+    let timer: NodeJS.Timeout | undefined;
+    // Until the response headers arrive the deadline answers on its own: undici only notices an
+    // abort once the request is on a connection. After them, the abort ends the body read, and the
+    // exchange answers with the status and whatever of the body had arrived.
+    const deadline = new Promise<SendResult>((resolve) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        if (responded) return;
+        const stillResolving = (resolving.get(url.hostname) ?? 0) > 0;
+        resolve(failed(startedAt, elapsed(), stillResolving ? dnsTimeoutFailure(url.hostname, timeoutMs) : timeoutFailure(timeoutMs)));
+      }, timeoutMs);
+    });
+
+    const exchange = async (): Promise<SendResult> => {
+      try {
+        const response = await request(url, {
+          dispatcher: agent,
+          method: "POST",
+          headers: withUserAgent(outgoing.headers, options.userAgent),
+          body: outgoing.body,
+          signal: controller.signal,
+        });
+        responded = true;
+        const headers = captureHeaders(response.headers);
+        // Success is decided by the status; the body is only evidence. So a 2xx whose body is
+        // still trickling in at the deadline stays a success, with what arrived, and its
+        // connection is closed like any other at the deadline.
+        const body = await readCapped(response.body, MAX_STORED_BODY_BYTES, declaredLength(response.headers["content-length"]));
+        const ok = response.statusCode >= 200 && response.statusCode < 300;
+        return {
+          startedAt,
+          durationMs: elapsed(),
+          ok,
+          status: response.statusCode,
+          headers,
+          body: body.bytes,
+          bodyTruncated: body.truncated,
+          failure: ok ? null : httpStatusFailure(response.statusCode),
+        };
+      } catch (error) {
+        return failed(startedAt, elapsed(), classifyError(error, context));
+      }
+    };
+
     try {
-      const response = await request(url, {
-        dispatcher: agent,
-        method: "POST",
-        headers: withUserAgent(outgoing.headers, options.userAgent),
-        body: outgoing.body,
-        signal: controller.signal,
-      });
-      const headers = captureHeaders(response.headers);
-      // Success is decided by the status; the body is only evidence. So a 2xx whose body is still
-      // trickling in at the deadline stays a success, with what arrived, and the connection is
-      // closed like any other at the deadline.
-      const body = await readCapped(response.body, MAX_STORED_BODY_BYTES, declaredLength(response.headers["content-length"]));
-      const ok = response.statusCode >= 200 && response.statusCode < 300;
-      return {
-        startedAt,
-        durationMs: elapsed(),
-        ok,
-        status: response.statusCode,
-        headers,
-        body: body.bytes,
-        bodyTruncated: body.truncated,
-        failure: ok ? null : httpStatusFailure(response.statusCode),
-      };
-    } catch (error) {
-      if (!timedOut) return failed(startedAt, elapsed(), classifyError(error, context));
-      const stillResolving = (resolving.get(url.hostname) ?? 0) > 0;
-      return failed(startedAt, elapsed(), stillResolving ? dnsTimeoutFailure(url.hostname, timeoutMs) : timeoutFailure(timeoutMs));
+      return await Promise.race([exchange(), deadline]);
     } finally {
       clearTimeout(timer);
     }

@@ -7,7 +7,14 @@ import type { KeyPair } from "./certificates";
 // Test-only: real HTTP(S) receivers on 127.0.0.1 that record what reached them (requests, TLS
 // server names, connections opened and closed) so tests assert on the receiver's side too.
 
-export type ReceivedRequest = { method: string; path: string; rawHeaders: string[]; body: Buffer };
+export type ReceivedRequest = {
+  method: string;
+  path: string;
+  rawHeaders: string[];
+  body: Buffer;
+  /** Resolves when the connection this request came on closes. */
+  connectionClosed: Promise<void>;
+};
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
 
@@ -18,8 +25,6 @@ export type Receiver = {
   requests: ReceivedRequest[];
   serverNames: (string | false | null)[];
   connections: { opened: number; closed: number };
-  /** Resolves once every connection opened so far has closed. */
-  allConnectionsClosed: () => Promise<void>;
   close: () => Promise<void>;
 };
 
@@ -27,13 +32,14 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
   const requests: ReceivedRequest[] = [];
   const serverNames: (string | false | null)[] = [];
   const connections = { opened: 0, closed: 0 };
-  const closeWaiters: (() => void)[] = [];
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
+    const socket = req.socket;
+    const connectionClosed = socket.closed ? Promise.resolve() : new Promise<void>((resolve) => socket.once("close", () => resolve()));
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? "", path: req.url ?? "", rawHeaders: req.rawHeaders, body });
+      requests.push({ method: req.method ?? "", path: req.url ?? "", rawHeaders: req.rawHeaders, body, connectionClosed });
       handler(req, res, body);
     });
   };
@@ -42,10 +48,7 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
   server.keepAliveTimeout = 60_000;
   server.on("connection", (socket: net.Socket) => {
     connections.opened += 1;
-    socket.on("close", () => {
-      connections.closed += 1;
-      if (connections.closed === connections.opened) closeWaiters.splice(0).forEach((resolve) => resolve());
-    });
+    socket.on("close", () => (connections.closed += 1));
   });
   server.on("secureConnection", (socket: TLSSocket) => serverNames.push(socket.servername));
   server.on("tlsClientError", () => {});
@@ -56,8 +59,6 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
     requests,
     serverNames,
     connections,
-    allConnectionsClosed: () =>
-      connections.closed === connections.opened ? Promise.resolve() : new Promise((resolve) => closeWaiters.push(resolve)),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -72,6 +73,8 @@ export async function startSilentServer(): Promise<{ port: number; connections: 
   const server = net.createServer((socket) => {
     connections.opened += 1;
     sockets.add(socket);
+    // Reading (and discarding) is what lets it notice the client closing the connection.
+    socket.resume();
     socket.on("error", () => {});
     socket.on("close", () => {
       connections.closed += 1;
@@ -124,4 +127,15 @@ function listen(server: net.Server): Promise<number> {
       resolve(address.port);
     });
   });
+}
+
+/** Whether `promise` settles within `ms`: bounds a wait on something the receiver should observe. */
+export async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
