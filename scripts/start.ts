@@ -1,52 +1,69 @@
-// npm start: the whole product on one machine. Builds the console if needed, starts the embedded
-// database unless DATABASE_URL is set, migrates, runs first-run setup, then runs the web server and
+// npm start: the whole product on one machine. Starts the embedded database unless DATABASE_URL is
+// set, migrates, runs first-run setup, builds the console if needed, then runs the web server and
 // the dispatcher worker as child processes until Ctrl-C / SIGTERM, which stops them all cleanly.
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import { loadConfig } from "../lib/config";
+import { buildAppContext } from "../lib/context";
+import { demoOverrides } from "../lib/demo/defaults";
+import { seedDemo } from "../lib/demo/seed";
 import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
-import { describeFirstRun, prepareDatabase } from "../lib/startup/prepare-database";
+import { describeFirstRun, prepareDatabase, type PreparedDatabase } from "../lib/startup/prepare-database";
 import { ensureBuilt } from "./build-if-needed";
 
+const children = new Map<string, ChildProcess>();
+let database: PreparedDatabase | undefined;
+let stopping = false;
+
 async function main() {
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
   const config = loadConfig();
   await assertPortFree(config.port);
-  const database = await prepareDatabase(config);
+  database = await prepareDatabase(config);
   ensureBuilt();
   if (database.migrationsApplied.length) console.log(`Applied migrations: ${database.migrationsApplied.join(", ")}`);
   const firstRun = describeFirstRun(database.firstRun);
   if (firstRun) console.log(firstRun);
 
-  const env = { ...process.env, DATABASE_URL: database.url, PORT: String(config.port) };
+  const demo = demoOverrides(config, process.env);
+  if (Object.keys(demo).length) {
+    const settings = Object.entries(demo).map(([k, v]) => `${k}=${v}`).join(" ");
+    console.log(`Demo mode (embedded database): ${settings}. Set NOVAVMS_DEMO=0 to turn it off.`);
+  }
+  const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
   // IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
   const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
-  const web = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)], { env, stdio });
-  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env, stdio });
+  const web = run("web server", [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)], env, stdio);
+  await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`);
+  const worker = run("worker", ["--import", "tsx", "scripts/worker.ts"], env, stdio);
   web.on("message", (message) => message === IPC_WAKE_MESSAGE && worker.connected && worker.send(message));
-  const children = new Map<string, ChildProcess>([
-    ["web server", web],
-    ["worker", worker],
-  ]);
-  console.log(`NovaVMS Webhooks: console on http://localhost:${config.port}${database.embedded ? ", embedded database" : ""} (Ctrl-C stops it)`);
 
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all([...children.values()].map((child) => terminate(child)));
-    await database.stop();
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  for (const [name, child] of children) {
-    child.on("exit", (code, signal) => {
-      if (stopping) return;
-      console.error(`novavms: the ${name} exited (${signal ?? `code ${code}`}); stopping`);
-      void stop(code || 1);
-    });
+  if (database.firstRun.created && config.demo) {
+    const context = buildAppContext(loadConfig(env), database.url, "demo");
+    await seedDemo(context, database.firstRun.orgId, `http://127.0.0.1:${config.port}`).finally(() => context.db.close());
   }
+  console.log(`NovaVMS Webhooks: console on http://localhost:${config.port}${database.embedded ? ", embedded database" : ""} (Ctrl-C stops it)`);
+}
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
+  const child = spawn(process.execPath, args, { env, stdio });
+  children.set(name, child);
+  child.on("exit", (code, signal) => {
+    if (stopping) return;
+    console.error(`novavms: the ${name} exited (${signal ?? `code ${code}`}); stopping`);
+    void stop(code || 1);
+  });
+  return child;
+}
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all([...children.values()].map((child) => terminate(child)));
+  await database?.stop();
+  process.exit(code);
 }
 
 /** SIGTERM, then SIGKILL if the process is still there after the worker's drain time. */
@@ -62,7 +79,23 @@ function terminate(child: ChildProcess, graceMs = 20_000): Promise<void> {
   });
 }
 
-main().catch((error) => {
+async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (!stopping) throw new Error(`the web server did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+main().catch(async (error) => {
   console.error(formatStartupError(error));
+  stopping = true;
+  await Promise.all([...children.values()].map((child) => terminate(child)));
+  await database?.stop();
   process.exit(1);
 });

@@ -49,7 +49,6 @@ function withoutCutCharacter(bytes: Buffer): Buffer {
 }
 
 function hasBinaryControls(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000e-\u001f]/.test(text);
 }
 

@@ -36,6 +36,7 @@ function startWorkerProcess(leaseSeconds = 30): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
     env: {
       PATH: process.env.PATH,
+      NODE_ENV: "production",
       DATABASE_URL: ctx.database.url,
       NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
       NOVAVMS_DATA_DIR: dataDir,

@@ -3,7 +3,7 @@ import { NotFoundError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 
 // Any path under /api/v1 that no route matches answers in the API's error shape.
-function notFound() {
+async function notFound() {
   return errorResponse(new NotFoundError("API path"), newId("req"));
 }
 
