@@ -139,3 +139,20 @@ describe("a worker killed with SIGKILL mid-batch", () => {
     }
   });
 });
+
+describe("a worker given SIGTERM", () => {
+  it("stops claiming, finishes its attempts in flight, records them and exits cleanly", async () => {
+    const ids = await queueDeliveries(3, 1);
+    delayMs = 1_500;
+    const worker = startWorkerProcess();
+    const exited = new Promise<number | null>((resolve) => worker.once("exit", (code) => resolve(code)));
+    await expect.poll(() => receiver.requests.length, { timeout: 30_000, interval: 20 }).toBe(3);
+    worker.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    const { rows } = await ctx.db.pool.query<{ status: string; lease_owner: string | null; attempt_count: number }>(
+      "SELECT status, lease_owner, attempt_count FROM deliveries WHERE id = ANY($1::text[])",
+      [ids],
+    );
+    expect(rows).toEqual(ids.map(() => ({ status: "succeeded", lease_owner: null, attempt_count: 1 })));
+  });
+});
