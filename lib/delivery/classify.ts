@@ -16,7 +16,10 @@ const DNS = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_NO
 const REFUSED = new Set(["ECONNREFUSED"]);
 const UNREACHABLE = new Set(["EHOSTUNREACH", "ENETUNREACH", "EHOSTDOWN", "ENETDOWN", "EADDRNOTAVAIL"]);
 const TIMEOUT = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "ETIMEDOUT"]);
-const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
+const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET"]);
+const NOT_HTTP = new Set(["UND_ERR_HEADERS_OVERFLOW", "UND_ERR_RES_CONTENT_LENGTH_MISMATCH"]);
+// Bad headers built by the caller, or a send after close: bugs here, not the receiver's doing.
+const PROGRAMMER_ERRORS = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_DESTROYED", "UND_ERR_CLOSED"]);
 // OpenSSL's certificate verification results (CERT_NOT_YET_VALID, CERT_REVOKED, …) and Node's
 // TLS/SSL error codes; anything here not matched above is a handshake failure.
 const TLS_OTHER = /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|INVALID_|HOSTNAME_|EPROTO$)/;
@@ -48,6 +51,16 @@ export function classifyError(error: unknown, context: FailureContext): Failure 
   if (has(TIMEOUT)) return timeoutFailure(context.timeoutMs);
   const tls = errors.find((e) => (typeof e.code === "string" && TLS_OTHER.test(e.code)) || typeof e.library === "string");
   if (tls) return { reason: "tls_handshake", message: `The TLS handshake with ${hostname} failed: ${tls.message}` };
+  // undici's parser error often has no code, only its name.
+  const notHttp = errors.find(
+    (e) => e.name === "HTTPParserError" || (typeof e.code === "string" && (NOT_HTTP.has(e.code) || e.code.startsWith("HPE_"))),
+  );
+  if (notHttp) {
+    return {
+      reason: "connection_reset",
+      message: `${hostname} answered with something that is not a valid HTTP/1.1 response (${notHttp.message}); NovaVMS closed the connection.`,
+    };
+  }
   if (has(RESET)) {
     return { reason: "connection_reset", message: `${hostname} closed the connection before a complete response arrived.` };
   }
@@ -55,6 +68,10 @@ export function classifyError(error: unknown, context: FailureContext): Failure 
   // an answer; the receiver's side of the connection is where to look, as for a reset.
   const detail = errors[0]?.message || String(error);
   return { reason: "connection_reset", message: `The exchange with ${hostname} failed before a response arrived: ${detail}` };
+}
+
+export function isProgrammerError(error: unknown): boolean {
+  return flatten(error).some((e) => typeof e.code === "string" && PROGRAMMER_ERRORS.has(e.code));
 }
 
 export function timeoutFailure(timeoutMs: number): Failure {
@@ -70,7 +87,7 @@ export function httpStatusFailure(status: number): Failure {
   return { reason: "http_status", message: `Your endpoint returned HTTP ${status}${redirect}.` };
 }
 
-type ErrorLike = { code?: unknown; message: string; library?: unknown };
+type ErrorLike = { name: string; code?: unknown; message: string; library?: unknown };
 
 function flatten(root: unknown): ErrorLike[] {
   const found: ErrorLike[] = [];

@@ -8,8 +8,6 @@ export type CappedBody = {
   bytes: Buffer;
   /** True when the body had more than `limit` bytes, or may have had (it stopped early). */
   truncated: boolean;
-  /** Why the body stopped before its end, when it did (an abort, a reset connection). */
-  error?: unknown;
 };
 
 export function readCapped(stream: Readable, limit: number, declaredLength: number | null): Promise<CappedBody> {
@@ -18,14 +16,16 @@ export function readCapped(stream: Readable, limit: number, declaredLength: numb
     let received = 0;
     let settled = false;
 
-    const finish = (truncated: boolean, error?: unknown) => {
+    const finish = (truncated: boolean) => {
       if (settled) return;
       settled = true;
       stream.off("data", onData);
-      // Copied so a kept slice does not pin the (possibly much larger) chunk it came from.
-      const bytes = Buffer.from(Buffer.concat(chunks, Math.min(received, limit)));
+      // concat copies, so the kept bytes do not pin the (possibly much larger) chunks they came from.
+      const bytes = Buffer.concat(chunks, Math.min(received, limit));
+      // Destroying aborts the request and closes its connection. (undici 7 then briefly opens and
+      // drops a replacement connection, nodejs/undici#5845; the receiver sees no request on it.)
       if (!stream.readableEnded) stream.destroy();
-      resolve(error === undefined ? { bytes, truncated } : { bytes, truncated, error });
+      resolve({ bytes, truncated });
     };
 
     const onData = (chunk: Buffer) => {
@@ -33,16 +33,18 @@ export function readCapped(stream: Readable, limit: number, declaredLength: numb
       received += chunk.length;
       if (received > limit) return finish(true);
       if (received < limit) return;
-      // Exactly `limit` bytes so far. A declared length settles whether more follow; otherwise
-      // give an end that is already parsed one turn of the event loop to arrive ('end' or more
-      // data settle it first), and count a body still open after that as truncated.
-      if (declaredLength !== null) return finish(declaredLength > limit);
+      // Exactly `limit` bytes so far. When the declared length says that is all, wait for the end
+      // so the connection stays reusable. Otherwise give an end that is already parsed one turn
+      // of the event loop to arrive ('end' or more data settle it first), and count a body still
+      // open after that as truncated.
+      if (declaredLength === limit) return;
+      if (declaredLength !== null) return finish(true);
       setImmediate(() => finish(true));
     };
 
     // Kept after settling: destroying the stream can still report an abort, and an unheard
     // 'error' event would crash the process.
-    stream.on("error", (error) => finish(true, error));
+    stream.on("error", () => finish(true));
     stream.on("data", onData);
     stream.once("end", () => finish(false));
     stream.once("close", () => finish(!stream.readableEnded));

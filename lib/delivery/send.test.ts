@@ -132,6 +132,34 @@ describe("send over HTTP", () => {
     expect(r.requests).toHaveLength(1);
   });
 
+  it("reports an answer that is not HTTP as connection_reset, saying so", async () => {
+    const r = await receiver((req) => req.socket.end("SSH-2.0-OpenSSH_9.6\r\n\r\n"));
+    const result = await sender.send({ url: r.origin, headers, body });
+    expect(result.status).toBeNull();
+    expect(result.failure?.reason).toBe("connection_reset");
+    expect(result.failure?.message).toMatch(/^127\.0\.0\.1 answered with something that is not a valid HTTP\/1\.1 response \(.+\); NovaVMS closed the connection\.$/);
+  });
+
+  it("reports response headers too large to parse as connection_reset", async () => {
+    const r = await receiver((_req, res) => {
+      for (let i = 0; i < 400; i++) res.setHeader(`x-h${i}`, "v".repeat(100));
+      res.end("ok");
+    });
+    const result = await sender.send({ url: r.origin, headers, body });
+    expect(result.failure).toEqual({
+      reason: "connection_reset",
+      message: "127.0.0.1 answered with something that is not a valid HTTP/1.1 response (Headers Overflow Error); NovaVMS closed the connection.",
+    });
+  });
+
+  it("throws for headers no HTTP request can carry: that is a bug in the caller, not a network outcome", async () => {
+    const r = await receiver((_req, res) => res.end());
+    await expect(sender.send({ url: r.origin, headers: { "X-Bad": "a\r\nInjected: 1" }, body })).rejects.toMatchObject({
+      code: "UND_ERR_INVALID_ARG",
+    });
+    expect(r.requests).toHaveLength(0);
+  });
+
   it("reports a host name that does not resolve as dns, within the timeout", async () => {
     const result = await sender.send({ url: "https://no-such-host.invalid/hooks", headers, body });
     expect(result.ok).toBe(false);
@@ -145,6 +173,12 @@ describe("send over HTTP", () => {
     expect(result.ok).toBe(false);
     expect(result.failure?.reason).toBe("destination_blocked");
     expect(result.failure?.message).toBe("Only https:// and http:// URLs can receive webhooks, not ftp: URLs.");
+  });
+
+  it("throws when used after close", async () => {
+    const closed = createSender({ timeoutMs: 1500, allowPrivateNetworks: true });
+    await closed.close();
+    await expect(closed.send({ url: "http://127.0.0.1:9/", headers, body })).rejects.toMatchObject({ code: "UND_ERR_DESTROYED" });
   });
 
   it("refuses a timeout that is not a positive whole number of milliseconds", () => {

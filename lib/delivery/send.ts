@@ -1,5 +1,5 @@
 import { Agent, request } from "undici";
-import { classifyError, dnsTimeoutFailure, httpStatusFailure, timeoutFailure, type Failure } from "./classify";
+import { classifyError, dnsTimeoutFailure, httpStatusFailure, isProgrammerError, timeoutFailure, type Failure } from "./classify";
 import { captureHeaders } from "./capture-headers";
 import { createConnector } from "./connector";
 import { readCapped } from "./read-capped";
@@ -108,12 +108,16 @@ export function createSender(options: SenderOptions): Sender {
           failure: ok ? null : httpStatusFailure(response.statusCode),
         };
       } catch (error) {
+        if (isProgrammerError(error)) throw error;
         return failed(startedAt, elapsed(), classifyError(error, context));
       }
     };
 
+    const attempt = exchange();
+    // A programmer error surfacing after the deadline answered must not go unhandled.
+    attempt.catch(() => {});
     try {
-      return await Promise.race([exchange(), deadline]);
+      return await Promise.race([attempt, deadline]);
     } finally {
       clearTimeout(timer);
     }
