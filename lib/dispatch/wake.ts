@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import type { Db } from "../db/client";
 
 // How a new event reaches a dispatcher within milliseconds instead of at its next one-second tick:
 // - a dispatcher in the same process listens to `localWake`;
@@ -20,4 +21,10 @@ export function wakeDispatchers(): void {
 export function onDeliveriesDue(listener: () => void): () => void {
   localWake.on("due", listener);
   return () => localWake.off("due", listener);
+}
+
+/** NOTIFY (other machines) and wake this machine's dispatchers; after writes done outside ingestion. */
+export async function announceDeliveriesDue(db: Db): Promise<void> {
+  await db.pool.query(`SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '')`);
+  wakeDispatchers();
 }

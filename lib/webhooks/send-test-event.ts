@@ -1,0 +1,39 @@
+import type { Db } from "../db/client";
+import { announceDeliveriesDue } from "../dispatch/wake";
+import { NotFoundError } from "../errors";
+import { newId } from "../ids";
+import { recordAudit, type Actor } from "../audit/record";
+
+export const TEST_EVENT_TYPE = "webhook.test";
+
+/**
+ * "Send test event": a `webhook.test` event delivered to this one webhook only (whatever its
+ * event types), signed and retried like any other. Returns the new delivery's id.
+ */
+export async function sendTestEvent(db: Db, input: { orgId: string; webhookId: string; actor: Actor }, now = new Date()) {
+  const eventId = newId("evt");
+  const deliveryId = newId("dlv");
+  const body = Buffer.from(
+    JSON.stringify({ id: eventId, type: TEST_EVENT_TYPE, created_at: now.toISOString(), data: { message: "A test event sent from the NovaVMS console." } }),
+  );
+  await db.prisma.$transaction(async (tx) => {
+    const webhook = await tx.webhook.findFirst({ where: { id: input.webhookId, orgId: input.orgId }, select: { id: true } });
+    if (!webhook) throw new NotFoundError("Webhook");
+    await tx.event.create({ data: { id: eventId, orgId: input.orgId, type: TEST_EVENT_TYPE, body, createdAt: now } });
+    await tx.delivery.create({
+      data: {
+        id: deliveryId,
+        orgId: input.orgId,
+        webhookId: webhook.id,
+        eventId,
+        eventType: TEST_EVENT_TYPE,
+        nextAttemptAt: now,
+        createdAt: now,
+        activityAt: now,
+      },
+    });
+    await recordAudit(tx, { orgId: input.orgId, actor: input.actor, action: "webhook.test_event", targetType: "webhook", targetId: webhook.id });
+  });
+  await announceDeliveriesDue(db);
+  return { eventId, deliveryId };
+}
