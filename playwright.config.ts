@@ -9,6 +9,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
+/** Where e2e/auth.setup.ts keeps the admin's signed-in browser state for the other specs. */
+export const ADMIN_STORAGE_STATE = "e2e/.auth/admin.json";
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,7 +40,10 @@ export default defineConfig({
         }
       : {},
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["setup"], use: { storageState: ADMIN_STORAGE_STATE } },
+  ],
   webServer: {
     command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
     url: `${baseURL}/api/health`,

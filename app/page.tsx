@@ -1,18 +1,8 @@
-import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { DEFAULT_AFTER_SIGN_IN } from "@/lib/auth/next-path";
 
-export default function HomePage() {
-  return (
-    <main className="mx-auto max-w-2xl px-6 py-16">
-      <h1 className="text-3xl font-semibold">NovaVMS Webhooks</h1>
-      <p className="mt-4 text-slate-600">
-        NovaVMS delivers your events (camera went offline, recording ready, …) to your HTTPS endpoints, signed with
-        HMAC-SHA256 and retried for hours when your endpoint is down.
-      </p>
-      <p className="mt-6">
-        <Link className="text-brand-600 underline" href="/api/health">
-          Service health
-        </Link>
-      </p>
-    </main>
-  );
+// No landing page: signed-in users go to the delivery log, everyone else to sign-in.
+export default async function HomePage() {
+  redirect((await getCurrentUser()) ? DEFAULT_AFTER_SIGN_IN : "/sign-in");
 }

@@ -2,7 +2,7 @@ import type { AppContext } from "../context";
 import { createApiToken } from "../auth/api-tokens";
 import { assertAdmin, type Actor } from "../auth/roles";
 import { NotFoundError } from "../errors";
-import { writeAudit } from "./audit";
+import { recordAudit } from "../audit/record";
 import { lockOrg } from "./lock";
 
 // The org's API token is what producers send as `Authorization: Bearer …`. It is kept encrypted
@@ -19,7 +19,7 @@ export async function revealApiToken({ db, cipher }: Deps, actor: Actor): Promis
     select: { id: true, tokenEncrypted: true },
   });
   if (!token) throw new NotFoundError("API token");
-  await writeAudit(db.prisma, { orgId: actor.orgId, actorUserId: actor.id, action: "api_token.reveal", targetType: "api_token", targetId: token.id });
+  await recordAudit(db.prisma, { orgId: actor.orgId, actor: `user:${actor.id}`, action: "api_token.reveal", targetType: "api_token", targetId: token.id });
   return cipher.decrypt(token.tokenEncrypted);
 }
 
@@ -30,9 +30,9 @@ export async function regenerateApiToken({ db, cipher }: Deps, actor: Actor, now
     await lockOrg(tx, actor.orgId);
     const revoked = await tx.apiToken.updateMany({ where: { orgId: actor.orgId, revokedAt: null }, data: { revokedAt: now } });
     const token = await createApiToken(tx, cipher, actor.orgId);
-    await writeAudit(tx, {
+    await recordAudit(tx, {
       orgId: actor.orgId,
-      actorUserId: actor.id,
+      actor: `user:${actor.id}`,
       action: "api_token.regenerate",
       targetType: "org",
       targetId: actor.orgId,

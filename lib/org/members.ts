@@ -4,7 +4,7 @@ import { assertAdmin, type Actor } from "../auth/roles";
 import type { Db } from "../db/client";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { writeAudit } from "./audit";
+import { recordAudit } from "../audit/record";
 import { lockOrg } from "./lock";
 import type { AddMemberInput, ChangeRoleInput } from "./schemas";
 
@@ -23,9 +23,9 @@ export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Pr
       await lockOrg(tx, actor.orgId);
       await assertStillAdmin(tx, actor);
       await tx.user.create({ data: { id, orgId: actor.orgId, email: input.email, name: input.name, role: input.role, passwordHash } });
-      await writeAudit(tx, {
+      await recordAudit(tx, {
         orgId: actor.orgId,
-        actorUserId: actor.id,
+        actor: `user:${actor.id}`,
         action: "member.add",
         targetType: "user",
         targetId: id,
@@ -50,9 +50,9 @@ export async function changeMemberRole(db: Db, actor: Actor, input: ChangeRoleIn
     if (input.role !== "admin") await assertAnotherAdmin(tx, actor.orgId, input.userId);
     const { count } = await tx.user.updateMany({ where: { id: input.userId, orgId: actor.orgId }, data: { role: input.role } });
     if (count === 0) throw new NotFoundError("Member");
-    await writeAudit(tx, {
+    await recordAudit(tx, {
       orgId: actor.orgId,
-      actorUserId: actor.id,
+      actor: `user:${actor.id}`,
       action: "member.role_change",
       targetType: "user",
       targetId: input.userId,
@@ -70,7 +70,7 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
     // Sessions go with the user (ON DELETE CASCADE): a removed member is signed out everywhere.
     const { count } = await tx.user.deleteMany({ where: { id: userId, orgId: actor.orgId } });
     if (count === 0) throw new NotFoundError("Member");
-    await writeAudit(tx, { orgId: actor.orgId, actorUserId: actor.id, action: "member.remove", targetType: "user", targetId: userId });
+    await recordAudit(tx, { orgId: actor.orgId, actor: `user:${actor.id}`, action: "member.remove", targetType: "user", targetId: userId });
   });
 }
 

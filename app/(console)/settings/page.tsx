@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AddMemberForm } from "@/components/settings/add-member-form";
+import { ApiTokenPanel } from "@/components/settings/api-token-panel";
+import { MembersTable } from "@/components/settings/members-table";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAppContext } from "@/lib/context";
+import { getActiveApiToken, listMembers } from "@/lib/org/queries";
+import {
+  addMemberAction,
+  changeMemberRoleAction,
+  regenerateApiTokenAction,
+  removeMemberAction,
+  revealApiTokenAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const { db } = getAppContext();
+  const [token, members] = await Promise.all([getActiveApiToken(db, user.orgId), listMembers(db, user.orgId)]);
+  const isAdmin = user.role === "admin";
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Settings" description={<>Organisation {user.orgName}</>} />
+      {!isAdmin ? (
+        <Alert tone="info">You are a viewer: you can read these settings, but only an admin can change them.</Alert>
+      ) : null}
+
+      <Card
+        id="api-token"
+        title="API token"
+        description={
+          <>
+            Producers send events to the API with this token: <code>Authorization: Bearer &lt;token&gt;</code>. It is{" "}
+            <strong>not</strong> a webhook&apos;s signing secret; receivers verify signatures with the secret in that
+            webhook&apos;s Signing tab (see <Link className="underline" href="/docs/webhook-signing">webhook signing</Link>).
+          </>
+        }
+      >
+        <ApiTokenPanel
+          prefix={token?.prefix ?? null}
+          canManage={isAdmin}
+          reveal={revealApiTokenAction}
+          regenerate={regenerateApiTokenAction}
+        />
+        {token ? (
+          <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-600">
+            <dt>Created</dt>
+            <dd><Time value={token.createdAt} /></dd>
+            <dt>Last used</dt>
+            <dd><Time value={token.lastUsedAt} /></dd>
+          </dl>
+        ) : null}
+      </Card>
+
+      <Card id="members" title="Members" description="Admins can change webhooks, secrets, the API token and members. Viewers can read everything.">
+        <MembersTable
+          members={members}
+          currentUserId={user.id}
+          actions={isAdmin ? { changeRole: changeMemberRoleAction, remove: removeMemberAction } : undefined}
+        />
+        {isAdmin ? (
+          <div className="mt-6 border-t border-slate-200 pt-5">
+            <AddMemberForm action={addMemberAction} />
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Prose } from "@/components/docs/prose";
+import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/delivery/reasons";
+import { API_ERROR_CODES } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Error code reference" };
+
+// The troubleshooting section that covers each reason, where there is one.
+const TROUBLESHOOTING: Partial<Record<FailureReason, string>> = {
+  http_status: "non-2xx",
+  timeout: "timeout",
+  tls_certificate_expired: "tls",
+  tls_self_signed: "tls",
+  tls_unknown_ca: "tls",
+  tls_hostname_mismatch: "tls",
+  tls_handshake: "tls",
+};
+
+const anchored = "scroll-mt-4 target:bg-amber-50";
+
+// Generated from the code catalogs, so every code the API or a delivery can report has an entry
+// whose anchor is the code itself (/docs/error-codes#timeout).
+export default function ErrorCodesPage() {
+  const reasons = Object.entries(FAILURE_REASONS) as [FailureReason, (typeof FAILURE_REASONS)[FailureReason]][];
+  return (
+    <Prose>
+      <h1>Error code reference</h1>
+      <p>
+        API errors are answered as <code>{'{"error": {"code", "message", "request_id"}}'}</code> with the HTTP status
+        below. Failed delivery attempts record the error code <code>{DELIVERY_ERROR_CODE}</code> with a{" "}
+        <code>reason</code> from the second table, shown in the delivery log.
+      </p>
+
+      <h2 id="api">API error codes</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Status</th>
+            <th scope="col">Meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(API_ERROR_CODES).map(([code, { status, description }]) => (
+            <tr key={code} id={code} className={anchored}>
+              <td><code>{code}</code></td>
+              <td>{status}</td>
+              <td>{withCode(description)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id={DELIVERY_ERROR_CODE} className={anchored}>
+        <code>{DELIVERY_ERROR_CODE}</code>
+      </h2>
+      <p>
+        A delivery attempt did not get a <code>2xx</code> response within 10 seconds. NovaVMS retries after 1m, 5m,
+        15m, 1h and 6h, then marks the delivery Failed. The <code>reason</code> says why:
+      </p>
+      {reasons.map(([reason, { title, advice }]) => (
+        <section key={reason} id={reason} className={`mt-6 rounded-md ${anchored}`} aria-labelledby={`${reason}-title`}>
+          <h3 id={`${reason}-title`}>
+            <code>{reason}</code>: {title}
+          </h3>
+          <ul>
+            {advice.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {TROUBLESHOOTING[reason] ? (
+            <p>
+              More in <Link href={`/docs/troubleshooting#${TROUBLESHOOTING[reason]}`}>Webhook delivery failed</Link>.
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </Prose>
+  );
+}
+
+/** Descriptions mark code with backticks; render those parts as <code>. */
+function withCode(text: string) {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE, type ActionState } from "@/lib/forms/action-state";
+
+type TokenAction = () => Promise<ActionState>;
+
+export type ApiTokenPanelProps = {
+  /** The first characters of the live token (shown before the mask); null when the org has none. */
+  prefix: string | null;
+  /** Admins get Reveal, Copy and Regenerate; viewers only the masked token. */
+  canManage: boolean;
+  reveal: TokenAction;
+  regenerate: TokenAction;
+};
+
+/** The org's API token, masked, with Reveal/Copy/Regenerate for admins. */
+export function ApiTokenPanel({ prefix, canManage, reveal, regenerate }: ApiTokenPanelProps) {
+  const [revealState, revealAction] = useActionState(reveal, IDLE);
+  const [regenerateState, regenerateAction] = useActionState(regenerate, IDLE);
+  const [hidden, setHidden] = useState(false);
+  // After a regeneration the new token is the one to show, whatever was revealed before.
+  const value = regenerateState.value ?? revealState.value;
+  const shown = value && !hidden ? value : null;
+  const masked = prefix ? `${prefix}${"•".repeat(24)}` : "No API token";
+  const error = [revealState, regenerateState].find((s) => s.status === "error")?.message;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <code aria-label="API token value" className="min-w-0 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900">
+          {shown ?? masked}
+        </code>
+        {canManage ? (
+          <>
+            {value ? (
+              <Button size="sm" onClick={() => setHidden(!hidden)}>
+                {hidden ? "Reveal" : "Hide"}
+              </Button>
+            ) : (
+              <form action={revealAction} onSubmit={() => setHidden(false)}>
+                <SubmitButton variant="secondary" size="sm" pendingLabel="Revealing…">
+                  Reveal
+                </SubmitButton>
+              </form>
+            )}
+            {shown ? <CopyButton text={shown} ariaLabel="Copy API token" /> : null}
+          </>
+        ) : null}
+      </div>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {regenerateState.status === "ok" && regenerateState.message ? <Alert tone="success">{regenerateState.message}</Alert> : null}
+      {canManage ? (
+        <form action={regenerateAction} onSubmit={() => setHidden(false)}>
+          <ConfirmButton
+            label="Regenerate"
+            ariaLabel="Regenerate API token"
+            title="Regenerate the API token?"
+            description="A new token is created and the current one stops working immediately. Every producer that sends events must be switched to the new token."
+            confirmLabel="Regenerate token"
+            pendingLabel="Regenerating…"
+          />
+        </form>
+      ) : null}
+    </div>
+  );
+}
