@@ -6,7 +6,7 @@ const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "
 
 /** Runs `next build` when there is no build, or when a source file is newer than it. */
 export function ensureBuilt(root = process.cwd()): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NOVAVMS_NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (builtAt > 0 && SOURCES.every((source) => newestMtime(path.join(root, source)) <= builtAt)) return;
   console.log(builtAt ? "Sources changed since the last build: rebuilding the console…" : "Building the console (first start only)…");
