@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { querySql } from "../testing/sql";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError, startEmbeddedDatabase } from "./embedded";
 
@@ -14,26 +15,17 @@ function tempDir() {
   return dir;
 }
 
-async function run(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe("embedded database", () => {
   it("keeps its data across a restart on the same data directory", async () => {
     const dataDir = tempDir();
     const first = await startEmbeddedDatabase({ dataDir });
-    await run(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives a restart')");
+    await querySql(first.url, "CREATE TABLE kept (note text); INSERT INTO kept VALUES ('survives a restart')");
     await first.stop();
 
     const second = await startEmbeddedDatabase({ dataDir });
     try {
-      expect(await run(second.url, "SELECT note FROM kept")).toEqual([{ note: "survives a restart" }]);
+      expect(await querySql(second.url, "SELECT note FROM kept")).toEqual([{ note: "survives a restart" }]);
     } finally {
       await second.stop();
     }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import pg from "pg";
+import { querySql } from "../testing/sql";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { MigrationChangedError, MigrationFailedError, migrate, migrationStatus, readMigrations, type Migration } from "./migrate";
@@ -15,15 +15,6 @@ async function fresh() {
   return database.url;
 }
 
-async function query(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function migration(name: string, sql: string): Migration {
   return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
@@ -37,10 +28,10 @@ describe("migration runner", () => {
 
     expect(await migrate(url)).toEqual(committed.map((m) => m.name));
 
-    const rows = await query(url, "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
+    const rows = await querySql(url, "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
     expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(committed.map((m) => [m.name, m.checksum, 1]));
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
-    const tables = await query(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    const tables = await querySql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
     expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(["orgs", "webhooks", "deliveries", "delivery_attempts"]));
   });
 
@@ -48,7 +39,7 @@ describe("migration runner", () => {
     const url = await fresh();
     await migrate(url);
     expect(await migrate(url)).toEqual([]);
-    const [{ count }] = await query(url, "SELECT count(*)::int AS count FROM _prisma_migrations");
+    const [{ count }] = await querySql(url, "SELECT count(*)::int AS count FROM _prisma_migrations");
     expect(count).toBe(readMigrations().length);
   });
 
@@ -56,7 +47,7 @@ describe("migration runner", () => {
     const url = await fresh();
     const results = await Promise.all(Array.from({ length: 4 }, () => migrate(url)));
     expect(results.flat().sort()).toEqual(readMigrations().map((m) => m.name));
-    const rows = await query(url, "SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY 1");
+    const rows = await querySql(url, "SELECT migration_name, count(*)::int AS n FROM _prisma_migrations GROUP BY 1");
     expect(rows.every((r) => r.n === 1)).toBe(true);
   });
 
@@ -64,7 +55,7 @@ describe("migration runner", () => {
     const url = await fresh();
     await migrate(url, [migration("001_a", "CREATE TABLE a (id int)")]);
     await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id bigint)")])).rejects.toBeInstanceOf(MigrationChangedError);
-    const status = await migrationStatus((sql) => query(url, sql).then((rows) => ({ rows })), [migration("001_a", "CREATE TABLE a (id bigint)")]);
+    const status = await migrationStatus((sql) => querySql(url, sql).then((rows) => ({ rows })), [migration("001_a", "CREATE TABLE a (id bigint)")]);
     expect(status).toMatchObject({ current: false, changed: ["001_a"] });
   });
 
@@ -72,16 +63,16 @@ describe("migration runner", () => {
     const url = await fresh();
     const broken = migration("002_broken", "CREATE TABLE b (id int); SELECT no_such_function();");
     await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id int)"), broken])).rejects.toBeInstanceOf(MigrationFailedError);
-    const tables = (await query(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((t) => t.tablename);
+    const tables = (await querySql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((t) => t.tablename);
     expect(tables).toContain("a");
     expect(tables).not.toContain("b");
-    const names = (await query(url, "SELECT migration_name FROM _prisma_migrations")).map((r) => r.migration_name);
+    const names = (await querySql(url, "SELECT migration_name FROM _prisma_migrations")).map((r) => r.migration_name);
     expect(names).toEqual(["001_a"]);
   });
 
   it("reports pending migrations until they are applied", async () => {
     const url = await fresh();
-    const run = (sql: string) => query(url, sql).then((rows) => ({ rows }));
+    const run = (sql: string) => querySql(url, sql).then((rows) => ({ rows }));
     expect((await migrationStatus(run)).pending).toEqual(readMigrations().map((m) => m.name));
     await migrate(url);
     expect(await migrationStatus(run)).toEqual({ current: true, pending: [], changed: [], unknown: [] });

@@ -1,10 +1,9 @@
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import type { Send } from "../delivery/types";
-import { buildOutgoingRequest } from "../dispatch/build-request";
+import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
 import { NotFoundError } from "../errors";
-import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit/record";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
 import { getDelivery } from "./queries";
@@ -22,17 +21,14 @@ export async function replayDelivery(
   const now = new Date();
   const secrets = (await loadValidSecrets(deps.db, deps.cipher, [row.webhook_id], now)).get(row.webhook_id);
   if (!secrets) throw new NotFoundError("Webhook");
-  const requestId = newId("req");
-  const request = buildOutgoingRequest({
+  const { requestId, request, result } = await sendAttempt(deps.send, {
     url: row.webhook_url,
     body: row.event_body,
     eventType: row.event_type,
     deliveryId: row.id,
-    requestId,
     secrets,
     now,
   });
-  const result = await deps.send(request);
   await recordAttempt(deps.db, {
     deliveryId: row.id,
     orgId: row.org_id,

@@ -1,4 +1,5 @@
-import type { OutgoingRequest } from "../delivery/types";
+import type { OutgoingRequest, Send, SendResult } from "../delivery/types";
+import { newId } from "../ids";
 import { signPayload } from "../signing/sign";
 
 export const USER_AGENT = `NovaVMS-Webhooks/${process.env.npm_package_version ?? "0.1.0"}`;
@@ -29,4 +30,14 @@ export function buildOutgoingRequest(input: {
       "webhook-signature": signature["webhook-signature"],
     },
   };
+}
+
+/** One attempt on the wire with a fresh request_id: the request as sent and what came back. */
+export async function sendAttempt(
+  send: Send,
+  delivery: { url: string; body: Buffer; eventType: string; deliveryId: string; secrets: string[]; now: Date },
+): Promise<{ requestId: string; request: OutgoingRequest; result: SendResult }> {
+  const requestId = newId("req");
+  const request = buildOutgoingRequest({ ...delivery, requestId });
+  return { requestId, request, result: await send(request) };
 }

@@ -5,7 +5,7 @@ import type { Send } from "../delivery/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
-import { buildOutgoingRequest } from "./build-request";
+import { sendAttempt } from "./build-request";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 import { recordAttempt } from "./record-attempt";
 import { stateAfterScheduledAttempt } from "./schedule";
@@ -86,17 +86,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function attempt(delivery: ClaimedDelivery, secrets: string[]) {
-    const requestId = newId("req");
-    const request = buildOutgoingRequest({
+    const { requestId, request, result } = await sendAttempt(options.send, {
       url: delivery.url,
       body: delivery.body,
       eventType: delivery.eventType,
       deliveryId: delivery.id,
-      requestId,
       secrets,
       now: now(),
     });
-    const result = await options.send(request);
     const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
     await recordAttempt(options.db, {
       deliveryId: delivery.id,
