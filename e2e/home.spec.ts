@@ -3,7 +3,10 @@ import { expect, test } from "@playwright/test";
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
-  test("the home page sends a visitor to sign-in, and the health route answers from the built app", async ({ page, request }) => {
+  test("the home page sends a visitor to sign-in, and the health route answers from the built app", async ({
+    page,
+    request,
+  }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();

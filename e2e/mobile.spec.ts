@@ -10,7 +10,9 @@ test("on a 375 px phone the console shell shows every nav link without scrolling
     await expect(link).toBeInViewport({ ratio: 1 });
   }
   await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport({ ratio: 1 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 
   // Keyboard: the first Tab reaches the skip link, which moves focus past the header.

@@ -3,7 +3,9 @@ import { E2E_ADMIN } from "../playwright.config";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("sign-in refuses a wrong password, then lets the admin in where they were going, and sign-out ends it", async ({ page }) => {
+test("sign-in refuses a wrong password, then lets the admin in where they were going, and sign-out ends it", async ({
+  page,
+}) => {
   // A console page sends a signed-out visitor to sign-in, remembering the page.
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);

@@ -48,6 +48,9 @@ test("an admin adds a viewer, who then sees settings read-only", async ({ page, 
   await expect(viewerPage.getByRole("button", { name: /^Remove / })).toHaveCount(0);
   await expect(viewerPage.getByRole("combobox")).toHaveCount(0);
 
-  await testInfo.attach("settings-viewer", { body: await viewerPage.screenshot({ fullPage: true }), contentType: "image/png" });
+  await testInfo.attach("settings-viewer", {
+    body: await viewerPage.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
   await context.close();
 });

@@ -27,7 +27,14 @@ export function SignInForm({ action, next }: SignInFormProps) {
         defaultValue={state.values?.email}
         error={state.fields?.email}
       />
-      <Input label="Password" name="password" type="password" autoComplete="current-password" required error={state.fields?.password} />
+      <Input
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.fields?.password}
+      />
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

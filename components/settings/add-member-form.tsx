@@ -25,9 +25,29 @@ export function AddMemberForm({ action }: AddMemberFormProps) {
       {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
       {state.status === "ok" && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Input label="Email" name="email" type="email" autoComplete="off" required defaultValue={state.values?.email} error={state.fields?.email} />
-        <Input label="Name" name="name" autoComplete="off" defaultValue={state.values?.name} error={state.fields?.name} />
-        <Select label="Role" name="role" options={ROLE_OPTIONS} defaultValue={state.values?.role ?? "viewer"} error={state.fields?.role} />
+        <Input
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={state.values?.email}
+          error={state.fields?.email}
+        />
+        <Input
+          label="Name"
+          name="name"
+          autoComplete="off"
+          defaultValue={state.values?.name}
+          error={state.fields?.name}
+        />
+        <Select
+          label="Role"
+          name="role"
+          options={ROLE_OPTIONS}
+          defaultValue={state.values?.role ?? "viewer"}
+          error={state.fields?.role}
+        />
         <Input
           label="Initial password"
           name="password"

@@ -33,7 +33,10 @@ export function ApiTokenPanel({ prefix, canManage, reveal, regenerate }: ApiToke
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <code aria-label="API token value" className="min-w-0 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900">
+        <code
+          aria-label="API token value"
+          className="min-w-0 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900"
+        >
           {shown ?? masked}
         </code>
         {canManage ? (
@@ -54,7 +57,9 @@ export function ApiTokenPanel({ prefix, canManage, reveal, regenerate }: ApiToke
         ) : null}
       </div>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      {regenerateState.status === "ok" && regenerateState.message ? <Alert tone="success">{regenerateState.message}</Alert> : null}
+      {regenerateState.status === "ok" && regenerateState.message ? (
+        <Alert tone="success">{regenerateState.message}</Alert>
+      ) : null}
       {canManage ? (
         <form action={regenerateAction} onSubmit={() => setHidden(false)}>
           <ConfirmButton

@@ -30,8 +30,21 @@ export function MemberActions({ member, changeRole, remove }: MemberActionsProps
       <div className="flex flex-wrap items-end gap-2">
         <form action={roleAction} className="flex items-end gap-2">
           <input type="hidden" name="userId" value={member.id} />
-          <Select label={`Role for ${member.email}`} hideLabel name="role" id={`role-${member.id}`} options={ROLES} defaultValue={member.role} className="w-28" />
-          <SubmitButton variant="secondary" size="sm" pendingLabel="Saving…" aria-label={`Save role for ${member.email}`}>
+          <Select
+            label={`Role for ${member.email}`}
+            hideLabel
+            name="role"
+            id={`role-${member.id}`}
+            options={ROLES}
+            defaultValue={member.role}
+            className="w-28"
+          />
+          <SubmitButton
+            variant="secondary"
+            size="sm"
+            pendingLabel="Saving…"
+            aria-label={`Save role for ${member.email}`}
+          >
             Save
           </SubmitButton>
         </form>

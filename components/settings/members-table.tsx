@@ -20,11 +20,23 @@ export function MembersTable({ members, currentUserId, actions }: MembersTablePr
         <caption className="sr-only">Members of your organisation</caption>
         <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-2 font-medium sm:px-2">Email</th>
-            <th scope="col" className="px-2 py-2 font-medium">Name</th>
-            <th scope="col" className="px-2 py-2 font-medium">Role</th>
-            <th scope="col" className="px-2 py-2 font-medium">Added</th>
-            {actions ? <th scope="col" className="px-2 py-2 font-medium">Change</th> : null}
+            <th scope="col" className="px-4 py-2 font-medium sm:px-2">
+              Email
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Role
+            </th>
+            <th scope="col" className="px-2 py-2 font-medium">
+              Added
+            </th>
+            {actions ? (
+              <th scope="col" className="px-2 py-2 font-medium">
+                Change
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,7 +44,9 @@ export function MembersTable({ members, currentUserId, actions }: MembersTablePr
             <tr key={member.id} className="align-top">
               <th scope="row" className="px-4 py-3 font-medium break-all sm:px-2">
                 {member.email}
-                {member.id === currentUserId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
+                {member.id === currentUserId ? (
+                  <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>
+                ) : null}
               </th>
               <td className="px-2 py-3">{member.name || <span className="text-slate-400">—</span>}</td>
               <td className="px-2 py-3">

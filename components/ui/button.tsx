@@ -16,7 +16,11 @@ const SIZES: Record<ButtonSize, string> = {
 };
 
 /** The classes of a button, for a `<Link>` that should look like one. */
-export function buttonClasses({ variant = "secondary", size = "md", className = "" }: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
+export function buttonClasses({
+  variant = "secondary",
+  size = "md",
+  className = "",
+}: { variant?: ButtonVariant; size?: ButtonSize; className?: string } = {}) {
   return [
     "inline-flex items-center justify-center gap-1.5 rounded-md border font-medium whitespace-nowrap",
     "disabled:cursor-not-allowed disabled:opacity-60",

@@ -25,7 +25,16 @@ export type ConfirmButtonProps = {
  * Place inside a `<form action={serverAction}>`: the button opens a native <dialog>, and only its
  * confirm button submits the form. Esc and Cancel close it without submitting.
  */
-export function ConfirmButton({ label, ariaLabel, title, description, confirmLabel, pendingLabel, variant = "danger", size = "md" }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  variant = "danger",
+  size = "md",
+}: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { pending } = useFormStatus();
@@ -39,7 +48,13 @@ export function ConfirmButton({ label, ariaLabel, title, description, confirmLab
 
   return (
     <>
-      <Button variant={variant} size={size} aria-label={ariaLabel} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+      <Button
+        variant={variant}
+        size={size}
+        aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        onClick={() => dialog.current?.showModal()}
+      >
         {label}
       </Button>
       <dialog

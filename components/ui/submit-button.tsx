@@ -12,7 +12,13 @@ export type SubmitButtonProps = Omit<ButtonProps, "type"> & {
 export function SubmitButton({ children, pendingLabel, disabled, variant = "primary", ...props }: SubmitButtonProps) {
   const { pending } = useFormStatus();
   return (
-    <Button type="submit" variant={variant} disabled={pending || disabled} aria-disabled={pending || disabled} {...props}>
+    <Button
+      type="submit"
+      variant={variant}
+      disabled={pending || disabled}
+      aria-disabled={pending || disabled}
+      {...props}
+    >
       {pending && pendingLabel ? pendingLabel : children}
     </Button>
   );

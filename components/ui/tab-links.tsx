@@ -33,7 +33,9 @@ export function TabLinks({ tabs, label, current }: TabLinksProps) {
                 href={tab.href}
                 aria-current={selected ? "page" : undefined}
                 className={`-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium ${
-                  selected ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                  selected
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
                 {tab.label}

@@ -23,8 +23,16 @@ async function newUser() {
 describe("failed sign-in throttling", () => {
   it("gives one generic message for an unknown email and for a wrong password", async () => {
     const user = await newUser();
-    const unknown = await signIn(ctx.db, { email: "nobody@example.test", password: "whatever1", clientAddress: uniqueIp() }, { sessionHours: 1, now: t0 });
-    const wrong = await signIn(ctx.db, { email: user.email, password: "wrong-password", clientAddress: uniqueIp() }, { sessionHours: 1, now: t0 });
+    const unknown = await signIn(
+      ctx.db,
+      { email: "nobody@example.test", password: "whatever1", clientAddress: uniqueIp() },
+      { sessionHours: 1, now: t0 },
+    );
+    const wrong = await signIn(
+      ctx.db,
+      { email: user.email, password: "wrong-password", clientAddress: uniqueIp() },
+      { sessionHours: 1, now: t0 },
+    );
     expect(unknown).toEqual({ ok: false, message: WRONG_CREDENTIALS });
     expect(wrong).toEqual({ ok: false, message: WRONG_CREDENTIALS });
     expect(WRONG_CREDENTIALS).toBe("Email or password is incorrect.");
@@ -32,7 +40,11 @@ describe("failed sign-in throttling", () => {
 
   it("accepts the right password, case-insensitively on the email, and starts a session", async () => {
     const user = await newUser();
-    const result = await signIn(ctx.db, { email: ` ${user.email.toUpperCase()} `, password: user.password, clientAddress: null }, { sessionHours: 12 });
+    const result = await signIn(
+      ctx.db,
+      { email: ` ${user.email.toUpperCase()} `, password: user.password, clientAddress: null },
+      { sessionHours: 12 },
+    );
     expect(result.ok).toBe(true);
     expect(await ctx.db.prisma.session.count({ where: { userId: user.id } })).toBe(1);
   });
@@ -42,12 +54,22 @@ describe("failed sign-in throttling", () => {
     const attempt = (password: string, now: Date) =>
       signIn(ctx.db, { email: user.email, password, clientAddress: uniqueIp() }, { sessionHours: 1, now });
 
-    for (let i = 0; i < 4; i++) expect(await attempt("wrong-password", after(i))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    for (let i = 0; i < 4; i++)
+      expect(await attempt("wrong-password", after(i))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
     // The fifth failure reaches the limit and says so.
-    expect(await attempt("wrong-password", after(4))).toEqual({ ok: false, message: "Too many failed sign-ins; try again in 15 minutes." });
+    expect(await attempt("wrong-password", after(4))).toEqual({
+      ok: false,
+      message: "Too many failed sign-ins; try again in 15 minutes.",
+    });
     // Blocked: the correct password is refused too, with the time left.
-    expect(await attempt(user.password, after(10))).toEqual({ ok: false, message: "Too many failed sign-ins; try again in 9 minutes." });
-    expect(await attempt(user.password, after(18.5))).toEqual({ ok: false, message: "Too many failed sign-ins; try again in 1 minute." });
+    expect(await attempt(user.password, after(10))).toEqual({
+      ok: false,
+      message: "Too many failed sign-ins; try again in 9 minutes.",
+    });
+    expect(await attempt(user.password, after(18.5))).toEqual({
+      ok: false,
+      message: "Too many failed sign-ins; try again in 1 minute.",
+    });
     expect(await ctx.db.prisma.session.count({ where: { userId: user.id } })).toBe(0);
 
     const unblocked = await attempt(user.password, after(19));
@@ -59,13 +81,25 @@ describe("failed sign-in throttling", () => {
   it("blocks a client address that cycles through many emails", async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 5; i++) {
-      await signIn(ctx.db, { email: `guess${i}-${newId("e")}@example.test`, password: "guess-guess", clientAddress: ip }, { sessionHours: 1, now: after(i) });
+      await signIn(
+        ctx.db,
+        { email: `guess${i}-${newId("e")}@example.test`, password: "guess-guess", clientAddress: ip },
+        { sessionHours: 1, now: after(i) },
+      );
     }
     const user = await newUser();
-    const result = await signIn(ctx.db, { email: user.email, password: user.password, clientAddress: ip }, { sessionHours: 1, now: after(5) });
+    const result = await signIn(
+      ctx.db,
+      { email: user.email, password: user.password, clientAddress: ip },
+      { sessionHours: 1, now: after(5) },
+    );
     expect(result).toEqual({ ok: false, message: "Too many failed sign-ins; try again in 14 minutes." });
     // The same account from another address is not affected.
-    const elsewhere = await signIn(ctx.db, { email: user.email, password: user.password, clientAddress: uniqueIp() }, { sessionHours: 1, now: after(5) });
+    const elsewhere = await signIn(
+      ctx.db,
+      { email: user.email, password: user.password, clientAddress: uniqueIp() },
+      { sessionHours: 1, now: after(5) },
+    );
     expect(elsewhere.ok).toBe(true);
   });
 

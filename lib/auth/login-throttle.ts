@@ -33,7 +33,12 @@ export async function checkLoginThrottle(db: Db, keys: string[], now = new Date(
  * cannot lose a count. Returns the verdict after counting: the failure that reaches the limit
  * already reports the block.
  */
-export async function recordLoginFailure(db: Db, keys: string[], now = new Date(), policy = LOGIN_THROTTLE): Promise<ThrottleVerdict> {
+export async function recordLoginFailure(
+  db: Db,
+  keys: string[],
+  now = new Date(),
+  policy = LOGIN_THROTTLE,
+): Promise<ThrottleVerdict> {
   const windowFloor = new Date(now.getTime() - policy.windowMs);
   const blockUntil = new Date(now.getTime() + policy.blockMs);
   for (const key of keys) {

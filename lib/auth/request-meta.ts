@@ -8,7 +8,11 @@
  */
 export function clientAddressFrom(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   return last ?? headers.get("x-real-ip") ?? null;
 }
 

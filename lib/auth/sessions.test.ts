@@ -23,7 +23,8 @@ describe("console sessions", () => {
     const now = new Date("2026-11-01T10:00:00Z");
     const { token, expiresAt } = await createSession(ctx.db, user.id, { now, hours: 12 });
 
-    expect(Buffer.from(token.split("_")[1], "base64url")).toHaveLength(32);
+    expect(token).toMatch(/^nvs_[A-Za-z0-9_-]{43}$/);
+    expect(Buffer.from(token.slice("nvs_".length), "base64url")).toHaveLength(32);
     expect(expiresAt.toISOString()).toBe("2026-11-01T22:00:00.000Z");
     const rows = await ctx.db.prisma.session.findMany({ where: { userId: user.id } });
     expect(rows).toHaveLength(1);
@@ -31,7 +32,14 @@ describe("console sessions", () => {
     expect(JSON.stringify(rows)).not.toContain(token);
 
     const found = await findSessionUser(ctx.db, token, new Date("2026-11-01T11:00:00Z"));
-    expect(found).toEqual({ id: user.id, email: user.email, name: "admin", role: "admin", orgId: user.orgId, orgName: "Acme" });
+    expect(found).toEqual({
+      id: user.id,
+      email: user.email,
+      name: "admin",
+      role: "admin",
+      orgId: user.orgId,
+      orgName: "Acme",
+    });
   });
 
   it("refuses a missing, unknown or tampered token", async () => {
@@ -87,7 +95,13 @@ describe("console sessions", () => {
 
   it("sets the cookie httpOnly, SameSite=Lax, path /, secure only over https", () => {
     const expires = new Date("2026-11-02T00:00:00Z");
-    expect(sessionCookieOptions(expires, false)).toEqual({ httpOnly: true, sameSite: "lax", path: "/", secure: false, expires });
+    expect(sessionCookieOptions(expires, false)).toEqual({
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: false,
+      expires,
+    });
     expect(sessionCookieOptions(expires, true).secure).toBe(true);
   });
 });

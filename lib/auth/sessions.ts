@@ -26,18 +26,33 @@ export type SessionUser = {
 export type NewSession = { token: string; expiresAt: Date };
 
 /** Starts a session for the user: the returned token goes into the cookie and nowhere else. */
-export async function createSession(db: Db, userId: string, options: { now?: Date; hours: number }): Promise<NewSession> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  options: { now?: Date; hours: number },
+): Promise<NewSession> {
   const now = options.now ?? new Date();
   const token = generateToken(SESSION_TOKEN_PREFIX);
   const expiresAt = new Date(now.getTime() + options.hours * 3_600_000);
   await db.prisma.session.create({
-    data: { id: newId("ses", now.getTime()), tokenHash: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt },
+    data: {
+      id: newId("ses", now.getTime()),
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    },
   });
   return { token, expiresAt };
 }
 
 /** The signed-in user of a cookie token, or null when the token is missing, unknown or expired. */
-export async function findSessionUser(db: Db, token: string | undefined, now = new Date()): Promise<SessionUser | null> {
+export async function findSessionUser(
+  db: Db,
+  token: string | undefined,
+  now = new Date(),
+): Promise<SessionUser | null> {
   if (!token) return null;
   const session = await db.prisma.session.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -53,7 +68,14 @@ export async function findSessionUser(db: Db, token: string | undefined, now = n
     await db.prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, orgId: user.orgId, orgName: user.org.name };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    orgId: user.orgId,
+    orgName: user.org.name,
+  };
 }
 
 /** Signs out: the row goes, so the cookie is worthless even if it was copied. */

@@ -1,5 +1,11 @@
 import type { Db } from "../db/client";
-import { checkLoginThrottle, clearLoginFailures, LOGIN_THROTTLE, recordLoginFailure, throttleKeys } from "./login-throttle";
+import {
+  checkLoginThrottle,
+  clearLoginFailures,
+  LOGIN_THROTTLE,
+  recordLoginFailure,
+  throttleKeys,
+} from "./login-throttle";
 import { hashPassword, verifyPassword } from "./passwords";
 import { createSession, deleteExpiredSessions, type NewSession } from "./sessions";
 

@@ -14,7 +14,9 @@ import { NODE_VERIFY, PYTHON_VERIFY, STANDARD_WEBHOOKS_VERIFY } from "./signing-
 const dir = path.join(process.cwd(), "node_modules", ".cache", `novavms-docs-${process.pid}`);
 const secret = `whsec_${randomBytes(32).toString("base64")}`;
 const oldSecret = `whsec_${randomBytes(32).toString("base64")}`;
-const body = Buffer.from('{"id":"evt_1","type":"camera.offline","created_at":"2026-11-01T10:00:00Z","data":{"camera":"Lobby ✓"}}');
+const body = Buffer.from(
+  '{"id":"evt_1","type":"camera.offline","created_at":"2026-11-01T10:00:00Z","data":{"camera":"Lobby ✓"}}',
+);
 
 const novaSignature = (key: string, data: Buffer) => `sha256=${createHmac("sha256", key).update(data).digest("hex")}`;
 function standardSignature(key: string, id: string, timestamp: string, data: Buffer) {
@@ -30,13 +32,18 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function runNode(snippet: string, call: string, env: Record<string, string> = {}): string {
   const file = path.join(dir, `check-${randomBytes(4).toString("hex")}.mjs`);
-  fs.writeFileSync(file, `${snippet}\nconst rawBody = (await import("node:fs")).readFileSync(${JSON.stringify(path.join(dir, "body.bin"))});\nconsole.log(JSON.stringify(${call}));\n`);
+  fs.writeFileSync(
+    file,
+    `${snippet}\nconst rawBody = (await import("node:fs")).readFileSync(${JSON.stringify(path.join(dir, "body.bin"))});\nconsole.log(JSON.stringify(${call}));\n`,
+  );
   return execFileSync(process.execPath, [file], { env: { ...process.env, ...env }, encoding: "utf8" }).trim();
 }
 
 describe("the Node.js snippet for X-NovaVMS-Signature", () => {
   const verify = (header: string, key = secret, bodyExpr = "rawBody") =>
-    JSON.parse(runNode(NODE_VERIFY, `verifyNovaVmsSignature(${JSON.stringify(key)}, ${bodyExpr}, ${JSON.stringify(header)})`));
+    JSON.parse(
+      runNode(NODE_VERIFY, `verifyNovaVmsSignature(${JSON.stringify(key)}, ${bodyExpr}, ${JSON.stringify(header)})`),
+    );
 
   it("accepts the signature of the raw body, alone and during a rotation (newest first)", () => {
     expect(verify(novaSignature(secret, body))).toBe(true);
@@ -46,7 +53,9 @@ describe("the Node.js snippet for X-NovaVMS-Signature", () => {
   it("rejects a wrong secret, a tampered body, a re-serialised body and an empty header", () => {
     expect(verify(novaSignature(oldSecret, body))).toBe(false);
     expect(verify(novaSignature(secret, body), secret, `Buffer.concat([rawBody, Buffer.from(" ")])`)).toBe(false);
-    expect(verify(novaSignature(secret, body), secret, `Buffer.from(JSON.stringify(JSON.parse(rawBody), null, 2))`)).toBe(false);
+    expect(
+      verify(novaSignature(secret, body), secret, `Buffer.from(JSON.stringify(JSON.parse(rawBody), null, 2))`),
+    ).toBe(false);
     expect(verify("")).toBe(false);
   });
 });
@@ -74,21 +83,39 @@ describe.skipIf(!hasPython)("the Python snippet for X-NovaVMS-Signature", () => 
 
 describe("the standardwebhooks snippet", () => {
   function verify(headers: Record<string, string>): string {
-    return runNode(STANDARD_WEBHOOKS_VERIFY, `(() => { try { return verifyStandardWebhook(rawBody, ${JSON.stringify(headers)}).type } catch (e) { return e.message } })()`, {
-      NOVAVMS_WEBHOOK_SECRET: secret,
-    });
+    return runNode(
+      STANDARD_WEBHOOKS_VERIFY,
+      `(() => { try { return verifyStandardWebhook(rawBody, ${JSON.stringify(headers)}).type } catch (e) { return e.message } })()`,
+      {
+        NOVAVMS_WEBHOOK_SECRET: secret,
+      },
+    );
   }
   const now = String(Math.floor(Date.now() / 1000));
 
   it("verifies webhook-signature, with several space-separated signatures during a rotation", () => {
     const signature = `${standardSignature(oldSecret, "dlv_1", now, body)} ${standardSignature(secret, "dlv_1", now, body)}`;
-    expect(JSON.parse(verify({ "webhook-id": "dlv_1", "webhook-timestamp": now, "webhook-signature": signature }))).toBe("camera.offline");
+    expect(
+      JSON.parse(verify({ "webhook-id": "dlv_1", "webhook-timestamp": now, "webhook-signature": signature })),
+    ).toBe("camera.offline");
   });
 
   it("rejects a wrong signature and a replay with an old timestamp", () => {
     const old = String(Number(now) - 3600);
-    expect(verify({ "webhook-id": "dlv_1", "webhook-timestamp": now, "webhook-signature": standardSignature(oldSecret, "dlv_1", now, body) })).toContain("No matching signature");
-    expect(verify({ "webhook-id": "dlv_1", "webhook-timestamp": old, "webhook-signature": standardSignature(secret, "dlv_1", old, body) })).toContain("too old");
+    expect(
+      verify({
+        "webhook-id": "dlv_1",
+        "webhook-timestamp": now,
+        "webhook-signature": standardSignature(oldSecret, "dlv_1", now, body),
+      }),
+    ).toContain("No matching signature");
+    expect(
+      verify({
+        "webhook-id": "dlv_1",
+        "webhook-timestamp": old,
+        "webhook-signature": standardSignature(secret, "dlv_1", old, body),
+      }),
+    ).toContain("too old");
   });
 });
 
@@ -97,8 +124,19 @@ describe("the snippets against the headers the dispatcher really sends", () => {
     const id = "dlv_live";
     const headers = signPayload({ secrets: [secret, oldSecret], body, messageId: id, timestamp: new Date() });
     for (const key of [secret, oldSecret]) {
-      expect(JSON.parse(runNode(NODE_VERIFY, `verifyNovaVmsSignature(${JSON.stringify(key)}, rawBody, ${JSON.stringify(headers["X-NovaVMS-Signature"])})`))).toBe(true);
-      const standard = runNode(STANDARD_WEBHOOKS_VERIFY, `verifyStandardWebhook(rawBody, ${JSON.stringify(headers)}).type`, { NOVAVMS_WEBHOOK_SECRET: key });
+      expect(
+        JSON.parse(
+          runNode(
+            NODE_VERIFY,
+            `verifyNovaVmsSignature(${JSON.stringify(key)}, rawBody, ${JSON.stringify(headers["X-NovaVMS-Signature"])})`,
+          ),
+        ),
+      ).toBe(true);
+      const standard = runNode(
+        STANDARD_WEBHOOKS_VERIFY,
+        `verifyStandardWebhook(rawBody, ${JSON.stringify(headers)}).type`,
+        { NOVAVMS_WEBHOOK_SECRET: key },
+      );
       expect(JSON.parse(standard)).toBe("camera.offline");
     }
   });

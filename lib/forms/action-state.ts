@@ -18,7 +18,11 @@ export type ActionState = {
 export const IDLE: ActionState = { status: "idle" };
 
 /** The first message of each invalid field, keyed by the field's name. */
-export function invalidInput(error: z.ZodError, values?: Record<string, string>, message = "Check the highlighted fields."): ActionState {
+export function invalidInput(
+  error: z.ZodError,
+  values?: Record<string, string>,
+  message = "Check the highlighted fields.",
+): ActionState {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");

@@ -20,7 +20,9 @@ describe("the org's API token", () => {
     const { orgId, apiToken } = await createTestOrg(ctx.db, ctx.cipher);
     const admin = await createTestUser(ctx.db, orgId, "admin");
     expect(await revealApiToken(ctx, admin)).toBe(apiToken);
-    expect(await ctx.db.prisma.auditLog.count({ where: { orgId, action: "api_token.reveal", actor: `user:${admin.id}` } })).toBe(1);
+    expect(
+      await ctx.db.prisma.auditLog.count({ where: { orgId, action: "api_token.reveal", actor: `user:${admin.id}` } }),
+    ).toBe(1);
     const summary = await getActiveApiToken(ctx.db, orgId);
     expect(summary?.prefix).toBe(apiToken.slice(0, 9));
   });
@@ -56,7 +58,11 @@ describe("the org's API token", () => {
   it("concurrent regenerations leave exactly one live token", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const admin = await createTestUser(ctx.db, orgId, "admin");
-    const tokens = await Promise.all([regenerateApiToken(ctx, admin), regenerateApiToken(ctx, admin), regenerateApiToken(ctx, admin)]);
+    const tokens = await Promise.all([
+      regenerateApiToken(ctx, admin),
+      regenerateApiToken(ctx, admin),
+      regenerateApiToken(ctx, admin),
+    ]);
     const live = await Promise.all(tokens.map((t) => authenticateApiToken(ctx.db, bearer(t))));
     expect(live.filter(Boolean)).toHaveLength(1);
   });

@@ -19,7 +19,13 @@ export async function revealApiToken({ db, cipher }: Deps, actor: Actor): Promis
     select: { id: true, tokenEncrypted: true },
   });
   if (!token) throw new NotFoundError("API token");
-  await recordAudit(db.prisma, { orgId: actor.orgId, actor: `user:${actor.id}`, action: "api_token.reveal", targetType: "api_token", targetId: token.id });
+  await recordAudit(db.prisma, {
+    orgId: actor.orgId,
+    actor: `user:${actor.id}`,
+    action: "api_token.reveal",
+    targetType: "api_token",
+    targetId: token.id,
+  });
   return cipher.decrypt(token.tokenEncrypted);
 }
 
@@ -28,7 +34,10 @@ export async function regenerateApiToken({ db, cipher }: Deps, actor: Actor, now
   assertAdmin(actor);
   return db.prisma.$transaction(async (tx) => {
     await lockOrg(tx, actor.orgId);
-    const revoked = await tx.apiToken.updateMany({ where: { orgId: actor.orgId, revokedAt: null }, data: { revokedAt: now } });
+    const revoked = await tx.apiToken.updateMany({
+      where: { orgId: actor.orgId, revokedAt: null },
+      data: { revokedAt: now },
+    });
     const token = await createApiToken(tx, cipher, actor.orgId);
     await recordAudit(tx, {
       orgId: actor.orgId,

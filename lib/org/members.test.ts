@@ -22,7 +22,12 @@ async function orgWithAdmin() {
 describe("member management", () => {
   it("adds a member who can then sign in with the initial password, and audits it", async () => {
     const admin = await orgWithAdmin();
-    const input = addMemberSchema.parse({ email: " New.Person@Example.test ", name: "New Person", role: "viewer", password: "initial-pass" });
+    const input = addMemberSchema.parse({
+      email: " New.Person@Example.test ",
+      name: "New Person",
+      role: "viewer",
+      password: "initial-pass",
+    });
     const { id } = await addMember(ctx.db, admin, input);
 
     const members = await listMembers(ctx.db, admin.orgId);
@@ -30,16 +35,27 @@ describe("member management", () => {
       [admin.email, "admin"],
       ["new.person@example.test", "viewer"],
     ]);
-    const signedIn = await signIn(ctx.db, { email: "new.person@example.test", password: "initial-pass", clientAddress: null }, { sessionHours: 1 });
+    const signedIn = await signIn(
+      ctx.db,
+      { email: "new.person@example.test", password: "initial-pass", clientAddress: null },
+      { sessionHours: 1 },
+    );
     expect(signedIn.ok).toBe(true);
     const audit = await ctx.db.prisma.auditLog.findMany({ where: { orgId: admin.orgId, action: "member.add" } });
-    expect(audit).toMatchObject([{ actor: `user:${admin.id}`, targetId: id, details: { email: "new.person@example.test", role: "viewer" } }]);
+    expect(audit).toMatchObject([
+      { actor: `user:${admin.id}`, targetId: id, details: { email: "new.person@example.test", role: "viewer" } },
+    ]);
   });
 
   it("rejects an email already used in any org with an inline field error", async () => {
     const adminA = await orgWithAdmin();
     const adminB = await orgWithAdmin();
-    const error = await addMember(ctx.db, adminB, { email: adminA.email, name: "", role: "viewer", password: "long-enough" }).catch((e) => e);
+    const error = await addMember(ctx.db, adminB, {
+      email: adminA.email,
+      name: "",
+      role: "viewer",
+      password: "long-enough",
+    }).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "conflict", message: EMAIL_TAKEN, fields: { email: EMAIL_TAKEN } });
   });
@@ -95,7 +111,9 @@ describe("member management", () => {
     const viewerA = await createTestUser(ctx.db, adminA.orgId, "viewer");
     const adminB = await orgWithAdmin();
 
-    await expect(changeMemberRole(ctx.db, adminB, { userId: viewerA.id, role: "admin" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(changeMemberRole(ctx.db, adminB, { userId: viewerA.id, role: "admin" })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(removeMember(ctx.db, adminB, viewerA.id)).rejects.toBeInstanceOf(NotFoundError);
     // Org A is untouched, and nothing of it was audited under org B.
     const members = await listMembers(ctx.db, adminA.orgId);
@@ -109,8 +127,12 @@ describe("member management", () => {
     const viewer = await createTestUser(ctx.db, admin.orgId, "viewer");
     const session = await findSessionUser(ctx.db, (await createSession(ctx.db, viewer.id, { hours: 1 })).token);
 
-    await expect(addMember(ctx.db, session!, { email: "x@example.test", name: "", role: "admin", password: "12345678" })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(changeMemberRole(ctx.db, session!, { userId: viewer.id, role: "admin" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      addMember(ctx.db, session!, { email: "x@example.test", name: "", role: "admin", password: "12345678" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeMemberRole(ctx.db, session!, { userId: viewer.id, role: "admin" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(removeMember(ctx.db, session!, admin.id)).rejects.toBeInstanceOf(ForbiddenError);
     expect((await listMembers(ctx.db, admin.orgId)).map((m) => [m.id, m.role])).toEqual([
       [admin.id, "admin"],

@@ -22,7 +22,9 @@ export async function addMember(db: Db, actor: Actor, input: AddMemberInput): Pr
     await db.prisma.$transaction(async (tx) => {
       await lockOrg(tx, actor.orgId);
       await assertStillAdmin(tx, actor);
-      await tx.user.create({ data: { id, orgId: actor.orgId, email: input.email, name: input.name, role: input.role, passwordHash } });
+      await tx.user.create({
+        data: { id, orgId: actor.orgId, email: input.email, name: input.name, role: input.role, passwordHash },
+      });
       await recordAudit(tx, {
         orgId: actor.orgId,
         actor: `user:${actor.id}`,
@@ -48,7 +50,10 @@ export async function changeMemberRole(db: Db, actor: Actor, input: ChangeRoleIn
     await lockOrg(tx, actor.orgId);
     await assertStillAdmin(tx, actor);
     if (input.role !== "admin") await assertAnotherAdmin(tx, actor.orgId, input.userId);
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, orgId: actor.orgId }, data: { role: input.role } });
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, orgId: actor.orgId },
+      data: { role: input.role },
+    });
     if (count === 0) throw new NotFoundError("Member");
     await recordAudit(tx, {
       orgId: actor.orgId,
@@ -70,7 +75,13 @@ export async function removeMember(db: Db, actor: Actor, userId: string): Promis
     // Sessions go with the user (ON DELETE CASCADE): a removed member is signed out everywhere.
     const { count } = await tx.user.deleteMany({ where: { id: userId, orgId: actor.orgId } });
     if (count === 0) throw new NotFoundError("Member");
-    await recordAudit(tx, { orgId: actor.orgId, actor: `user:${actor.id}`, action: "member.remove", targetType: "user", targetId: userId });
+    await recordAudit(tx, {
+      orgId: actor.orgId,
+      actor: `user:${actor.id}`,
+      action: "member.remove",
+      targetType: "user",
+      targetId: userId,
+    });
   });
 }
 

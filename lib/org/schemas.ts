@@ -6,7 +6,11 @@ const role = z.enum(["admin", "viewer"], { message: "Choose admin or viewer." })
 const userId = z.string().trim().min(1, "Missing member id.").max(64);
 
 export const addMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "That email is too long.")),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Enter a valid email address.").max(254, "That email is too long.")),
   name: z.string().trim().max(100, "Keep the name under 100 characters.").default(""),
   role,
   password: z.string().min(8, "Use at least 8 characters.").max(1024, "That password is too long."),

@@ -12,7 +12,11 @@ export type TestUser = { id: string; orgId: string; email: string; role: Role; p
 let hashed: Promise<string> | undefined;
 const PASSWORD = "correct horse battery";
 
-export async function createTestOrg(db: Db, cipher: Cipher, name = "Test org"): Promise<{ orgId: string; apiToken: string }> {
+export async function createTestOrg(
+  db: Db,
+  cipher: Cipher,
+  name = "Test org",
+): Promise<{ orgId: string; apiToken: string }> {
   const orgId = newId("org");
   await db.prisma.org.create({ data: { id: orgId, name } });
   const apiToken = await db.prisma.$transaction((tx) => createApiToken(tx, cipher, orgId));
@@ -20,7 +24,12 @@ export async function createTestOrg(db: Db, cipher: Cipher, name = "Test org"): 
 }
 
 /** A user whose password is always "correct horse battery" (hashed once per test file). */
-export async function createTestUser(db: Db, orgId: string, role: Role, email = `${newId("u")}@example.test`): Promise<TestUser> {
+export async function createTestUser(
+  db: Db,
+  orgId: string,
+  role: Role,
+  email = `${newId("u")}@example.test`,
+): Promise<TestUser> {
   hashed ??= hashPassword(PASSWORD);
   const id = newId("usr");
   await db.prisma.user.create({ data: { id, orgId, email, role, name: role, passwordHash: await hashed } });

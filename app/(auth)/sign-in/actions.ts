@@ -31,6 +31,10 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   );
   if (!result.ok) return { status: "error", message: result.message, values };
 
-  (await cookies()).set(SESSION_COOKIE, result.token, sessionCookieOptions(result.expiresAt, isHttpsRequest(requestHeaders)));
+  (await cookies()).set(
+    SESSION_COOKIE,
+    result.token,
+    sessionCookieOptions(result.expiresAt, isHttpsRequest(requestHeaders)),
+  );
   redirect(safeNextPath(parsed.data.next));
 }

@@ -25,7 +25,11 @@ export async function regenerateApiTokenAction(): Promise<ActionState> {
     const admin = await requireAdmin();
     const token = await regenerateApiToken(getAppContext(), admin);
     revalidatePath("/settings");
-    return { status: "ok", message: "New API token created. The previous token no longer works: update your producers.", value: token };
+    return {
+      status: "ok",
+      message: "New API token created. The previous token no longer works: update your producers.",
+      value: token,
+    };
   } catch (error) {
     return failed(error);
   }

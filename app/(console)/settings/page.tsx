@@ -40,7 +40,11 @@ export default async function SettingsPage() {
           <>
             Producers send events to the API with this token: <code>Authorization: Bearer &lt;token&gt;</code>. It is{" "}
             <strong>not</strong> a webhook&apos;s signing secret; receivers verify signatures with the secret in that
-            webhook&apos;s Signing tab (see <Link className="underline" href="/docs/webhook-signing">webhook signing</Link>).
+            webhook&apos;s Signing tab (see{" "}
+            <Link className="underline" href="/docs/webhook-signing">
+              webhook signing
+            </Link>
+            ).
           </>
         }
       >
@@ -53,14 +57,22 @@ export default async function SettingsPage() {
         {token ? (
           <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-600">
             <dt>Created</dt>
-            <dd><Time value={token.createdAt} /></dd>
+            <dd>
+              <Time value={token.createdAt} />
+            </dd>
             <dt>Last used</dt>
-            <dd><Time value={token.lastUsedAt} /></dd>
+            <dd>
+              <Time value={token.lastUsedAt} />
+            </dd>
           </dl>
         ) : null}
       </Card>
 
-      <Card id="members" title="Members" description="Admins can change webhooks, secrets, the API token and members. Viewers can read everything.">
+      <Card
+        id="members"
+        title="Members"
+        description="Admins can change webhooks, secrets, the API token and members. Viewers can read everything."
+      >
         <MembersTable
           members={members}
           currentUserId={user.id}

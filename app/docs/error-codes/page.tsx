@@ -29,35 +29,39 @@ export default function ErrorCodesPage() {
       <p>
         API errors are answered as <code>{'{"error": {"code", "message", "request_id"}}'}</code> with the HTTP status
         below. Failed delivery attempts record the error code <code>{DELIVERY_ERROR_CODE}</code> with a{" "}
-        <code>reason</code> from the second table, shown in the delivery log.
+        <code>reason</code> from the list further down, shown in the delivery log.
       </p>
 
       <h2 id="api">API error codes</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Status</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(API_ERROR_CODES).map(([code, { status, description }]) => (
-            <tr key={code} id={code} className={anchored}>
-              <td><code>{code}</code></td>
-              <td>{status}</td>
-              <td>{withCode(description)}</td>
+      <div className="overflow-x-auto">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Status</th>
+              <th scope="col">Meaning</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {Object.entries(API_ERROR_CODES).map(([code, { status, description }]) => (
+              <tr key={code} id={code} className={anchored}>
+                <td>
+                  <code>{code}</code>
+                </td>
+                <td>{status}</td>
+                <td>{withCode(description)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2 id={DELIVERY_ERROR_CODE} className={anchored}>
         <code>{DELIVERY_ERROR_CODE}</code>
       </h2>
       <p>
-        A delivery attempt did not get a <code>2xx</code> response within 10 seconds. NovaVMS retries after 1m, 5m,
-        15m, 1h and 6h, then marks the delivery Failed. The <code>reason</code> says why:
+        A delivery attempt did not get a <code>2xx</code> response within 10 seconds. NovaVMS retries after 1m, 5m, 15m,
+        1h and 6h, then marks the delivery Failed. The <code>reason</code> says why:
       </p>
       {reasons.map(([reason, { title, advice }]) => (
         <section key={reason} id={reason} className={`mt-6 rounded-md ${anchored}`} aria-labelledby={`${reason}-title`}>
