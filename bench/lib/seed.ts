@@ -1,0 +1,102 @@
+import { randomBytes } from "node:crypto";
+import { createApiToken } from "../../lib/auth/api-tokens";
+import { createCipher, type Cipher } from "../../lib/crypto/encryption";
+import { connectDatabase, type Db } from "../../lib/db/client";
+import { DELIVERIES_DUE_CHANNEL } from "../../lib/dispatch/wake";
+import { newId } from "../../lib/ids";
+import type { DbKind } from "./databases";
+import { createWebhook } from "../../lib/webhooks/manage";
+
+// Bench data: an org with an API token and an admin, webhooks made the product's way (each with
+// an encrypted signing secret), and deliveries queued in bulk with one INSERT … SELECT.
+
+/** What a scenario runs against: a migrated database, a pool on it and the key of its secrets. */
+export type BenchTarget = { kind: DbKind; url: string; db: Db; cipher: Cipher; encryptionKey: string };
+
+export function openBenchTarget(kind: DbKind, url: string, poolSize = 10): BenchTarget & { close: () => Promise<void> } {
+  const key = randomBytes(32);
+  const db = connectDatabase(url, { poolSize });
+  return { kind, url, db, cipher: createCipher(key), encryptionKey: key.toString("base64"), close: () => db.close() };
+}
+
+export type BenchOrg = { orgId: string; apiToken: string; userId: string };
+
+export async function createBenchOrg(ctx: BenchTarget): Promise<BenchOrg> {
+  const orgId = newId("org");
+  const userId = newId("usr");
+  await ctx.db.prisma.org.create({ data: { id: orgId, name: "Bench org" } });
+  // Sessions are created directly in the bench, so the password is never checked.
+  await ctx.db.prisma.user.create({ data: { id: userId, orgId, email: `${userId}@bench.test`, role: "admin", name: "Bench", passwordHash: "x" } });
+  const apiToken = await ctx.db.prisma.$transaction((tx) => createApiToken(tx, ctx.cipher, orgId));
+  return { orgId, apiToken, userId };
+}
+
+export async function createWebhooks(ctx: BenchTarget, orgId: string, urls: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const url of urls) {
+    const webhook = await createWebhook(ctx.db, ctx.cipher, orgId, { url, description: "bench", event_types: [], enabled: true }, "system");
+    ids.push(webhook.id);
+  }
+  return ids;
+}
+
+/**
+ * `events` events of about 300 bytes, each fanned out to every webhook of `webhookIds`, due now.
+ * Returns the number of deliveries queued. Ids carry `tag` so several batches never collide.
+ */
+export async function queueDeliveries(db: Db, orgId: string, webhookIds: string[], events: number, tag = randomBytes(3).toString("hex")): Promise<number> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO events (id, org_id, type, body, created_at)
+       SELECT 'evt_bench_' || $2 || '_' || n, $1, 'camera.offline',
+              convert_to(json_build_object(
+                'id', 'evt_bench_' || $2 || '_' || n, 'type', 'camera.offline', 'created_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'data', json_build_object('camera_id', 'cam_' || lpad((n % 5000)::text, 5, '0'), 'site_id', 'site_lobby_east',
+                  'reason', 'heartbeat_missed', 'last_seen_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                  'firmware', '4.12.7', 'labels', json_build_array('entrance', 'ground-floor', 'ptz'), 'sequence', n))::text, 'UTF8'),
+              now()
+         FROM generate_series(1, $3::int) AS n`,
+      [orgId, tag, events],
+    );
+    const { rowCount } = await client.query(
+      `INSERT INTO deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at, activity_at)
+       SELECT 'dlv_bench_' || $2 || '_' || n || '_' || w.i, $1, w.id, 'evt_bench_' || $2 || '_' || n, 'camera.offline', 'pending', now(), now(), now()
+         FROM generate_series(1, $3::int) AS n CROSS JOIN unnest($4::text[]) WITH ORDINALITY AS w(id, i)
+        ORDER BY n, w.i`,
+      [orgId, tag, events, webhookIds],
+    );
+    await client.query(`SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '')`);
+    await client.query("COMMIT");
+    return rowCount ?? 0;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Deliveries not settled yet, and attempts recorded, of the whole database. */
+export async function progress(db: Db): Promise<{ open: number; succeeded: number; attempts: number }> {
+  const { rows } = await db.pool.query<{ open: number; succeeded: number; attempts: number }>(
+    `SELECT (SELECT count(*)::int FROM deliveries WHERE status IN ('pending', 'retrying')) AS open,
+            (SELECT count(*)::int FROM deliveries WHERE status = 'succeeded') AS succeeded,
+            (SELECT count(*)::int FROM delivery_attempts) AS attempts`,
+  );
+  return rows[0];
+}
+
+/** Duplicate attempts in the database: attempts beyond the first of any delivery. */
+export async function duplicateAttempts(db: Db): Promise<number> {
+  const { rows } = await db.pool.query<{ n: number }>(
+    "SELECT coalesce(sum(n - 1), 0)::int AS n FROM (SELECT count(*) AS n FROM delivery_attempts GROUP BY delivery_id HAVING count(*) > 1) x",
+  );
+  return rows[0].n;
+}
+
+/** Empties the delivery tables between runs on one database. */
+export async function clearDeliveries(db: Db): Promise<void> {
+  await db.pool.query("TRUNCATE events, deliveries, delivery_attempts");
+}

@@ -1,0 +1,100 @@
+import { loadConfig } from "../../lib/config";
+import { createSender } from "../../lib/delivery/send";
+import { buildOutgoingRequest, USER_AGENT } from "../../lib/dispatch/build-request";
+import { createDispatcher } from "../../lib/dispatch/dispatcher";
+import { createLogger } from "../../lib/log";
+import { measureCeiling } from "../lib/ceiling";
+import { startReceivers } from "../lib/receivers";
+import { metric, newScenario, type ScenarioResult } from "../lib/results";
+import { clearDeliveries, createBenchOrg, createWebhooks, duplicateAttempts, progress, queueDeliveries, type BenchTarget } from "../lib/seed";
+
+// Scenario 1: deliveries per second through the real dispatcher (claim, sign, send, record) with
+// the real sender, to fast loopback receivers, beside the bare-undici ceiling measured in the
+// same run. Ceiling and dispatcher runs alternate so that noise from the machine hits both.
+
+export type ThroughputOptions = { deliveries: number; runs: number; ceilingSeconds: number; endpoints: number };
+
+export async function runThroughput(target: BenchTarget, options: ThroughputOptions): Promise<ScenarioResult> {
+  const result = newScenario("1", "Throughput: real dispatcher vs bare undici ceiling", target.kind);
+  // The defaults a worker process runs with.
+  const config = loadConfig({ NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1", LOG_LEVEL: "silent" });
+  const receivers = await startReceivers(Array.from({ length: options.endpoints }, () => "fast" as const));
+  try {
+    const { orgId } = await createBenchOrg(target);
+    const webhookIds = await createWebhooks(target, orgId, receivers.urls);
+    const events = Math.max(1, Math.round(options.deliveries / webhookIds.length));
+    const total = events * webhookIds.length;
+    const sample = await samplePayload(target, orgId, webhookIds[0], receivers.urls[0]);
+
+    const ceilings: number[] = [];
+    const dispatched: number[] = [];
+    const ratios: number[] = [];
+    const checks = { delivered: 0, expected: 0, receiverDuplicates: 0, attemptDuplicates: 0, succeeded: 0 };
+    for (let run = 0; run < options.runs; run++) {
+      const ceiling = await measureCeiling({ urls: receivers.urls, concurrency: config.workerConcurrency, ...sample, seconds: options.ceilingSeconds });
+      await clearDeliveries(target.db);
+      await queueDeliveries(target.db, orgId, webhookIds, events);
+      await receivers.reset();
+      const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true, userAgent: USER_AGENT });
+      const dispatcher = createDispatcher({
+        db: target.db,
+        cipher: target.cipher,
+        send: sender.send,
+        log: createLogger("warn", "bench"),
+        retryScheduleMs: config.retryScheduleMs,
+        concurrency: config.workerConcurrency,
+        endpointConcurrency: config.endpointConcurrency,
+        batchSize: config.batchSize,
+        leaseMs: config.leaseSeconds * 1000,
+      });
+      const started = performance.now();
+      const delivered = await dispatcher.runUntilIdle();
+      const seconds = (performance.now() - started) / 1000;
+      await dispatcher.stop();
+      await sender.close();
+
+      const counts = await receivers.counts();
+      const state = await progress(target.db);
+      checks.delivered += counts.distinct;
+      checks.expected += total;
+      checks.receiverDuplicates += counts.duplicates;
+      checks.attemptDuplicates += await duplicateAttempts(target.db);
+      checks.succeeded += state.succeeded;
+      ceilings.push(ceiling.requestsPerSecond);
+      dispatched.push(delivered / seconds);
+      ratios.push(delivered / seconds / ceiling.requestsPerSecond);
+    }
+    result.metrics.push(metric("dispatcher deliveries/s", "/s", dispatched, target.kind === "pglite" ? { op: ">=", value: 300 } : undefined));
+    result.metrics.push(metric("ceiling: bare undici POSTs/s", "/s", ceilings));
+    result.metrics.push(metric("ratio to ceiling", "", ratios, target.kind === "postgres" ? { op: ">=", value: 0.5 } : undefined));
+    result.details.checks = checks;
+    result.notes.push(
+      `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +
+        `concurrency ${config.workerConcurrency} (per endpoint ${config.endpointConcurrency}), batch ${config.batchSize}, pool ${config.dbPoolSize}: the defaults. ` +
+        `Receivers run in their own process. Each run: ${options.ceilingSeconds} s of ceiling, then the dispatcher drains the queue.`,
+    );
+    if (checks.delivered !== checks.expected || checks.succeeded !== checks.expected || checks.receiverDuplicates + checks.attemptDuplicates > 0) {
+      result.error = `delivered ${checks.delivered}/${checks.expected}, succeeded ${checks.succeeded}, duplicates ${checks.receiverDuplicates}/${checks.attemptDuplicates}`;
+    }
+    return result;
+  } finally {
+    await receivers.close();
+  }
+}
+
+/** One queued event's exact bytes and a signed request like the dispatcher's, for the ceiling. */
+async function samplePayload(target: BenchTarget, orgId: string, webhookId: string, url: string) {
+  await queueDeliveries(target.db, orgId, [webhookId], 1);
+  const { rows } = await target.db.pool.query<{ id: string; body: Buffer }>("SELECT d.id, e.body FROM deliveries d JOIN events e ON e.id = d.event_id LIMIT 1");
+  await clearDeliveries(target.db);
+  const request = buildOutgoingRequest({
+    url,
+    body: rows[0].body,
+    eventType: "camera.offline",
+    deliveryId: rows[0].id,
+    requestId: "req_01jbenchceiling000000000000",
+    secrets: ["whsec_" + Buffer.alloc(32, 7).toString("base64")],
+    now: new Date(),
+  });
+  return { body: request.body, headers: { ...request.headers } };
+}
