@@ -19,7 +19,7 @@ test("sign-in refuses a wrong password, then lets the admin in where they were g
 
   await page.getByLabel("Password").fill(E2E_ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/settings");
   await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Settings" })).toHaveAttribute("aria-current", "page");
