@@ -4,13 +4,20 @@ import { defineConfig } from "@playwright/test";
 // Browser journeys against the built app: `npm start` on a fresh embedded database in
 // .data/e2e, a known admin, and loopback receivers allowed. A system Chromium is used when there
 // is one (browsers cannot be downloaded everywhere), Playwright's own otherwise.
+// E2E_PORT / E2E_DB_PORT / E2E_DATA_DIR let two checkouts or builds run the suite side by side
+// (with NOVAVMS_NEXT_DIST_DIR for the build directory).
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dbPort = Number(process.env.E2E_DB_PORT ?? port + 20_000);
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const baseURL = `http://127.0.0.1:${port}`;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
 /** Where e2e/auth.setup.ts keeps the admin's signed-in browser state for the other specs. */
 export const ADMIN_STORAGE_STATE = "e2e/.auth/admin.json";
+/** The app's embedded database and key, so fixtures can set up what the UI cannot (a second org). */
+export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+export const E2E_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,14 +52,17 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], use: { storageState: ADMIN_STORAGE_STATE } },
   ],
   webServer: {
-    command: "rm -rf .data/e2e && npx tsx scripts/start.ts",
+    command: `rm -rf ${dataDir} && npx tsx scripts/start.ts`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       PORT: String(port),
-      NOVAVMS_DATA_DIR: ".data/e2e",
+      NOVAVMS_DATA_DIR: dataDir,
+      NOVAVMS_EMBEDDED_DB_PORT: String(dbPort),
+      NOVAVMS_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
+      NOVAVMS_DEMO: "0",
       NOVAVMS_ADMIN_EMAIL: E2E_ADMIN.email,
       NOVAVMS_ADMIN_PASSWORD: E2E_ADMIN.password,
       NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "postcss.config.mjs"];
+const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "postcss.config.mjs", "proxy.ts"];
 
 /** Runs `next build` when there is no build, or when a source file is newer than it. */
 export function ensureBuilt(root = process.cwd()): void {
