@@ -1,6 +1,9 @@
 import { decodeCursor, encodeCursor } from "../api/cursor";
+import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
+import { maskSecret } from "./mask-secret";
+import { getSigningInfo, type SigningInfo } from "./signing-secrets";
 
 export async function getWebhook(db: Db, orgId: string, id: string) {
   const webhook = await db.prisma.webhook.findFirst({ where: { id, orgId } });
@@ -22,4 +25,22 @@ export async function listWebhooks(db: Db, orgId: string, page: { limit: number;
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
   return { items, next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+}
+
+/** The org's webhook, or null (pages answer 404 rather than throwing). */
+export async function findWebhook(db: Db, orgId: string, id: string) {
+  return db.prisma.webhook.findFirst({ where: { id, orgId } });
+}
+
+export type SigningSummary = {
+  /** The current secret masked: the plain secret never leaves the server without a Reveal. */
+  masked: string;
+  createdAt: string;
+  previous: SigningInfo["previous"];
+};
+
+/** The Signing tab's read: the current secret masked, and the previous ones still valid. */
+export async function getSigningSummary(db: Db, cipher: Cipher, orgId: string, webhookId: string): Promise<SigningSummary> {
+  const info = await getSigningInfo(db, cipher, orgId, webhookId);
+  return { masked: maskSecret(info.secret), createdAt: info.created_at, previous: info.previous };
 }

@@ -26,14 +26,22 @@ const urlSchema = z.string().transform((value, ctx) => {
   return result.url;
 });
 
+const descriptionSchema = z.string().max(500, "at most 500 characters");
+const eventTypesSchema = z.array(eventTypeSchema).max(100, "at most 100 event types");
+
 export const createWebhookInput = z.strictObject({
   url: urlSchema,
-  description: z.string().max(500, "at most 500 characters").default(""),
-  event_types: z.array(eventTypeSchema).max(100, "at most 100 event types").default([]),
+  description: descriptionSchema.default(""),
+  event_types: eventTypesSchema.default([]),
   enabled: z.boolean().default(true),
 });
 
-export const updateWebhookInput = createWebhookInput.partial();
+// Built from the fields without their defaults: zod applies a default even inside .partial(), so
+// `createWebhookInput.partial()` would turn `{ "enabled": false }` into a reset of the description
+// and event types, and any update that leaves `enabled` out into a re-enable.
+export const updateWebhookInput = z
+  .strictObject({ url: urlSchema, description: descriptionSchema, event_types: eventTypesSchema, enabled: z.boolean() })
+  .partial();
 
 export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
 export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;

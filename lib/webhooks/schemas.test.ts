@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { createWebhookInput, updateWebhookInput } from "./schemas";
+
+describe("webhook input", () => {
+  it("fills in the defaults of a new webhook: all event types, enabled", () => {
+    expect(createWebhookInput.parse({ url: "https://example.com/hooks" })).toEqual({
+      url: "https://example.com/hooks",
+      description: "",
+      event_types: [],
+      enabled: true,
+    });
+  });
+
+  it("an update changes only the fields it names (no defaults creep in)", () => {
+    expect(updateWebhookInput.parse({ enabled: false })).toEqual({ enabled: false });
+    expect(updateWebhookInput.parse({ url: "https://example.com/new" })).toEqual({ url: "https://example.com/new" });
+    expect(updateWebhookInput.parse({})).toEqual({});
+    expect(updateWebhookInput.safeParse({ url: "ftp://example.com" }).success).toBe(false);
+    expect(updateWebhookInput.safeParse({ colour: "red" }).success).toBe(false);
+  });
+});
