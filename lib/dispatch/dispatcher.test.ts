@@ -100,8 +100,9 @@ describe("dispatcher: isolation and limits", () => {
       // The 10 fast deliveries finish while the hanging endpoint holds only its 2 slots.
       await expect.poll(() => fast.requests.length, { timeout: 2_500, interval: 20 }).toBe(10);
       expect(Date.now() - started).toBeLessThan(2_500);
-      expect(hanging.requests.length + hanging.connections.opened).toBeLessThanOrEqual(4);
-      expect(test.dispatcher.inFlight).toBeLessThanOrEqual(2);
+      expect(hanging.requests.length).toBeLessThanOrEqual(2);
+      // Once the fast attempts are recorded, only the hanging endpoint's two slots stay busy.
+      await expect.poll(() => test.dispatcher.inFlight, { timeout: 1_000, interval: 10 }).toBe(2);
     } finally {
       await test.close();
       await hanging.close();
