@@ -25,3 +25,8 @@ export function overviewWindow(param: string | string[] | undefined, now = new D
   const current = Math.floor(now.getTime() / step) * step;
   return { range, since: new Date(current - (buckets - 1) * step), bucketMinutes, description };
 }
+
+/** The webhooks list's success rate covers the last 24 hours. */
+export function listWindowStart(now = new Date()): Date {
+  return new Date(now.getTime() - 24 * 3_600_000);
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/ui/page-header";
+import { TabLinks } from "@/components/ui/tab-links";
+import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
+import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAppContext } from "@/lib/context";
+import { findWebhook } from "@/lib/webhooks/queries";
+import { sendTestEventAction } from "../actions";
+
+// The header and tabs of one webhook. Each tab's page loads and authorizes on its own as well:
+// this layout is not re-rendered when moving between tabs.
+export default async function WebhookLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const { id } = await params;
+  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  if (!webhook) notFound();
+  const base = `/webhooks/${webhook.id}`;
+  const tabs = [
+    { href: base, label: "Overview" },
+    { href: `${base}/deliveries`, label: "Deliveries", match: "prefix" as const },
+    { href: `${base}/signing`, label: "Signing" },
+    { href: `${base}/settings`, label: "Settings" },
+  ];
+
+  return (
+    <div>
+      <PageHeader
+        eyebrow={
+          <Link href="/webhooks" className="hover:underline">
+            ← Webhooks
+          </Link>
+        }
+        title={<span className="font-mono text-xl break-all">{webhook.url}</span>}
+        description={
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <WebhookStatusBadge enabled={webhook.enabled} />
+            {webhook.description ? <span>{webhook.description}</span> : null}
+            <span className="text-slate-500">
+              {webhook.eventTypes.length ? webhook.eventTypes.join(", ") : "All event types"}
+            </span>
+          </span>
+        }
+        actions={
+          user.role !== "admin" ? null : webhook.enabled ? (
+            <SendTestEventButton action={sendTestEventAction.bind(null, webhook.id)} />
+          ) : (
+            <p className="text-sm text-slate-600">Enable the webhook in Settings to send a test event.</p>
+          )
+        }
+      />
+      <TabLinks label="Webhook sections" tabs={tabs} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
+import { RangeSwitch } from "@/components/webhooks/range-switch";
+import { DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, SuccessRate } from "@/components/webhooks/status-badges";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAppContext } from "@/lib/context";
+import { overviewWindow } from "@/lib/webhooks/overview-range";
+import { findWebhook } from "@/lib/webhooks/queries";
+import { getWebhookOverview } from "@/lib/webhooks/stats";
+
+export const metadata: Metadata = { title: "Webhook overview" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function WebhookOverviewPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const [{ id }, { range }] = await Promise.all([params, searchParams]);
+  const { db } = getAppContext();
+  const webhook = await findWebhook(db, user.orgId, id);
+  if (!webhook) notFound();
+  const period = overviewWindow(range);
+  const overview = await getWebhookOverview(db, user.orgId, webhook.id, period);
+  const base = `/webhooks/${webhook.id}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="text-lg font-semibold">Overview</h2>
+        <RangeSwitch basePath={base} current={period.range} />
+      </div>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+        <Stat label="Success rate">
+          <SuccessRate value={overview.successRate} />
+        </Stat>
+        {DELIVERY_STATUSES.map((status) => (
+          <Stat key={status} label={DELIVERY_STATUS_LABELS[status]}>
+            {overview.totals[status]}
+          </Stat>
+        ))}
+      </dl>
+      <p className="-mt-3 text-xs text-slate-500">
+        Deliveries created in {period.description}, by their status now. The success rate counts finished deliveries
+        (succeeded or failed).
+      </p>
+      <Card title="Deliveries over time" id="chart">
+        <DeliveriesChart buckets={overview.buckets} bucketMinutes={period.bucketMinutes} period={period.description} />
+      </Card>
+      <p className="text-sm">
+        <Link href={`${base}/deliveries`} className="text-brand-700 underline">
+          See each delivery in the log
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function Stat({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <dt className="text-xs font-medium text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { WebhooksTable } from "@/components/webhooks/webhooks-table";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAppContext } from "@/lib/context";
+import { listWindowStart } from "@/lib/webhooks/overview-range";
+import { listWebhookSummaries } from "@/lib/webhooks/stats";
+
+export const metadata: Metadata = { title: "Webhooks" };
+
+export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const { deleted } = await searchParams;
+  const webhooks = await listWebhookSummaries(getAppContext().db, user.orgId, listWindowStart());
+  const isAdmin = user.role === "admin";
+  const newWebhook = isAdmin ? (
+    <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
+      New webhook
+    </Link>
+  ) : null;
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Webhooks"
+        description="The endpoints NovaVMS delivers your organisation's events to."
+        actions={newWebhook}
+      />
+      {deleted === "1" ? <Alert tone="success">Webhook deleted, with its deliveries and their log.</Alert> : null}
+      {!isAdmin ? <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert> : null}
+      {webhooks.length ? (
+        <WebhooksTable webhooks={webhooks} />
+      ) : (
+        <EmptyState title="No webhooks yet" action={newWebhook}>
+          A webhook sends your organisation&apos;s events to an HTTPS endpoint you run, signed so it can check they
+          came from NovaVMS.
+          {isAdmin ? null : " Ask an admin to add one."}
+        </EmptyState>
+      )}
+    </div>
+  );
+}
