@@ -10,24 +10,27 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dbPort = Number(process.env.E2E_DB_PORT ?? port + 20_000);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const baseURL = `http://127.0.0.1:${port}`;
+// A run on its own port (E2E_PORT) also keeps its own signed-in state and artifacts (under the
+// git-ignored .data/), so two runs side by side never overwrite or clear each other's.
+const runDir = process.env.E2E_PORT ? `.data/e2e-runs/${port}` : null;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
 /** Where e2e/auth.setup.ts keeps the admin's signed-in browser state for the other specs. */
-export const ADMIN_STORAGE_STATE = "e2e/.auth/admin.json";
+export const ADMIN_STORAGE_STATE = runDir ? `${runDir}/admin.json` : "e2e/.auth/admin.json";
 /** The app's embedded database and key, so fixtures can set up what the UI cannot (a second org). */
 export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
 export const E2E_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: runDir ? `${runDir}/test-results` : "test-results",
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: runDir ? `${runDir}/playwright-report` : "playwright-report" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
