@@ -5,6 +5,7 @@ import { createCipher } from "../lib/crypto/encryption";
 import { connectDatabase } from "../lib/db/client";
 import { createTestOrg, createTestUser } from "../lib/testing/org-fixtures";
 import { createWebhook } from "../lib/webhooks/manage";
+import { rotateSigningSecret } from "../lib/webhooks/rotate-secret";
 import { getSigningInfo } from "../lib/webhooks/signing-secrets";
 import { E2E_ADMIN, E2E_DATABASE_URL, E2E_ENCRYPTION_KEY } from "../playwright.config";
 
@@ -62,11 +63,16 @@ export function createOrg(name: string): Promise<string> {
 }
 
 /** A webhook created as the API would, bypassing the console. */
-export function createOrgWebhook(orgId: string, url: string): Promise<string> {
+export function createOrgWebhook(orgId: string, url: string, options: { description?: string; eventTypes?: string[] } = {}): Promise<string> {
   return withDatabase(async ({ db, cipher }) => {
-    const webhook = await createWebhook(db, cipher, orgId, { url, description: "", event_types: [], enabled: true }, "system");
-    return webhook.id;
+    const input = { url, description: options.description ?? "", event_types: options.eventTypes ?? [], enabled: true };
+    return (await createWebhook(db, cipher, orgId, input, "system")).id;
   });
+}
+
+/** A rotation made as the API would (the console's own Rotate is what the journeys test). */
+export function rotateSecret(orgId: string, webhookId: string, graceSeconds: number) {
+  return withDatabase(({ db, cipher }) => rotateSigningSecret(db, cipher, { orgId, webhookId, graceSeconds, actor: "system" }));
 }
 
 /** What the database holds: the current secret and how many previous ones still sign. */

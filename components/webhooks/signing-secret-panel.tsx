@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -17,10 +17,12 @@ export type SigningSecretPanelProps = {
   canManage: boolean;
   reveal: (state: ActionState) => Promise<ActionState>;
   rotate: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  /** Facts about the current secret (its creation date), shown under it. */
+  children?: ReactNode;
 };
 
 /** The current signing secret, masked, with Reveal/Copy/Rotate secret for admins. */
-export function SigningSecretPanel({ masked, canManage, reveal, rotate }: SigningSecretPanelProps) {
+export function SigningSecretPanel({ masked, canManage, reveal, rotate, children }: SigningSecretPanelProps) {
   const [revealState, revealAction] = useActionState(reveal, IDLE);
   const [rotateState, rotateAction] = useActionState(rotate, IDLE);
   const [hidden, setHidden] = useState(false);
@@ -57,6 +59,7 @@ export function SigningSecretPanel({ masked, canManage, reveal, rotate }: Signin
           </>
         ) : null}
       </div>
+      {children}
       {canManage ? null : (
         <p className="text-sm text-slate-600">Only admins can reveal, copy or rotate the signing secret.</p>
       )}

@@ -45,13 +45,14 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
           canManage={isAdmin}
           reveal={revealSigningSecretAction.bind(null, webhook.id)}
           rotate={rotateSigningSecretAction.bind(null, webhook.id)}
-        />
-        <dl className="mt-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-600">
-          <dt>Created</dt>
-          <dd>
-            <Time value={signing.createdAt} />
-          </dd>
-        </dl>
+        >
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm text-slate-600">
+            <dt>Created</dt>
+            <dd>
+              <Time value={signing.createdAt} />
+            </dd>
+          </dl>
+        </SigningSecretPanel>
       </Card>
 
       <Card
