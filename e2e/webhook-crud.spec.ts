@@ -43,7 +43,7 @@ test("an admin creates a webhook after fixing a bad URL, edits it, disables and 
   await expect(row).toContainText("Lobby cameras");
   await expect(row).toContainText("camera.offline, door.opened");
   await expect(row).toContainText("Enabled");
-  await expect(row).toContainText("None yet");
+  await expect(row).toContainText("No deliveries yet");
 
   // Edit: the same form, prefilled.
   await row.getByRole("link", { name: url }).click();
