@@ -14,7 +14,6 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-3 sm:px-5">
         <h3 id={`${id}-title`} className="text-base font-semibold">
           Attempt {attempt.number}
-          <span className="sr-only">{attempt.ok ? ", succeeded" : ", failed"}</span>
         </h3>
         <Badge tone={attempt.ok ? "green" : "red"}>{attempt.ok ? "Succeeded" : "Failed"}</Badge>
         <Badge tone={attempt.trigger === "manual" ? "blue" : "neutral"}>

@@ -1,9 +1,9 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useMemo, type MouseEvent } from "react";
+import type { MouseEvent } from "react";
 import type { DeliveryLogEntry } from "@/lib/deliveries/log-entries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LogTime } from "./log-time";
@@ -14,25 +14,23 @@ const dash = <span className="text-slate-400">—</span>;
 const COLUMNS = [
   column.accessor("status", { header: "Status", cell: (c) => <DeliveryStatusBadge status={c.getValue()} /> }),
   column.accessor("eventType", {
-    header: "Event type",
+    header: (c) => (c.table.options.meta?.showWebhook ? "Event type · webhook" : "Event type"),
     // The row's link: keyboard users Tab to it; a click anywhere else on the row follows it too.
     cell: (c) => (
-      <Link
-        href={`/deliveries/${c.row.original.id}`}
-        className="font-medium text-brand-700 hover:underline"
-        title={`Open delivery ${c.row.original.id}`}
-      >
-        {c.getValue()}
-      </Link>
-    ),
-  }),
-  column.accessor("webhookUrl", {
-    id: "webhook",
-    header: "Webhook",
-    cell: (c) => (
-      <span className="block max-w-[16rem] truncate font-mono text-xs" title={c.getValue()}>
-        {c.getValue()}
-      </span>
+      <>
+        <Link
+          href={`/deliveries/${c.row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+          title={`Open delivery ${c.row.original.id}`}
+        >
+          {c.getValue()}
+        </Link>
+        {c.table.options.meta?.showWebhook ? (
+          <span className="block max-w-[14rem] truncate font-mono text-xs text-slate-500" title={c.row.original.webhookUrl}>
+            {c.row.original.webhookUrl.replace(/^https?:\/\//, "")}
+          </span>
+        ) : null}
+      </>
     ),
   }),
   column.accessor("httpStatus", { header: "HTTP", cell: (c) => c.getValue() ?? dash }),
@@ -48,9 +46,9 @@ const COLUMNS = [
         dash
       ),
   }),
-  column.accessor("attempt", { header: "Attempt", cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
+  column.accessor("attempt", { header: "Attempt", cell: (c) => <span className="inline-block min-w-[6.5rem]">{c.getValue()}</span> }),
   column.accessor("duration", { header: "Duration", cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
-  column.accessor("time", { header: "Time", cell: (c) => <LogTime text={c.getValue()} iso={c.row.original.timeIso} /> }),
+  column.accessor("time", { header: "Time", cell: (c) => <LogTime text={c.getValue()} iso={c.row.original.timeIso} stacked /> }),
   column.accessor("requestId", {
     header: "request_id",
     cell: (c) => (c.getValue() ? <code className="font-mono text-xs whitespace-nowrap">{c.getValue()}</code> : dash),
@@ -63,10 +61,17 @@ export type DeliveryLogTableProps = {
   showWebhook: boolean;
 };
 
+declare module "@tanstack/react-table" {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the generic must match TanStack's declaration
+  interface TableMeta<TData extends RowData> {
+    /** The org-wide log names each delivery's webhook under its event type. */
+    showWebhook?: boolean;
+  }
+}
+
 /** The delivery log's rows (already filtered, sorted and paged on the server). */
 export function DeliveryLogTable({ entries, showWebhook }: DeliveryLogTableProps) {
   const router = useRouter();
-  const columnVisibility = useMemo(() => ({ webhook: showWebhook }), [showWebhook]);
   // TanStack Table's instance is meant to be rebuilt on every render; nothing here is memoised on it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -74,7 +79,7 @@ export function DeliveryLogTable({ entries, showWebhook }: DeliveryLogTableProps
     columns: COLUMNS,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (entry) => entry.id,
-    state: { columnVisibility },
+    meta: { showWebhook },
   });
 
   function openRow(event: MouseEvent<HTMLTableRowElement>, id: string) {
@@ -87,13 +92,13 @@ export function DeliveryLogTable({ entries, showWebhook }: DeliveryLogTableProps
   return (
     // The table scrolls sideways inside its box on a phone; the page itself never does.
     <div className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Delivery log">
-      <table className="w-full min-w-[60rem] text-left text-sm">
+      <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="sr-only">Deliveries, latest activity first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
-                <th key={header.id} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
+                <th key={header.id} scope="col" className="px-2.5 py-2 font-medium whitespace-nowrap">
                   {flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
@@ -108,7 +113,7 @@ export function DeliveryLogTable({ entries, showWebhook }: DeliveryLogTableProps
               className="cursor-pointer align-top hover:bg-slate-50"
             >
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2.5">
+                <td key={cell.id} className="px-2.5 py-2.5">
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { adminOrgApiToken, createUser, logRows, producerApi, signInAs, startReceiver, waitForDelivery } from "./delivery-fixtures";
+
+// Everything is scoped to the signed-in user's org: another org's admin gets "not found" for a
+// delivery URL of the first org, cannot find it in their log, and cannot replay it.
+
+test("an admin of another org gets a 404 for the first org's delivery and does not see it in their log", async ({ browser, request }) => {
+  const receiver = await startReceiver({ status: 200, body: '{"ok":true}' });
+  const api = producerApi(request, (await adminOrgApiToken()).token);
+  const webhook = await api.createWebhook(receiver.url, ["camera.online"]);
+  const outsider = await createUser("admin", { orgName: "Globex Monitoring" });
+  try {
+    const event = await api.sendEvent("camera.online", { camera_id: "cam_dock_04" });
+    const deliveryId = event.deliveries[0].id;
+    const delivered = await waitForDelivery(api, deliveryId, (d) => d.status === "succeeded");
+    const requestId = delivered.attempts[0].request_id;
+
+    const { context, page } = await signInAs(browser, outsider);
+    const response = await page.goto(`/deliveries/${deliveryId}`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByText("Delivery not found")).toBeVisible();
+    await expect(page.getByText(requestId)).toHaveCount(0);
+    expect((await page.goto(`/webhooks/${webhook.id}/deliveries`))?.status()).toBe(404);
+
+    for (const q of ["", deliveryId, requestId, event.id]) {
+      await page.goto(q ? `/deliveries?q=${q}` : "/deliveries");
+      await expect(page.getByText("No deliveries match")).toBeVisible();
+      await expect(logRows(page)).toHaveCount(0);
+    }
+    await context.close();
+  } finally {
+    await api.deleteWebhook(webhook.id);
+    await receiver.close();
+  }
+});
