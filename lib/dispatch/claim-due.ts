@@ -9,6 +9,8 @@ export type ClaimedDelivery = {
   url: string;
   body: Buffer;
   scheduledAttempts: number;
+  /** The webhook's valid signing secrets, encrypted, newest first (read with the claim). */
+  secretsEncrypted: string[];
 };
 
 export type ClaimOptions = {
@@ -37,6 +39,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: string;
     body: Buffer;
     scheduled_attempts: number;
+    secrets: string[] | null;
   }>(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
@@ -62,7 +65,9 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         SET lease_owner = $3, lease_expires_at = $1::timestamptz + make_interval(secs => $6::double precision / 1000)
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
-     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts`,
+     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
+       (SELECT array_agg(s.secret_encrypted ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
+         WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
     [
       options.now,
       options.limit,
@@ -82,5 +87,6 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: row.url,
     body: row.body,
     scheduledAttempts: row.scheduled_attempts,
+    secretsEncrypted: row.secrets ?? [],
   }));
 }

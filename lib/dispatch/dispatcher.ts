@@ -4,10 +4,10 @@ import type { Db } from "../db/client";
 import type { Send } from "../delivery/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { loadValidSecrets } from "../webhooks/signing-secrets";
+import { createAttemptWriter } from "./attempt-writer";
 import { sendAttempt } from "./build-request";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
-import { recordAttempt } from "./record-attempt";
+import { createSecretCache } from "./secret-cache";
 import { stateAfterScheduledAttempt } from "./schedule";
 
 export type DispatcherOptions = {
@@ -45,6 +45,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let pumping: Promise<number> | null = null;
   let pumpAgain = false;
   let mayHaveMore = false;
+  const writer = createAttemptWriter(options.db, { maxBatch: Math.max(options.batchSize, 1), maxConcurrent: 2 });
+  const secrets = createSecretCache(options.cipher);
 
   function busy(webhookId: string): number {
     return perWebhook.get(webhookId) ?? 0;
@@ -66,26 +68,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
     if (claimed.length === 0) return 0;
-    const secrets = await loadValidSecrets(options.db, options.cipher, [...new Set(claimed.map((c) => c.webhookId))], now());
-    for (const delivery of claimed) start(delivery, secrets.get(delivery.webhookId) ?? []);
+    for (const delivery of claimed) start(delivery, secrets.decrypt(delivery.secretsEncrypted));
     return claimed.length;
   }
 
   function start(delivery: ClaimedDelivery, secrets: string[]) {
     perWebhook.set(delivery.webhookId, busy(delivery.webhookId) + 1);
-    const task = attempt(delivery, secrets)
+    let released = false;
+    // The endpoint's slot is its request on the wire; the worker's slot lasts until the attempt
+    // is written, which bounds how many results wait for the database.
+    const releaseEndpoint = () => {
+      if (released) return;
+      released = true;
+      const left = busy(delivery.webhookId) - 1;
+      if (left > 0) perWebhook.set(delivery.webhookId, left);
+      else perWebhook.delete(delivery.webhookId);
+    };
+    const task = attempt(delivery, secrets, releaseEndpoint)
       .catch((error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"))
       .finally(() => {
         running.delete(task);
-        const left = busy(delivery.webhookId) - 1;
-        if (left > 0) perWebhook.set(delivery.webhookId, left);
-        else perWebhook.delete(delivery.webhookId);
+        releaseEndpoint();
         if (mayHaveMore && !stopped) void pump();
       });
     running.add(task);
   }
 
-  async function attempt(delivery: ClaimedDelivery, secrets: string[]) {
+  async function attempt(delivery: ClaimedDelivery, secrets: string[], sent: () => void) {
     const { requestId, request, result } = await sendAttempt(options.send, {
       url: delivery.url,
       body: delivery.body,
@@ -94,8 +103,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       secrets,
       now: now(),
     });
+    sent();
     const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
-    await recordAttempt(options.db, {
+    await writer.record({
       deliveryId: delivery.id,
       orgId: delivery.orgId,
       webhookId: delivery.webhookId,

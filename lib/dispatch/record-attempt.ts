@@ -26,37 +26,58 @@ export type AttemptRecord = {
  * the request did reach the receiver, and the log must say so. Returns the attempt's number.
  */
 export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<number> {
-  const { result, request } = attempt;
-  const failed = !result.ok;
-  // Every parameter must appear in the SQL for PostgreSQL to type it, hence the `$16` in each branch.
-  const applies =
-    attempt.next === null
-      ? "(false AND $16::text IS NULL)"
-      : attempt.trigger === "scheduled"
-        ? "(lease_owner = $16::text AND status IN ('pending', 'retrying'))"
-        : "($16::text IS NULL OR true)";
-  const { rows } = await db.pool.query<{ number: number }>(
-    `WITH bump AS (
-       UPDATE deliveries SET
-         attempt_count = attempt_count + 1,
-         scheduled_attempts = scheduled_attempts + CASE WHEN ${applies} THEN $17::int ELSE 0 END,
-         activity_at = $5,
-         last_request_id = $3, last_status_code = $8, last_error_code = $11, last_reason = $12, last_duration_ms = $6,
-         status = CASE WHEN ${applies} THEN $14::"DeliveryStatus" ELSE status END,
-         next_attempt_at = CASE WHEN ${applies} THEN $15::timestamptz ELSE next_attempt_at END,
-         lease_owner = CASE WHEN ${applies} THEN NULL ELSE lease_owner END,
-         lease_expires_at = CASE WHEN ${applies} THEN NULL ELSE lease_expires_at END
-       WHERE id = $1
-       RETURNING attempt_count, org_id, webhook_id
-     )
-     INSERT INTO delivery_attempts (id, delivery_id, org_id, webhook_id, request_id, number, trigger, url, started_at,
-       duration_ms, request_headers, response_status, response_headers, response_body, response_body_truncated,
-       error_code, reason, message)
-     SELECT $2, $1, bump.org_id, bump.webhook_id, $3, bump.attempt_count, $4::"AttemptTrigger", $18, $5,
-       $6, $7, $8, $9, $10, $19, $11, $12, $13
-       FROM bump
-     RETURNING number`,
-    [
+  return (await recordAttempts(db, [attempt]))[0];
+}
+
+// When the new state applies: `lease` = a scheduled attempt while this worker holds the lease
+// and the delivery is unsettled; `always` = a successful Replay; `never` = no state change.
+const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')))`;
+
+// One statement for any number of attempts (the dispatcher's write-behind batches): each row of
+// `input` bumps its delivery's attempt counter and the attempt takes the bumped number, exactly
+// as for a single attempt. Delivery ids must be distinct within one call.
+const RECORD_SQL = `WITH input AS (
+   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::"AttemptTrigger"[], $5::timestamptz[], $6::int[], $7::jsonb[],
+     $8::int[], $9::jsonb[], $10::bytea[], $11::boolean[], $12::text[], $13::text[], $14::text[], $15::text[],
+     $16::"DeliveryStatus"[], $17::timestamptz[], $18::text[], $19::text[], $20::int[])
+     AS i(delivery_id, id, request_id, trigger, started_at, duration_ms, request_headers, response_status, response_headers,
+          response_body, response_body_truncated, error_code, reason, message, url, next_status, next_attempt_at, applies,
+          worker_id, scheduled_increment)
+ ), bump AS (
+   UPDATE deliveries d SET
+     attempt_count = d.attempt_count + 1,
+     scheduled_attempts = d.scheduled_attempts + CASE WHEN ${APPLIES} THEN i.scheduled_increment ELSE 0 END,
+     activity_at = i.started_at,
+     last_request_id = i.request_id, last_status_code = i.response_status, last_error_code = i.error_code,
+     last_reason = i.reason, last_duration_ms = i.duration_ms,
+     status = CASE WHEN ${APPLIES} THEN i.next_status ELSE d.status END,
+     next_attempt_at = CASE WHEN ${APPLIES} THEN i.next_attempt_at ELSE d.next_attempt_at END,
+     lease_owner = CASE WHEN ${APPLIES} THEN NULL ELSE d.lease_owner END,
+     lease_expires_at = CASE WHEN ${APPLIES} THEN NULL ELSE d.lease_expires_at END
+   FROM input i
+   WHERE d.id = i.delivery_id
+   RETURNING d.id, d.attempt_count, d.org_id, d.webhook_id
+ )
+ INSERT INTO delivery_attempts (id, delivery_id, org_id, webhook_id, request_id, number, trigger, url, started_at,
+   duration_ms, request_headers, response_status, response_headers, response_body, response_body_truncated,
+   error_code, reason, message)
+ SELECT i.id, i.delivery_id, bump.org_id, bump.webhook_id, i.request_id, bump.attempt_count, i.trigger, i.url, i.started_at,
+   i.duration_ms, i.request_headers, i.response_status, i.response_headers, i.response_body, i.response_body_truncated,
+   i.error_code, i.reason, i.message
+   FROM input i JOIN bump ON bump.id = i.delivery_id
+ RETURNING delivery_id, number`;
+
+/**
+ * Records several attempts of distinct deliveries in one statement, with the semantics of
+ * `recordAttempt` for each. Returns their numbers in input order (0 for a delivery that no
+ * longer exists).
+ */
+export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise<number[]> {
+  if (attempts.length === 0) return [];
+  const columns: unknown[][] = Array.from({ length: 20 }, () => []);
+  for (const attempt of attempts) {
+    const { result, request } = attempt;
+    const row = [
       attempt.deliveryId,
       newId("att"),
       attempt.requestId,
@@ -67,16 +88,22 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<num
       result.status,
       result.headers === null ? null : JSON.stringify(result.headers),
       result.body,
-      failed ? DELIVERY_ERROR_CODE : null,
+      result.bodyTruncated,
+      result.ok ? null : DELIVERY_ERROR_CODE,
       result.failure?.reason ?? null,
       result.failure?.message ?? null,
+      request.url,
       attempt.next?.status ?? "pending",
       attempt.next?.nextAttemptAt ?? null,
+      attempt.next === null ? "never" : attempt.trigger === "scheduled" ? "lease" : "always",
       attempt.workerId ?? null,
       attempt.trigger === "scheduled" ? 1 : 0,
-      request.url,
-      result.bodyTruncated,
-    ],
-  );
-  return rows[0]?.number ?? 0;
+    ];
+    row.forEach((value, i) => columns[i].push(value));
+  }
+  // Not a named prepared statement: the embedded database serves every connection from one
+  // session, where a second connection preparing the same name fails.
+  const { rows } = await db.pool.query<{ delivery_id: string; number: number }>(RECORD_SQL, columns);
+  const numbers = new Map(rows.map((row) => [row.delivery_id, row.number]));
+  return attempts.map((attempt) => numbers.get(attempt.deliveryId) ?? 0);
 }
