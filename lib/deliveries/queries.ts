@@ -41,8 +41,11 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
   if (filters.eventType) add((p) => `d.event_type = ${p}`, filters.eventType);
   if (filters.requestId) add((p) => `d.id IN (SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`, filters.requestId);
   if (filters.search) {
+    // One indexed lookup per kind of id, joined back by primary key: an OR across the three would
+    // walk every delivery of the org in time order when nothing matches.
     add(
-      (p) => `(d.id = ${p} OR d.event_id = ${p} OR d.id IN (SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1))`,
+      (p) => `d.id IN (SELECT id FROM deliveries WHERE id = ${p} UNION ALL SELECT id FROM deliveries WHERE event_id = ${p}
+        UNION ALL SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`,
       filters.search,
     );
   }
