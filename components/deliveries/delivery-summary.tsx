@@ -23,7 +23,7 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetail }) {
       delivery.status === "retrying" ? "Next retry" : "Next attempt",
       <span key="next">
         <LogTime text={delivery.nextAttempt.text} iso={delivery.nextAttempt.iso} />{" "}
-        <span className="text-slate-500">({delivery.nextAttempt.relative})</span>
+        <span className="text-slate-500">({dueIn(delivery.nextAttempt.relative)})</span>
       </span>,
     ]);
   }
@@ -42,4 +42,9 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetail }) {
       </dl>
     </Card>
   );
+}
+
+/** "in 42 s" stays; "now" and "3 s ago" (a worker is about to pick it up) read as "due …". */
+function dueIn(relative: string): string {
+  return relative.startsWith("in ") ? relative : `due ${relative}`;
 }

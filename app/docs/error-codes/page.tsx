@@ -1,21 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
+import { troubleshootingHref } from "@/lib/deliveries/format";
 import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/delivery/reasons";
 import { API_ERROR_CODES } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Error code reference" };
-
-// The troubleshooting section that covers each reason, where there is one.
-const TROUBLESHOOTING: Partial<Record<FailureReason, string>> = {
-  http_status: "non-2xx",
-  timeout: "timeout",
-  tls_certificate_expired: "tls",
-  tls_self_signed: "tls",
-  tls_unknown_ca: "tls",
-  tls_hostname_mismatch: "tls",
-  tls_handshake: "tls",
-};
 
 const anchored = "scroll-mt-4 target:bg-amber-50";
 
@@ -73,11 +63,7 @@ export default function ErrorCodesPage() {
               <li key={line}>{line}</li>
             ))}
           </ul>
-          {TROUBLESHOOTING[reason] ? (
-            <p>
-              More in <Link href={`/docs/troubleshooting#${TROUBLESHOOTING[reason]}`}>Webhook delivery failed</Link>.
-            </p>
-          ) : null}
+          <TroubleshootingLink reason={reason} />
         </section>
       ))}
     </Prose>
@@ -87,4 +73,15 @@ export default function ErrorCodesPage() {
 /** Descriptions mark code with backticks; render those parts as <code>. */
 function withCode(text: string) {
   return text.split(/`([^`]+)`/).map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
+}
+
+/** The troubleshooting article's section for a reason, where it has one (the console links there too). */
+function TroubleshootingLink({ reason }: { reason: FailureReason }) {
+  const href = troubleshootingHref(reason);
+  if (!href) return null;
+  return (
+    <p>
+      More in <Link href={href}>Webhook delivery failed</Link>.
+    </p>
+  );
 }
