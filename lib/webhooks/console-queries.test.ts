@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildCurlCommand, shellQuote } from "../deliveries/curl";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
+import { updateWebhook } from "./manage";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
@@ -70,6 +71,14 @@ describe("send test event", () => {
     expect(receiver.requests.map((r) => r.path)).toEqual(["/target"]);
     expect(JSON.parse(receiver.requests[0].body.toString())).toMatchObject({ type: TEST_EVENT_TYPE });
     expect(await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "succeeded" });
+  });
+
+  it("refuses a disabled webhook", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/off`);
+    await updateWebhook(ctx.db, orgId, webhook.id, { enabled: false }, "system");
+    await expect(sendTestEvent(ctx.db, { orgId, webhookId: webhook.id, actor: "system" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await ctx.db.prisma.delivery.count()).toBe(0);
   });
 
   it("refuses another org's webhook", async () => {

@@ -1,14 +1,14 @@
 import type { Db } from "../db/client";
 import { announceDeliveriesDue } from "../dispatch/wake";
-import { NotFoundError } from "../errors";
+import { ConflictError, NotFoundError } from "../errors";
 import { newId } from "../ids";
 import { recordAudit, type Actor } from "../audit/record";
 
 export const TEST_EVENT_TYPE = "webhook.test";
 
 /**
- * "Send test event": a `webhook.test` event delivered to this one webhook only (whatever its
- * event types), signed and retried like any other. Returns the new delivery's id.
+ * "Send test event": a `webhook.test` event delivered to this one enabled webhook only (whatever
+ * its event types), signed and retried like any other. Returns the new delivery's id.
  */
 export async function sendTestEvent(db: Db, input: { orgId: string; webhookId: string; actor: Actor }, now = new Date()) {
   const eventId = newId("evt");
@@ -17,8 +17,10 @@ export async function sendTestEvent(db: Db, input: { orgId: string; webhookId: s
     JSON.stringify({ id: eventId, type: TEST_EVENT_TYPE, created_at: now.toISOString(), data: { message: "A test event sent from the NovaVMS console." } }),
   );
   await db.prisma.$transaction(async (tx) => {
-    const webhook = await tx.webhook.findFirst({ where: { id: input.webhookId, orgId: input.orgId }, select: { id: true } });
+    const webhook = await tx.webhook.findFirst({ where: { id: input.webhookId, orgId: input.orgId }, select: { id: true, enabled: true } });
     if (!webhook) throw new NotFoundError("Webhook");
+    // A disabled webhook receives nothing, test events included.
+    if (!webhook.enabled) throw new ConflictError("This webhook is disabled: enable it to send a test event.");
     await tx.event.create({ data: { id: eventId, orgId: input.orgId, type: TEST_EVENT_TYPE, body, createdAt: now } });
     await tx.delivery.create({
       data: {
