@@ -2,11 +2,9 @@
 
 import { useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { CopyButton } from "@/components/ui/copy-button";
 import { Select } from "@/components/ui/select";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { RevealableSecret } from "@/components/ui/revealable-secret";
 import { IDLE, type ActionState } from "@/lib/forms/action-state";
 import { GRACE_PERIOD_CHOICES } from "@/lib/webhooks/form";
 
@@ -27,38 +25,22 @@ export function SigningSecretPanel({ masked, canManage, reveal, rotate, children
   const [rotateState, rotateAction] = useActionState(rotate, IDLE);
   const [hidden, setHidden] = useState(false);
   const [grace, setGrace] = useState("86400");
-  // After a rotation the new secret is the one to show (and copy), whatever was revealed before.
-  const value = rotateState.value ?? revealState.value;
-  const shown = value && !hidden ? value : null;
   const error = [revealState, rotateState].find((s) => s.status === "error")?.message;
   const graceLabel = GRACE_PERIOD_CHOICES.find((choice) => choice.value === grace)?.label.toLowerCase();
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-2">
-        <code
-          aria-label="Signing secret value"
-          className="min-w-0 rounded-md bg-slate-100 px-3 py-2 font-mono text-sm break-all text-slate-900"
-        >
-          {shown ?? masked}
-        </code>
-        {canManage ? (
-          <>
-            {value ? (
-              <Button size="sm" onClick={() => setHidden(!hidden)}>
-                {hidden ? "Reveal" : "Hide"}
-              </Button>
-            ) : (
-              <form action={revealAction} onSubmit={() => setHidden(false)}>
-                <SubmitButton variant="secondary" size="sm" pendingLabel="Revealing…">
-                  Reveal
-                </SubmitButton>
-              </form>
-            )}
-            {shown ? <CopyButton text={shown} ariaLabel="Copy signing secret" /> : null}
-          </>
-        ) : null}
-      </div>
+      <RevealableSecret
+        valueLabel="Signing secret value"
+        copyLabel="Copy signing secret"
+        masked={masked}
+        // After a rotation the new secret is the one to show (and copy), whatever was revealed before.
+        value={rotateState.value ?? revealState.value}
+        hidden={hidden}
+        onHiddenChange={setHidden}
+        revealAction={revealAction}
+        canManage={canManage}
+      />
       {children}
       {canManage ? null : (
         <p className="text-sm text-slate-600">Only admins can reveal, copy or rotate the signing secret.</p>
