@@ -1,5 +1,6 @@
+import type { DeliveryStatus } from "@prisma/client";
+import { STATUS_LABELS } from "@/lib/deliveries/format";
 import type { StatusBucket } from "@/lib/webhooks/stats";
-import { DELIVERY_STATUS_LABELS, type DeliveryStatus } from "./status-badges";
 
 // A stacked bar chart of deliveries by status, as inline SVG. The bars stretch with the width
 // (preserveAspectRatio="none"); the axis labels are HTML so they stay readable on a phone. The
@@ -28,7 +29,7 @@ export function DeliveriesChart({ buckets, bucketMinutes, period }: DeliveriesCh
   const total = totals.reduce((n, t) => n + t.count, 0);
   const top = niceCeiling(Math.max(0, ...buckets.map(bucketTotal)));
   const summary = total
-    ? `${total} deliveries in ${period}: ${totals.map((t) => `${t.count} ${DELIVERY_STATUS_LABELS[t.status].toLowerCase()}`).join(", ")}.`
+    ? `${total} deliveries in ${period}: ${totals.map((t) => `${t.count} ${STATUS_LABELS[t.status].toLowerCase()}`).join(", ")}.`
     : `No deliveries in ${period}.`;
 
   return (
@@ -38,7 +39,7 @@ export function DeliveriesChart({ buckets, bucketMinutes, period }: DeliveriesCh
         {totals.map(({ status, count }) => (
           <li key={status} className="flex items-center gap-1.5">
             <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ backgroundColor: COLOURS[status] }} />
-            {DELIVERY_STATUS_LABELS[status]} <span className="text-slate-500">{count}</span>
+            {STATUS_LABELS[status]} <span className="text-slate-500">{count}</span>
           </li>
         ))}
       </ul>
@@ -101,7 +102,7 @@ export function DeliveriesChart({ buckets, bucketMinutes, period }: DeliveriesCh
                 </th>
                 {STACK.map((status) => (
                   <th key={status} scope="col" className="px-2 py-1 text-right font-medium">
-                    {DELIVERY_STATUS_LABELS[status]}
+                    {STATUS_LABELS[status]}
                   </th>
                 ))}
               </tr>
@@ -149,7 +150,7 @@ function stackedRects(bucket: StatusBucket, top: number) {
 }
 
 function describeBucket(bucket: StatusBucket): string {
-  const parts = STACK.filter((status) => bucket[status] > 0).map((status) => `${bucket[status]} ${DELIVERY_STATUS_LABELS[status].toLowerCase()}`);
+  const parts = STACK.filter((status) => bucket[status] > 0).map((status) => `${bucket[status]} ${STATUS_LABELS[status].toLowerCase()}`);
   return parts.length ? parts.join(", ") : "no deliveries";
 }
 

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { Time } from "@/components/ui/time";
 import type { WebhookSummary } from "@/lib/webhooks/stats";
-import { DeliveryStatusBadge, SuccessRate, WebhookStatusBadge } from "./status-badges";
+import { SuccessRate, WebhookStatusBadge } from "./status-badges";
 
 // On a phone the status, success rate and last delivery move under the URL (their columns are
 // hidden), so the list reads top to bottom without scrolling sideways.

@@ -4,6 +4,14 @@ import { FAILURE_REASONS, type FailureReason } from "../delivery/reasons";
 // How the console words a delivery. Pure functions over plain values: the server and the browser
 // produce the same text (no locale- or time-zone-dependent formatting), so hydration never differs.
 
+/** Every status, in the order the console lists them (filters, overview counts). */
+export const DELIVERY_STATUSES = [
+  "pending",
+  "retrying",
+  "succeeded",
+  "failed",
+] as const satisfies readonly DeliveryStatus[];
+
 export const STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: "Pending",
   retrying: "Retrying",

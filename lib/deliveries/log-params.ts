@@ -1,13 +1,12 @@
 import type { DeliveryStatus } from "@prisma/client";
 import { z } from "zod";
 import { decodeCursor } from "../api/cursor";
+import { DELIVERY_STATUSES } from "./format";
 import type { DeliveryFilters } from "./queries";
 
 // The delivery log's view lives in its URL (`?status=failed&event_type=…&range=24h&q=…&cursor=…`)
 // so a link reproduces it. Search params are user input like any other: validated here, and a bad
 // value becomes a message on the page, never a 500.
-
-export const DELIVERY_STATUSES = ["pending", "retrying", "succeeded", "failed"] as const;
 
 export const LOG_RANGES = {
   "1h": { label: "Last 1 hour", ms: 3_600_000 },

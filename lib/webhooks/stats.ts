@@ -1,3 +1,4 @@
+import type { DeliveryStatus } from "@prisma/client";
 import type { Db } from "../db/client";
 
 export type WebhookSummary = {
@@ -11,7 +12,7 @@ export type WebhookSummary = {
   successRate: number | null;
   deliveries: number;
   lastDeliveryAt: Date | null;
-  lastStatus: string | null;
+  lastStatus: DeliveryStatus | null;
 };
 
 /** The webhooks list: each webhook with its success rate over `since` and its latest delivery. */
@@ -40,7 +41,7 @@ export async function listWebhookSummaries(db: Db, orgId: string, since: Date): 
     eventTypes: row.event_types,
     enabled: row.enabled,
     createdAt: row.created_at,
-    successRate: row.settled > 0 ? row.succeeded / row.settled : null,
+    successRate: successRate(row.succeeded, row.settled),
     deliveries: row.total,
     lastDeliveryAt: row.last_at,
     lastStatus: row.last_status,
@@ -69,10 +70,15 @@ export async function getWebhookOverview(db: Db, orgId: string, webhookId: strin
     buckets.set(row.bucket.getTime(), bucket);
     totals[row.status] += row.n;
   }
-  const settled = totals.succeeded + totals.failed;
   return {
     totals,
-    successRate: settled > 0 ? totals.succeeded / settled : null,
+    successRate: successRate(totals.succeeded, totals.succeeded + totals.failed),
     buckets: [...buckets.values()].sort((a, b) => a.start.getTime() - b.start.getTime()),
   };
+}
+
+// Pending and retrying deliveries have no outcome yet, so only settled ones count; with none
+// settled there is no rate (not 0%).
+function successRate(succeeded: number, settled: number): number | null {
+  return settled > 0 ? succeeded / settled : null;
 }

@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
 import { RangeSwitch } from "@/components/webhooks/range-switch";
-import { DELIVERY_STATUS_LABELS, DELIVERY_STATUSES, SuccessRate } from "@/components/webhooks/status-badges";
+import { SuccessRate } from "@/components/webhooks/status-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
+import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/deliveries/format";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { getWebhookOverview } from "@/lib/webhooks/stats";
@@ -36,7 +37,7 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
           <SuccessRate value={overview.successRate} />
         </Stat>
         {DELIVERY_STATUSES.map((status) => (
-          <Stat key={status} label={DELIVERY_STATUS_LABELS[status]}>
+          <Stat key={status} label={STATUS_LABELS[status]}>
             {overview.totals[status]}
           </Stat>
         ))}
