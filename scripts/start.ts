@@ -22,8 +22,9 @@ async function main() {
   const config = loadConfig();
   await assertPortFree(config.port);
   database = await prepareDatabase(config);
-  ensureBuilt();
   if (database.migrationsApplied.length) console.log(`Applied migrations: ${database.migrationsApplied.join(", ")}`);
+  ensureBuilt();
+  // After the build's output, so the credentials are the last thing a first-time user reads.
   const firstRun = describeFirstRun(database.firstRun);
   if (firstRun) console.log(firstRun);
 

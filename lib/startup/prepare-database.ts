@@ -48,6 +48,7 @@ export function describeFirstRun(result: FirstRunResult): string | null {
   const lines = ["", "First run: created your organisation.", `  Admin email:    ${result.adminEmail}`];
   if (result.generatedPassword) lines.push(`  Admin password: ${result.generatedPassword}`);
   if (result.generatedApiToken) lines.push(`  API token:      ${result.generatedApiToken}`);
-  if (result.generatedPassword || result.generatedApiToken) lines.push("  These are shown only now: keep them somewhere safe.");
+  if (result.generatedPassword) lines.push("  The password is shown only now: keep it somewhere safe.");
+  if (result.generatedApiToken) lines.push("  Admins can reveal or regenerate the API token later in Settings.");
   return lines.join("\n") + "\n";
 }
