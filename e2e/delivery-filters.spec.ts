@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { adminOrgApiToken, logRows, producerApi, startReceiver, waitForDelivery } from "./delivery-fixtures";
+import { adminOrgApiToken } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver } from "./support/receiver";
 
 // The log's view lives in its URL: filtering by status, searching by request_id or event id, and
 // paging all give a URL that shows the same rows after a reload; a bad value is explained, not a 500.

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { adminOrgApiToken, logRows, producerApi, startReceiver, waitForDelivery } from "./delivery-fixtures";
+import { adminOrgApiToken } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver } from "./support/receiver";
 
 // Whatever a receiver answers is shown as text: a body (and a header) full of markup is visible
 // literally on the delivery detail, and none of it runs or becomes an element.

@@ -1,5 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { adminOrgApiToken, createUser, logRows, producerApi, signInAs, startReceiver, waitForDelivery } from "./delivery-fixtures";
+import { adminOrgApiToken, createUser } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver } from "./support/receiver";
+import { signInAs } from "./support/session";
 
 // Everything is scoped to the signed-in user's org: another org's admin gets "not found" for a
 // delivery URL of the first org, cannot find it in their log, and cannot replay it.

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { adminOrgApiToken, lastRequestId, logRows, producerApi, startReceiver, type TestReceiver } from "./delivery-fixtures";
+import { adminOrgApiToken } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi } from "./support/producer-api";
+import { lastRequestId, startReceiver, type TestReceiver } from "./support/receiver";
 
 // The troubleshooting article, step by step: the log shows the failed delivery at the top, its
 // Response body field shows what the endpoint returned, the request_id is the one the endpoint

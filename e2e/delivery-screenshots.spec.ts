@@ -1,6 +1,10 @@
 import fs from "node:fs";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
-import { createUser, logRows, producerApi, signInAs, startReceiver, waitForDelivery, type TestReceiver } from "./delivery-fixtures";
+import { createUser } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver, type TestReceiver } from "./support/receiver";
+import { signInAs } from "./support/session";
 
 // The README's pictures of the delivery log and a failed delivery's detail, taken from the running
 // app with an org of its own holding deliveries of every status: succeeded, retrying, failed and
@@ -46,7 +50,7 @@ test("an admin's delivery log with every status, and a failed delivery's detail 
   await api.sendEvent("storage.low", { recorder_id: "nvr_02", free_percent: 4 });
   await api.sendEvent("camera.online", { camera_id: "cam_lobby_01", site: "HQ" });
 
-  const { context, page } = await signInAs(browser, admin, { width: 1280, height: 760 });
+  const { context, page } = await signInAs(browser, admin, { viewport: { width: 1280, height: 760 } });
   await expect.poll(async () => {
     await page.reload();
     return (await logRows(page).allInnerTexts()).join("\n");

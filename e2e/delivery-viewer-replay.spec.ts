@@ -1,11 +1,13 @@
-import { expect, test, type Request } from "@playwright/test";
-import { adminOrgApiToken, createUser, producerApi, signInAs, startReceiver, waitForDelivery } from "./delivery-fixtures";
+import { expect, test } from "@playwright/test";
+import { adminOrgApiToken, createUser } from "./support/database";
+import { captureAction, replayAction, VIEWER_REFUSED } from "./support/forged-actions";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver } from "./support/receiver";
+import { signInAs } from "./support/session";
 
 // Replay changes things, so only admins get it: a viewer sees the delivery but no Replay button,
 // and the admin's own Replay request sent again with the viewer's session is refused inline, with
 // no attempt made.
-
-const REFUSED = "Only admins can do this. Your role is viewer.";
 
 test("a viewer sees no Replay button, and a forged replay server-action call is refused with no new attempt", async ({
   page,
@@ -24,10 +26,7 @@ test("a viewer sees no Replay button, and a forged replay server-action call is 
 
     // The admin replays once, and the request their browser sent is kept.
     await page.goto(`/deliveries/${deliveryId}`);
-    const [replayRequest] = await Promise.all([
-      page.waitForRequest((r: Request) => r.method() === "POST" && !!r.headers()["next-action"]),
-      page.getByRole("button", { name: "Replay", exact: true }).click(),
-    ]);
+    const replayRequest = await captureAction(page, () => page.getByRole("button", { name: "Replay", exact: true }).click());
     await expect(page.getByRole("alert").filter({ hasText: "Replay failed with HTTP 503" })).toBeVisible();
     const manualAttempts = async () => (await api.getDelivery(deliveryId)).attempts.filter((a) => a.trigger === "manual").length;
     expect(await manualAttempts()).toBe(1);
@@ -41,11 +40,9 @@ test("a viewer sees no Replay button, and a forged replay server-action call is 
     await expect(viewerPage.getByRole("button", { name: /Replay/ })).toHaveCount(0);
 
     // The admin's request, sent with the viewer's session: refused inline, not a server error.
-    const headers = { ...replayRequest.headers() };
-    delete headers.cookie;
-    const forged = await context.request.post(replayRequest.url(), { headers, data: replayRequest.postDataBuffer() ?? "" });
+    const forged = await replayAction(context.request, replayRequest);
     expect(forged.status()).toBe(200);
-    expect(await forged.text()).toContain(REFUSED);
+    expect(await forged.text()).toContain(VIEWER_REFUSED);
     expect(await manualAttempts()).toBe(1);
     await context.close();
   } finally {

@@ -1,18 +1,11 @@
-import { expect, test, type Page, type Request } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { captureAction, replayAction, VIEWER_REFUSED } from "./support/forged-actions";
+import { signInAs } from "./support/session";
 
 // The viewer's page has no admin controls, but server actions are plain POSTs: replay the admin's
 // own requests with a viewer's session and check the server refuses every one of them.
 
 const viewer = { email: `forger-${Date.now()}@e2e.test`, password: "forger-password-1" };
-const REFUSED = "Only admins can do this. Your role is viewer.";
-
-async function captureAction(page: Page, act: () => Promise<void>): Promise<Request> {
-  const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]),
-    act(),
-  ]);
-  return request;
-}
 
 test("a viewer replaying the admin's server actions is refused and changes nothing", async ({ page, browser }) => {
   await page.goto("/settings");
@@ -33,20 +26,12 @@ test("a viewer replaying the admin's server actions is refused and changes nothi
   const liveToken = await token.innerText();
   const memberCount = await page.getByRole("row").count();
 
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewerPage = await context.newPage();
-  await viewerPage.goto("/sign-in?next=/settings");
-  await viewerPage.getByLabel("Email").fill(viewer.email);
-  await viewerPage.getByLabel("Password").fill(viewer.password);
-  await viewerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(viewerPage).toHaveURL((url) => url.pathname === "/settings");
+  const { context } = await signInAs(browser, viewer, { path: "/settings" });
 
   for (const forged of [reveal, regenerate, addMember]) {
-    const headers = { ...forged.headers() };
-    delete headers.cookie;
-    const response = await context.request.post(forged.url(), { headers, data: forged.postDataBuffer() ?? "" });
+    const response = await replayAction(context.request, forged);
     const text = await response.text();
-    expect(text).toContain(REFUSED);
+    expect(text).toContain(VIEWER_REFUSED);
     expect(text).not.toContain(liveToken);
   }
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signInAs } from "./support/session";
 
 const viewer = { email: `viewer-${Date.now()}@e2e.test`, name: "Vera Viewer", password: "viewer-password-1" };
 
@@ -30,13 +31,7 @@ test("an admin adds a viewer, who then sees settings read-only", async ({ page, 
   await expect(form.getByText("A user with this email already exists.").first()).toBeVisible();
 
   // The viewer, in a browser of their own.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const viewerPage = await context.newPage();
-  await viewerPage.goto("/sign-in?next=/settings");
-  await viewerPage.getByLabel("Email").fill(viewer.email);
-  await viewerPage.getByLabel("Password").fill(viewer.password);
-  await viewerPage.getByRole("button", { name: "Sign in" }).click();
-  await expect(viewerPage).toHaveURL((url) => url.pathname === "/settings");
+  const { context, page: viewerPage } = await signInAs(browser, viewer, { path: "/settings" });
 
   await expect(viewerPage.getByRole("banner")).toContainText("viewer");
   await expect(viewerPage.getByText("You are a viewer")).toBeVisible();

@@ -1,13 +1,6 @@
 import { expect, test } from "@playwright/test";
-import {
-  adminOrgId,
-  captureAction,
-  createOrg,
-  createOrgWebhook,
-  deliveryCount,
-  replayHeaders,
-  storedSigning,
-} from "./webhook-fixtures";
+import { adminOrgId, createOrg, createOrgWebhook, deliveryCount, storedSigning } from "./support/database";
+import { captureSigningTabActions, replayAction } from "./support/forged-actions";
 
 // Everything is scoped to the admin's own org: another org's webhook id is "not found" on every
 // tab (a 404, not an error page), and an admin who swaps it into a server action gets the same.
@@ -26,22 +19,14 @@ test("another org's webhook is a 404 on every tab, and an action forged with its
   }
 
   // The admin's own requests, with the other org's id swapped in for their own webhook's.
-  await page.goto(`/webhooks/${ownId}/signing`);
-  const reveal = await captureAction(page, () => page.getByRole("button", { name: "Reveal" }).click());
-  await expect(page.getByLabel("Signing secret value")).toHaveText(/^whsec_[A-Za-z0-9+/]{43}=$/);
-  await page.getByLabel("Keep the previous secret valid for").selectOption({ label: "None: the old secret stops working now" });
-  await page.getByRole("button", { name: "Rotate secret" }).click();
-  const rotate = await captureAction(page, () =>
-    page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click(),
-  );
-  await expect(page.getByText("Secret rotated")).toBeVisible();
-  const sendTest = await captureAction(page, () => page.getByRole("button", { name: "Send test event" }).click());
-  await expect(page.getByText(/^Test event sent: delivery/)).toBeVisible();
+  const { reveal, rotate, sendTest } = await captureSigningTabActions(page, ownId, {
+    gracePeriod: "None: the old secret stops working now",
+  });
 
   for (const forged of [reveal, rotate, sendTest]) {
     const body = forged.postData() ?? "";
     expect(body, "the webhook id travels in the action's arguments").toContain(ownId);
-    const response = await page.request.post(forged.url(), { headers: replayHeaders(forged), data: body.replaceAll(ownId, foreignId) });
+    const response = await replayAction(page.request, forged, body.replaceAll(ownId, foreignId));
     expect(response.status()).toBe(200);
     const text = await response.text();
     expect(text).toContain("Webhook not found.");

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
-import { startReceiver } from "./webhook-fixtures";
+import { startReceiver } from "./support/receiver";
 
 const SECRET = /^whsec_[A-Za-z0-9+/]{43}=$/;
 
@@ -11,7 +11,7 @@ function novaVmsSignature(body: Buffer, secret: string): string {
 
 test("rotate the secret, send a test event, and a real receiver verifies it with the new secret", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const receiver = await startReceiver();
+  const receiver = await startReceiver({ status: 200, body: '{"received":true}' }, "/hooks/novavms");
   try {
     await page.goto("/webhooks/new");
     const form = page.getByRole("form", { name: "New webhook" });
@@ -61,7 +61,7 @@ test("rotate the secret, send a test event, and a real receiver verifies it with
     await expect(deliveryLink).toHaveAttribute("href", `/deliveries/${deliveryId}`);
 
     await expect.poll(() => receiver.requests.length, { timeout: 20_000 }).toBe(1);
-    const [{ headers, body }] = receiver.requests;
+    const [{ headers, raw: body }] = receiver.requests;
     expect(headers["x-novavms-delivery"]).toBe(deliveryId);
     expect(headers["x-novavms-event"]).toBe("webhook.test");
     expect(JSON.parse(body.toString("utf8"))).toMatchObject({ type: "webhook.test" });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
-import { adminOrgId, createOrgWebhook, rotateSecret } from "./webhook-fixtures";
+import { adminOrgId, createOrgWebhook, rotateSecret } from "./support/database";
 
 // The Signing tab as an admin sees it, on a laptop (the screenshot kept in docs/) and on a 375 px
 // phone: nothing scrolls sideways, and it works from the keyboard with a visible focus ring.

@@ -1,43 +1,25 @@
 import { expect, test } from "@playwright/test";
-import {
-  adminOrgId,
-  captureAction,
-  createOrgWebhook,
-  createUser,
-  deliveryCount,
-  replayHeaders,
-  signInAs,
-  storedSigning,
-} from "./webhook-fixtures";
+import { adminOrgId, createOrgWebhook, createUser, deliveryCount, storedSigning } from "./support/database";
+import { captureSigningTabActions, replayAction, VIEWER_REFUSED } from "./support/forged-actions";
+import { signInAs } from "./support/session";
 
 // A viewer reads every webhook page with no controls to change anything, and the server refuses
 // the admin's own server-action requests (rotate, reveal, send test event) replayed with the
 // viewer's session: the secret stays, nothing is sent, and no secret leaks into the answer.
 
-const REFUSED = "Only admins can do this. Your role is viewer.";
-
 test("a viewer sees the Signing tab masked with no controls, and a forged rotate is refused", async ({ page, browser }) => {
   const orgId = await adminOrgId();
   const webhookId = await createOrgWebhook(orgId, `https://viewer-${Date.now()}.example.com/hooks`);
-  const viewer = await createUser(orgId, "viewer");
+  const viewer = await createUser("viewer", { orgId });
   const signingPath = `/webhooks/${webhookId}/signing`;
 
   // The admin's requests, captured to be replayed: Reveal, Rotate secret (24 h grace), Send test event.
-  await page.goto(signingPath);
-  const reveal = await captureAction(page, () => page.getByRole("button", { name: "Reveal" }).click());
-  await expect(page.getByLabel("Signing secret value")).toHaveText(/^whsec_[A-Za-z0-9+/]{43}=$/);
-  await page.getByRole("button", { name: "Rotate secret" }).click();
-  const rotate = await captureAction(page, () =>
-    page.getByRole("dialog", { name: "Rotate the signing secret?" }).getByRole("button", { name: "Rotate secret" }).click(),
-  );
-  await expect(page.getByText("Secret rotated")).toBeVisible();
-  const sendTest = await captureAction(page, () => page.getByRole("button", { name: "Send test event" }).click());
-  await expect(page.getByText(/^Test event sent: delivery/)).toBeVisible();
+  const { reveal, rotate, sendTest } = await captureSigningTabActions(page, webhookId);
   const before = await storedSigning(orgId, webhookId);
   expect(before.previous).toHaveLength(1);
   const deliveriesBefore = await deliveryCount(webhookId);
 
-  const { context, page: viewerPage } = await signInAs(browser, viewer, signingPath);
+  const { context, page: viewerPage } = await signInAs(browser, viewer, { path: signingPath });
   try {
     // Masked, with the reason there is no Reveal; no control that changes anything.
     await expect(viewerPage.getByLabel("Signing secret value")).toHaveText(`whsec_${"•".repeat(12)}${before.secret.slice(-4)}`);
@@ -64,10 +46,10 @@ test("a viewer sees the Signing tab masked with no controls, and a forged rotate
 
     // The admin's requests replayed with the viewer's session: each refused, with no secret in the answer.
     for (const forged of [rotate, reveal, sendTest]) {
-      const response = await context.request.post(forged.url(), { headers: replayHeaders(forged), data: forged.postDataBuffer() ?? "" });
+      const response = await replayAction(context.request, forged);
       expect(response.status()).toBe(200);
       const text = await response.text();
-      expect(text).toContain(REFUSED);
+      expect(text).toContain(VIEWER_REFUSED);
       expect(text).not.toContain(before.secret);
       expect(text).not.toMatch(/whsec_[A-Za-z0-9+/]{43}=/);
     }
