@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { attachScreenshot } from "./support/screenshots";
 
 test("an admin reveals, copies and regenerates the org's API token after confirming", async ({
   page,
@@ -43,9 +44,5 @@ test("an admin reveals, copies and regenerates the org's API token after confirm
   await page.getByRole("button", { name: "Hide" }).click();
   // The masked form now starts with the new token's prefix.
   await expect(token).toHaveText(new RegExp(`^${fresh.slice(0, 9)}•+$`));
-  await page.screenshot({ path: testInfo.outputPath("settings-admin.png"), fullPage: true });
-  await testInfo.attach("settings-admin", {
-    path: testInfo.outputPath("settings-admin.png"),
-    contentType: "image/png",
-  });
+  await attachScreenshot(page, testInfo, "settings-admin.png", { fullPage: true });
 });

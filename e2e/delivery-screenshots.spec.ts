@@ -1,9 +1,9 @@
-import fs from "node:fs";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createUser } from "./support/database";
 import { logRows } from "./support/delivery-log";
 import { producerApi, waitForDelivery } from "./support/producer-api";
 import { startReceiver, type TestReceiver } from "./support/receiver";
+import { saveReadmeScreenshot } from "./support/screenshots";
 import { signInAs } from "./support/session";
 
 // The README's pictures of the delivery log and a failed delivery's detail, taken from the running
@@ -15,13 +15,6 @@ const receivers: TestReceiver[] = [];
 test.afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
 });
-
-async function save(page: Page, testInfo: TestInfo, name: string) {
-  const shot = await page.screenshot({ path: testInfo.outputPath(name) });
-  await testInfo.attach(name, { body: shot, contentType: "image/png" });
-  fs.mkdirSync("docs/screenshots", { recursive: true });
-  fs.writeFileSync(`docs/screenshots/${name}`, shot);
-}
 
 test("an admin's delivery log with every status, and a failed delivery's detail (README screenshots)", async ({ browser, request }, testInfo) => {
   test.setTimeout(120_000);
@@ -57,11 +50,11 @@ test("an admin's delivery log with every status, and a failed delivery's detail 
   }, { timeout: 15_000 }).toMatch(/Retrying[\s\S]*attempt 2 of 6/);
   const text = (await logRows(page).allInnerTexts()).join("\n");
   for (const status of ["Pending", "Retrying", "Succeeded", "Failed"]) expect(text).toContain(status);
-  await save(page, testInfo, "delivery-log.png");
+  await saveReadmeScreenshot(page, testInfo, "delivery-log.png");
 
   await page.setViewportSize({ width: 1280, height: 1500 });
   await page.goto(`/deliveries/${failedId}`);
   await expect(page.getByRole("article").first().getByLabel("Response body")).toContainText("invalid_signature");
-  await save(page, testInfo, "delivery-detail.png");
+  await saveReadmeScreenshot(page, testInfo, "delivery-detail.png");
   await context.close();
 });

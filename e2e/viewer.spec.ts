@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { attachScreenshot } from "./support/screenshots";
 import { signInAs } from "./support/session";
 
 const viewer = { email: `viewer-${Date.now()}@e2e.test`, name: "Vera Viewer", password: "viewer-password-1" };
@@ -43,9 +44,6 @@ test("an admin adds a viewer, who then sees settings read-only", async ({ page, 
   await expect(viewerPage.getByRole("button", { name: /^Remove / })).toHaveCount(0);
   await expect(viewerPage.getByRole("combobox")).toHaveCount(0);
 
-  await testInfo.attach("settings-viewer", {
-    body: await viewerPage.screenshot({ fullPage: true }),
-    contentType: "image/png",
-  });
+  await attachScreenshot(viewerPage, testInfo, "settings-viewer.png", { fullPage: true });
   await context.close();
 });

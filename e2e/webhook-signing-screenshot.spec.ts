@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { adminOrgId, createOrgWebhook, rotateSecret } from "./support/database";
+import { attachScreenshot, saveReadmeScreenshot } from "./support/screenshots";
 
 // The Signing tab as an admin sees it, on a laptop (the screenshot kept in docs/) and on a 375 px
 // phone: nothing scrolls sideways, and it works from the keyboard with a visible focus ring.
@@ -20,11 +20,7 @@ test("the Signing tab on a laptop and on a phone: screenshot, no sideways scroll
   await expect(page.getByLabel("Signing secret value")).toHaveText(/^whsec_•+.{4}$/);
   await expect(page.getByRole("region", { name: "Previous secrets" })).toContainText("valid until");
   await expect(page.getByRole("link", { name: "webhook signing" })).toHaveAttribute("href", "/docs/webhook-signing");
-  const screenshot = testInfo.outputPath("signing-tab.png");
-  await page.screenshot({ path: screenshot, fullPage: true });
-  fs.mkdirSync("docs/screenshots", { recursive: true });
-  fs.copyFileSync(screenshot, "docs/screenshots/signing-tab.png");
-  await testInfo.attach("signing-tab", { path: screenshot, contentType: "image/png" });
+  await saveReadmeScreenshot(page, testInfo, "signing-tab.png", { fullPage: true });
 
   await page.setViewportSize({ width: 375, height: 812 });
   await page.reload();
@@ -47,6 +43,5 @@ test("the Signing tab on a laptop and on a phone: screenshot, no sideways scroll
   expect(await reveal.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
   await page.keyboard.press("Enter");
   await expect(page.getByLabel("Signing secret value")).toHaveText(/^whsec_[A-Za-z0-9+/]{43}=$/);
-  await page.screenshot({ path: testInfo.outputPath("signing-tab-phone.png"), fullPage: true });
-  await testInfo.attach("signing-tab-phone", { path: testInfo.outputPath("signing-tab-phone.png"), contentType: "image/png" });
+  await attachScreenshot(page, testInfo, "signing-tab-phone.png", { fullPage: true });
 });
