@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepBatchesTogether } from "./pglite-batches";
 
 export type EmbeddedDatabase = {
   /** A postgresql:// URL any process on this machine can connect to with `pg`. */
@@ -27,7 +28,7 @@ export async function startEmbeddedDatabase(options: Options = {}): Promise<Embe
   try {
     const db = await PGlite.create(options.dataDir ? { dataDir: path.join(options.dataDir, "pglite") } : {});
     const server = new PGLiteSocketServer({
-      db,
+      db: keepBatchesTogether(db),
       host: "127.0.0.1",
       port: options.port ?? 0,
       maxConnections: options.maxConnections ?? 100,
