@@ -1,10 +1,10 @@
-import { loadConfig } from "../../lib/config";
 import { createSender } from "../../lib/delivery/send";
 import { buildOutgoingRequest, USER_AGENT } from "../../lib/dispatch/build-request";
 import { createDispatcher } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
 import { startReceivers } from "../lib/receivers";
+import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { clearDeliveries, createBenchOrg, createWebhooks, duplicateAttempts, progress, queueDeliveries, type BenchTarget } from "../lib/seed";
 
@@ -12,13 +12,20 @@ import { clearDeliveries, createBenchOrg, createWebhooks, duplicateAttempts, pro
 // the real sender, to fast loopback receivers, beside the bare-undici ceiling measured in the
 // same run. Ceiling and dispatcher runs alternate so that noise from the machine hits both.
 
-export type ThroughputOptions = { deliveries: number; runs: number; ceilingSeconds: number; endpoints: number };
+export type ThroughputOptions = {
+  deliveries: number;
+  runs: number;
+  ceilingSeconds: number;
+  /** At least this many endpoints, and enough that NOVAVMS_WORKER_ENDPOINT_CONCURRENCY never binds. */
+  endpoints: number;
+};
 
 export async function runThroughput(target: BenchTarget, options: ThroughputOptions): Promise<ScenarioResult> {
   const result = newScenario("1", "Throughput: real dispatcher vs bare undici ceiling", target.kind);
-  // The defaults a worker process runs with.
-  const config = loadConfig({ NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1", LOG_LEVEL: "silent" });
-  const receivers = await startReceivers(Array.from({ length: options.endpoints }, () => "fast" as const));
+  const config = benchConfig();
+  // Enough endpoints for the per-endpoint limit never to cap the worker's concurrency.
+  const endpoints = Math.max(options.endpoints, Math.ceil(config.workerConcurrency / config.endpointConcurrency));
+  const receivers = await startReceivers(Array.from({ length: endpoints }, () => "fast" as const));
   try {
     const { orgId } = await createBenchOrg(target);
     const webhookIds = await createWebhooks(target, orgId, receivers.urls);
@@ -26,6 +33,8 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const total = events * webhookIds.length;
     const sample = await samplePayload(target, orgId, webhookIds[0], receivers.urls[0]);
 
+    // Warms up the receivers, the JIT and loopback connections before anything is timed.
+    await measureCeiling({ urls: receivers.urls, concurrency: config.workerConcurrency, ...sample, seconds: 1 });
     const ceilings: number[] = [];
     const dispatched: number[] = [];
     const ratios: number[] = [];

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import { IPC_WAKE_MESSAGE } from "../../lib/dispatch/wake";
+import { tuningEnv } from "./config";
+import { spawnWorker, stopChild, tempDir, type WorkerProcess } from "./processes";
+import type { BenchTarget } from "./seed";
+
+// A pool of `npm run worker` processes on the bench database, started and stopped together.
+
+export type WorkerPool = { workers: WorkerProcess[]; wake: () => void; stop: (signal?: NodeJS.Signals) => Promise<void> };
+
+export async function startWorkerPool(target: BenchTarget, count: number, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<WorkerPool> {
+  const dataDir = tempDir("novavms-bench-worker-");
+  const workers = Array.from({ length: count }, () =>
+    spawnWorker(
+      {
+        DATABASE_URL: target.url,
+        NOVAVMS_ENCRYPTION_KEY: target.encryptionKey,
+        NOVAVMS_DATA_DIR: dataDir,
+        NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+        ...tuningEnv(),
+        ...env,
+      },
+      nodeArgs,
+    ),
+  );
+  try {
+    await Promise.all(workers.map((w) => w.ready));
+  } catch (error) {
+    await Promise.all(workers.map((w) => stopChild(w.child, 1_000, "SIGKILL")));
+    throw error;
+  }
+  return {
+    workers,
+    // What `npm start` relays from the web server; on PostgreSQL NOTIFY reaches them as well.
+    wake: () => workers.forEach((w) => w.child.connected && w.child.send(IPC_WAKE_MESSAGE)),
+    stop: async (signal = "SIGTERM") => {
+      await Promise.all(workers.map((w) => stopChild(w.child, 20_000, signal)));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
