@@ -93,10 +93,7 @@ async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   if (!stopping) throw new Error(`the web server did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
-main().catch(async (error) => {
+main().catch((error) => {
   console.error(formatStartupError(error));
-  stopping = true;
-  await Promise.all([...children.values()].map((child) => terminate(child)));
-  await database?.stop();
-  process.exit(1);
+  void stop(1);
 });
