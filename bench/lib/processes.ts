@@ -39,9 +39,9 @@ export function spawnWorker(env: ProcessEnv, extraArgs: string[] = []): WorkerPr
 export type WebProcess = { child: ChildProcess; origin: string };
 
 /** `next start` on a free port with the bench's build directory; resolves once /api/health is OK. */
-export async function spawnWeb(env: ProcessEnv, distDir: string): Promise<WebProcess> {
+export async function spawnWeb(env: ProcessEnv, distDir: string, nodeArgs: string[] = []): Promise<WebProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", NOVAVMS_NEXT_DIST_DIR: distDir, ...env },
     stdio: ["ignore", "ignore", "inherit", "ipc"],
   });

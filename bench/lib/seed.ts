@@ -31,10 +31,12 @@ export async function createBenchOrg(ctx: BenchTarget): Promise<BenchOrg> {
   return { orgId, apiToken, userId };
 }
 
-export async function createWebhooks(ctx: BenchTarget, orgId: string, urls: string[]): Promise<string[]> {
+/** One webhook per URL; `eventTypes[i]` subscribes webhook i to one type (none: every type). */
+export async function createWebhooks(ctx: BenchTarget, orgId: string, urls: string[], eventTypes: string[] = []): Promise<string[]> {
   const ids: string[] = [];
-  for (const url of urls) {
-    const webhook = await createWebhook(ctx.db, ctx.cipher, orgId, { url, description: "bench", event_types: [], enabled: true }, "system");
+  for (const [i, url] of urls.entries()) {
+    const types = eventTypes[i] ? [eventTypes[i]] : [];
+    const webhook = await createWebhook(ctx.db, ctx.cipher, orgId, { url, description: "bench", event_types: types, enabled: true }, "system");
     ids.push(webhook.id);
   }
   return ids;

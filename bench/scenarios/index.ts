@@ -1,5 +1,8 @@
 import type { ScenarioResult } from "../lib/results";
 import type { BenchTarget } from "../lib/seed";
+import { runIngest } from "./ingest";
+import { runIsolation } from "./isolation";
+import { runLatency } from "./latency";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 
@@ -17,6 +20,17 @@ export const SCENARIOS: Scenario[] = [
       runThroughput(target, scale === "quick" ? { deliveries: 3_000, runs: 3, ceilingSeconds: 2, endpoints: 16 } : { deliveries: 12_000, runs: 5, ceilingSeconds: 4, endpoints: 16 }),
   },
   {
+    id: "2",
+    title: "latency at 200 events/s",
+    run: (target, scale) =>
+      runLatency(target, scale === "quick" ? { perSecond: 200, seconds: 5, runs: 2, warmupSeconds: 2 } : { perSecond: 200, seconds: 10, runs: 3, warmupSeconds: 3 }),
+  },
+  {
+    id: "3",
+    title: "isolation: 20% of endpoints hang",
+    run: (target, scale) => runIsolation(target, scale === "quick" ? { eventsPerRun: 60, runs: 2, timeoutMs: 60_000 } : { eventsPerRun: 200, runs: 3, timeoutMs: 120_000 }),
+  },
+  {
     id: "4",
     title: "scale-out: 1, 2 and 4 workers",
     run: (target, scale) =>
@@ -27,5 +41,10 @@ export const SCENARIOS: Scenario[] = [
         endpoints: 32,
         timeoutMs: 120_000,
       }),
+  },
+  {
+    id: "5",
+    title: "ingest with fan-out to 3",
+    run: (target, scale) => runIngest(target, scale === "quick" ? { seconds: 5, runs: 2, connections: 16 } : { seconds: 10, runs: 3, connections: 16 }),
   },
 ];
