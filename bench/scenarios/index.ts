@@ -1,8 +1,10 @@
 import type { ScenarioResult } from "../lib/results";
 import type { BenchTarget } from "../lib/seed";
+import { runDeliveryLog } from "./delivery-log";
 import { runIngest } from "./ingest";
 import { runIsolation } from "./isolation";
 import { runLatency } from "./latency";
+import { runMemory } from "./memory";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 
@@ -46,5 +48,16 @@ export const SCENARIOS: Scenario[] = [
     id: "5",
     title: "ingest with fan-out to 3",
     run: (target, scale) => runIngest(target, scale === "quick" ? { seconds: 5, runs: 2, connections: 16 } : { seconds: 10, runs: 3, connections: 16 }),
+  },
+  {
+    id: "6",
+    title: "delivery log over 1,000,000 attempts",
+    run: (target, scale) =>
+      runDeliveryLog(target, scale === "quick" ? { deliveries: 40_820, iterations: 20, runs: 2 } : { deliveries: 408_200, iterations: 40, runs: 3 }),
+  },
+  {
+    id: "7",
+    title: "memory with 5 MB answers",
+    run: (target, scale) => runMemory(target, { deliveries: scale === "quick" ? 5_000 : 50_000, endpoints: 32, timeoutMs: 300_000 }),
   },
 ];

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, type TestContext } from "../lib/testing/test-database";
+import type { BenchTarget } from "./lib/seed";
+import { runScaleOut } from "./scenarios/scale-out";
+import { runThroughput } from "./scenarios/throughput";
+
+// Keeps `npm run bench` working: scenarios 1 and 4 at a tiny size on this project's test database
+// (PGlite, or the PostgreSQL of TEST_DATABASE_URL). Correctness only: every delivery arrives once
+// and is recorded once, and the results have their shape. No timing is asserted.
+
+let ctx: TestContext;
+let target: BenchTarget;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  target = { kind: ctx.database.kind, url: ctx.database.url, db: ctx.db, cipher: ctx.cipher, encryptionKey: ctx.encryptionKey };
+});
+afterAll(() => ctx.close());
+
+describe("bench harness", () => {
+  it("scenario 1: the dispatcher delivers every queued delivery once, beside a measured ceiling", async () => {
+    const result = await runThroughput(target, { deliveries: 200, runs: 1, ceilingSeconds: 0.3, endpoints: 4 });
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ id: "1", database: ctx.database.kind });
+    const checks = result.details.checks as Record<string, number>;
+    // Rounded to whole events fanned out to every endpoint.
+    expect(checks.expected).toBeGreaterThan(150);
+    expect(checks).toMatchObject({ delivered: checks.expected, succeeded: checks.expected, receiverDuplicates: 0, attemptDuplicates: 0 });
+    expect(result.metrics.map((m) => m.name)).toEqual(["dispatcher deliveries/s", "ceiling: bare undici POSTs/s", "ratio to ceiling"]);
+    for (const m of result.metrics) {
+      expect(m.summary.runs).toHaveLength(1);
+      expect(m.summary.median).toBeGreaterThan(0);
+    }
+  });
+
+  it("scenario 4: worker processes deliver every delivery exactly once, checked at the receiver and in the database", async () => {
+    const result = await runScaleOut(target, { deliveries: 200, runs: 1, workerCounts: [1, 2], endpoints: 4, timeoutMs: 40_000 });
+    expect(result.error).toBeUndefined();
+    const runs = result.details.runs as Array<Record<string, number | boolean>>;
+    expect(runs.map((r) => r.workers)).toEqual([1, 2]);
+    for (const run of runs) {
+      expect(run).toMatchObject({ finished: true, delivered: 200, received: 200, succeeded: 200, attempts: 200, receiverDuplicates: 0, attemptDuplicates: 0 });
+    }
+    const duplicates = result.metrics.filter((m) => m.name.includes("duplicate"));
+    expect(duplicates.map((m) => m.summary.median)).toEqual([0, 0]);
+  });
+});
