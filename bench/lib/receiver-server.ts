@@ -1,76 +1,20 @@
-// Child process: the loopback receivers, one HTTP server (one origin) per endpoint, out of the
-// process under test so that their CPU is not charged to it. Counts every request by its
-// X-NovaVMS-Delivery id (duplicates are checked, not assumed) and can keep arrival times.
-import http from "node:http";
-import type { EndpointMode, ReceiverCommand, ReceiverCounts } from "./receivers";
+// Child process: the loopback receivers (receiver-core.ts) out of the process under test, so that
+// their CPU is not charged to it. Answers the parent's commands over IPC.
+import { createReceiverCore } from "./receiver-core";
+import type { ReceiverCommand } from "./receivers";
 
-const BIG_BODY = Buffer.alloc(5 * 1024 * 1024, "x");
-
-const servers: http.Server[] = [];
-const perEndpoint: number[] = [];
-const perDelivery = new Map<string, number>();
-let arrivals: Array<[string, number]> = [];
-let recordArrivals = false;
-let total = 0;
-
-function handler(index: number, mode: EndpointMode) {
-  return (req: http.IncomingMessage, res: http.ServerResponse) => {
-    const at = performance.timeOrigin + performance.now();
-    const id = req.headers["x-novavms-delivery"];
-    const deliveryId = typeof id === "string" ? id : "";
-    total += 1;
-    perEndpoint[index] += 1;
-    if (deliveryId) perDelivery.set(deliveryId, (perDelivery.get(deliveryId) ?? 0) + 1);
-    if (recordArrivals && deliveryId) arrivals.push([deliveryId, at]);
-    res.on("error", () => {});
-    req.on("error", () => {});
-    if (mode === "hang") return void req.resume(); // never answers: the sender's timeout ends it
-    req.resume();
-    req.on("end", () => {
-      if (mode === "fast") return void res.writeHead(200, { "content-type": "text/plain", "content-length": "2" }).end("ok");
-      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(BIG_BODY.length) });
-      res.end(BIG_BODY);
-    });
-  };
-}
-
-async function start(endpoints: EndpointMode[]): Promise<number[]> {
-  const ports: number[] = [];
-  for (const mode of endpoints) {
-    const index = servers.length;
-    perEndpoint.push(0);
-    const server = http.createServer({ keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 60_000 }, handler(index, mode));
-    server.on("clientError", (_error, socket) => socket.destroy());
-    servers.push(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    ports.push((server.address() as { port: number }).port);
-  }
-  return ports;
-}
-
-function counts(): ReceiverCounts {
-  let duplicates = 0;
-  for (const n of perDelivery.values()) if (n > 1) duplicates += n - 1;
-  return { total, distinct: perDelivery.size, duplicates, perEndpoint: [...perEndpoint] };
-}
+const core = createReceiverCore();
 
 process.on("message", async (message: ReceiverCommand) => {
   switch (message.cmd) {
     case "start":
-      return process.send!({ ports: await start(message.endpoints) });
+      return process.send!({ ports: await core.start(message.endpoints) });
     case "counts":
-      return process.send!(counts());
-    case "arrivals": {
-      const taken = arrivals;
-      arrivals = [];
-      return process.send!({ arrivals: taken });
-    }
+      return process.send!(core.counts());
+    case "arrivals":
+      return process.send!({ arrivals: core.takeArrivals() });
     case "reset":
-      total = 0;
-      perEndpoint.fill(0);
-      perDelivery.clear();
-      arrivals = [];
-      recordArrivals = message.recordArrivals ?? false;
+      core.reset(message.recordArrivals ?? false);
       return process.send!({ ok: true });
   }
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { stopChild, tsxArgs, waitForMessage } from "./processes";
+import { createReceiverCore } from "./receiver-core";
 
 // The parent's handle on the receiver process (receiver-server.ts).
 
@@ -24,7 +25,12 @@ export type Receivers = {
   close: () => Promise<void>;
 };
 
-export async function startReceivers(endpoints: EndpointMode[]): Promise<Receivers> {
+/**
+ * Receivers in a child process (the default), or `inline` in this process, where they share its
+ * one thread with what is measured (as the dispatcher and the ceiling loop then both do).
+ */
+export async function startReceivers(endpoints: EndpointMode[], options: { inline?: boolean } = {}): Promise<Receivers> {
+  if (options.inline) return startInline(endpoints);
   const child = spawn(process.execPath, [...tsxArgs(), "bench/lib/receiver-server.ts"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
   await waitForMessage(child, 30_000);
   const ask = <T>(command: ReceiverCommand) => {
@@ -34,12 +40,28 @@ export async function startReceivers(endpoints: EndpointMode[]): Promise<Receive
   };
   const { ports } = await ask<{ ports: number[] }>({ cmd: "start", endpoints });
   return {
-    urls: ports.map((port, i) => `http://127.0.0.1:${port}/hooks/${endpoints[i]}-${i}`),
+    urls: urlsOf(ports, endpoints),
     counts: () => ask<ReceiverCounts>({ cmd: "counts" }),
     arrivals: async () => (await ask<{ arrivals: Array<[string, number]> }>({ cmd: "arrivals" })).arrivals,
     reset: async (options = {}) => void (await ask({ cmd: "reset", recordArrivals: options.recordArrivals })),
     close: () => closeChild(child),
   };
+}
+
+async function startInline(endpoints: EndpointMode[]): Promise<Receivers> {
+  const core = createReceiverCore();
+  const ports = await core.start(endpoints);
+  return {
+    urls: urlsOf(ports, endpoints),
+    counts: async () => core.counts(),
+    arrivals: async () => core.takeArrivals(),
+    reset: async (options = {}) => core.reset(options.recordArrivals ?? false),
+    close: () => core.close(),
+  };
+}
+
+function urlsOf(ports: number[], endpoints: EndpointMode[]): string[] {
+  return ports.map((port, i) => `http://127.0.0.1:${port}/hooks/${endpoints[i]}-${i}`);
 }
 
 function closeChild(child: ChildProcess): Promise<void> {

@@ -18,6 +18,8 @@ export type ThroughputOptions = {
   ceilingSeconds: number;
   /** At least this many endpoints, and enough that NOVAVMS_WORKER_ENDPOINT_CONCURRENCY never binds. */
   endpoints: number;
+  /** Receivers in this process (sharing its thread with the sender under test) instead of their own. */
+  inlineReceivers?: boolean;
 };
 
 export async function runThroughput(target: BenchTarget, options: ThroughputOptions): Promise<ScenarioResult> {
@@ -25,7 +27,7 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
   const config = benchConfig();
   // Enough endpoints for the per-endpoint limit never to cap the worker's concurrency.
   const endpoints = Math.max(options.endpoints, Math.ceil(config.workerConcurrency / config.endpointConcurrency));
-  const receivers = await startReceivers(Array.from({ length: endpoints }, () => "fast" as const));
+  const receivers = await startReceivers(Array.from({ length: endpoints }, () => "fast" as const), { inline: options.inlineReceivers });
   try {
     const { orgId } = await createBenchOrg(target);
     const webhookIds = await createWebhooks(target, orgId, receivers.urls);
