@@ -9,6 +9,8 @@ import { startWorkerPool } from "../lib/workers";
 // The sender keeps 1 KB of each and closes the connection, so the worker's memory must not
 // depend on the size of the answers nor grow with the number of deliveries.
 
+const FLATNESS_MIN_DELIVERIES = 20_000;
+
 export type MemoryOptions = { deliveries: number; endpoints: number; timeoutMs: number };
 
 export async function runMemory(target: BenchTarget, options: MemoryOptions): Promise<ScenarioResult> {
@@ -42,7 +44,9 @@ export async function runMemory(target: BenchTarget, options: MemoryOptions): Pr
     const quarter = (q: number) => samples.filter((x) => x.delivered > (total * q) / 4 && x.delivered <= (total * (q + 1)) / 4).map((x) => x.rssMb);
     const growth = average(quarter(3)) - average(quarter(1));
     result.metrics.push(metric("worker peak RSS (VmHWM)", "MB", [peak], { op: "<=", value: 300 }));
-    result.metrics.push(metric("RSS growth, 2nd → 4th quarter of the run", "MB", [growth], { op: "<=", value: 20 }));
+    // A short run ends while V8 is still sizing its heap: flatness is judged on long runs only.
+    const judged = total >= FLATNESS_MIN_DELIVERIES ? ({ op: "<=", value: 20 } as const) : undefined;
+    result.metrics.push(metric("RSS growth, 2nd → 4th quarter of the run", "MB", [growth], judged));
     result.metrics.push(metric("deliveries/s with 5 MB answers", "/s", [counts.distinct / seconds]));
     result.details.rssSamples = downsample(samples, 30);
     result.details.checks = { total, delivered: counts.distinct, duplicates: counts.duplicates, succeeded: state.succeeded, idleRssMb: idle?.rssMb, seconds };
