@@ -26,7 +26,6 @@ export function spawnWorker(env: ProcessEnv, extraArgs: string[] = []): WorkerPr
   const ready = new Promise<void>((resolve, reject) => {
     let buffer = "";
     child.stdout!.on("data", (chunk: Buffer) => {
-      if (process.env.BENCH_WORKER_LOG) fs.appendFileSync(process.env.BENCH_WORKER_LOG, chunk);
       buffer = (buffer + chunk.toString()).slice(-4096);
       if (buffer.includes("worker started")) resolve();
     });
