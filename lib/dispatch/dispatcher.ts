@@ -56,6 +56,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const free = options.concurrency - running.size;
     if (free <= 0 || stopped) return 0;
     const limit = Math.min(free, options.batchSize);
+    // Judged on the counts the claim sees: an endpoint slot frees as soon as its request ends,
+    // so by the time the claim returns the webhook it skipped may no longer look saturated, and
+    // nothing would claim its deliveries before the next tick.
+    const skippedSaturated = [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
     const claimed = await claimDueDeliveries(options.db, {
       workerId,
       now: now(),
@@ -66,7 +70,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     });
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
     // webhook whose deliveries become claimable as its attempts finish.
-    mayHaveMore = claimed.length > 0 || [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
+    mayHaveMore = claimed.length > 0 || skippedSaturated;
     if (claimed.length === 0) return 0;
     for (const delivery of claimed) start(delivery, secrets.decrypt(delivery.secretsEncrypted));
     return claimed.length;
