@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
-import { newId } from "../ids";
+import { idTimePrefix, newId } from "../ids";
 import { eventTypeSchema } from "../webhooks/schemas";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
 
@@ -27,16 +27,11 @@ export type IngestResult = {
  * in this process, in the worker of `npm start`, and over PostgreSQL NOTIFY on other machines.
  */
 export async function ingestEvent(db: Db, orgId: string, input: IngestEventInput, now = new Date()): Promise<IngestResult> {
-  const id = newId("evt");
+  const id = newId("evt", now.getTime());
   // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
   const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));
-  const { rows: webhooks } = await db.pool.query<{ id: string }>(
-    `SELECT id FROM webhooks
-      WHERE org_id = $1 AND enabled AND (cardinality(event_types) = 0 OR $2 = ANY(event_types))
-      ORDER BY created_at, id`,
-    [orgId, input.type],
-  );
-  const deliveryIds = webhooks.map(() => newId("dlv"));
+  // One statement, one round trip: the subscribed webhooks are chosen inside it. Delivery ids get
+  // this event's time part from newId and their random part from the database.
   const { rows } = await db.pool.query<{ inserted: boolean; id: string | null; webhook_id: string | null }>(
     `WITH event AS (
        INSERT INTO events (id, org_id, type, body, idempotency_key, created_at)
@@ -45,15 +40,16 @@ export async function ingestEvent(db: Db, orgId: string, input: IngestEventInput
        RETURNING id
      ), delivery AS (
        INSERT INTO deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at, activity_at)
-       SELECT d.id, $2, d.webhook_id, event.id, $3, 'pending', $6, $6, $6
-         FROM event, unnest($7::text[], $8::text[]) AS d(id, webhook_id)
+       SELECT $7 || left(md5(gen_random_uuid()::text), 16), $2, w.id, event.id, $3, 'pending', $6, $6, $6
+         FROM event, webhooks w
+        WHERE w.org_id = $2 AND w.enabled AND (cardinality(w.event_types) = 0 OR $3 = ANY(w.event_types))
        RETURNING id, webhook_id
      ), notify AS (
        SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '') FROM delivery LIMIT 1
      )
      SELECT EXISTS (SELECT 1 FROM event) AS inserted, delivery.id, delivery.webhook_id
        FROM (SELECT count(*) FROM notify) AS one LEFT JOIN delivery ON true`,
-    [id, orgId, input.type, body, input.idempotency_key ?? null, now, deliveryIds, webhooks.map((w) => w.id)],
+    [id, orgId, input.type, body, input.idempotency_key ?? null, now, idTimePrefix("dlv", now.getTime())],
   );
   if (!rows[0].inserted) {
     const first = await findByIdempotencyKey(db, orgId, input.idempotency_key!);

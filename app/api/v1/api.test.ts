@@ -67,7 +67,9 @@ describe("POST /api/v1/events", () => {
 
     const res = await call(events.POST as Handler, { ...asOrg, method: "POST", body: { type: "camera.offline", data: { camera_id: "cam_1" } } });
     expect(res.status).toBe(202);
-    expect(res.json.id).toMatch(/^evt_/);
+    expect(res.json.id).toMatch(/^evt_[0-9a-hjkmnp-tv-z]{26}$/);
+    // Delivery ids share the id format, and their time part is the event's.
+    for (const d of res.json.deliveries) expect(d.id).toMatch(new RegExp(`^dlv_${res.json.id.slice(4, 14)}[0-9a-f]{16}$`));
     expect(res.json.deliveries.map((d: { webhook_id: string }) => d.webhook_id).sort()).toEqual([all.json.id, cams.json.id].sort());
     expect(await ctx.db.prisma.delivery.count({ where: { orgId } })).toBe(2);
   });
