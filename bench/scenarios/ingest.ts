@@ -28,7 +28,11 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
         duration: seconds,
         timeout: 10,
       });
+    // Requests in flight when autocannon stops are still written: let them land before counting,
+    // or the warm-up's last ones would be counted in the first run.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
     await load(2); // warm-up: JIT, connection pool, route handler
+    await settle();
     const rates: number[] = [];
     const p99s: number[] = [];
     const floors: number[] = [];
@@ -36,6 +40,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     for (let run = 0; run < options.runs; run++) {
       const before = await countRows(target);
       const r = await load(options.seconds);
+      await settle();
       const after = await countRows(target);
       rates.push(r["2xx"] / r.duration);
       p99s.push(r.latency.p99);
