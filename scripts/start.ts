@@ -9,6 +9,7 @@ import { seedDemo } from "../lib/demo/seed";
 import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
+import { stopChild } from "../lib/startup/stop-child";
 import { describeFirstRun, prepareDatabase, type PreparedDatabase } from "../lib/startup/prepare-database";
 import { ensureBuilt } from "./build-if-needed";
 
@@ -62,23 +63,11 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv, stdio: StdioO
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all([...children.values()].map((child) => terminate(child)));
+  await Promise.all([...children.values()].map((child) => stopChild(child, 20_000)));
   await database?.stop();
   process.exit(code);
 }
 
-/** SIGTERM, then SIGKILL if the process is still there after the worker's drain time. */
-function terminate(child: ChildProcess, graceMs = 20_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
-}
 
 async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

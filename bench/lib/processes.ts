@@ -4,7 +4,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { IPC_WAKE_MESSAGE } from "../../lib/dispatch/wake";
+import { stopChild } from "../../lib/startup/stop-child";
 import { sleep } from "./stats";
+
+export { stopChild };
 
 // Child processes of the benchmark: worker processes exactly as `npm run worker` runs them, and
 // the console's `next start`, each with an IPC channel (as `npm start` gives them).
@@ -91,18 +94,6 @@ export function waitForMessage<T>(child: ChildProcess, timeoutMs: number): Promi
   });
 }
 
-/** SIGTERM, then SIGKILL after `graceMs` (a worker finishes its attempts in flight first). */
-export function stopChild(child: ChildProcess, graceMs = 15_000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill(signal);
-  });
-}
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();

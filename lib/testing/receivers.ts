@@ -28,6 +28,17 @@ export type Receiver = {
   close: () => Promise<void>;
 };
 
+// One promise per connection: a keep-alive connection carries many requests.
+const socketsClosed = new WeakMap<net.Socket, Promise<void>>();
+function closedPromise(socket: net.Socket): Promise<void> {
+  let closed = socketsClosed.get(socket);
+  if (!closed) {
+    closed = socket.closed ? Promise.resolve() : new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socketsClosed.set(socket, closed);
+  }
+  return closed;
+}
+
 export async function startReceiver(handler: Handler, options: { tls?: KeyPair } = {}): Promise<Receiver> {
   const requests: ReceivedRequest[] = [];
   const serverNames: (string | false | null)[] = [];
@@ -35,7 +46,7 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     const socket = req.socket;
-    const connectionClosed = socket.closed ? Promise.resolve() : new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    const connectionClosed = closedPromise(socket);
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
