@@ -30,7 +30,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,
-  reporter: [["list"], ["html", { open: "never", outputFolder: runDir ? `${runDir}/playwright-report` : "playwright-report" }]],
+  reporter: [
+    ["list"],
+    ["html", { open: "never", outputFolder: runDir ? `${runDir}/playwright-report` : "playwright-report" }],
+  ],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -12,7 +12,13 @@ let ctx: TestContext;
 let target: BenchTarget;
 beforeAll(async () => {
   ctx = await createTestContext();
-  target = { kind: ctx.database.kind, url: ctx.database.url, db: ctx.db, cipher: ctx.cipher, encryptionKey: ctx.encryptionKey };
+  target = {
+    kind: ctx.database.kind,
+    url: ctx.database.url,
+    db: ctx.db,
+    cipher: ctx.cipher,
+    encryptionKey: ctx.encryptionKey,
+  };
 });
 afterAll(() => ctx.close());
 
@@ -24,8 +30,17 @@ describe("bench harness", () => {
     const checks = result.details.checks as Record<string, number>;
     // Rounded to whole events fanned out to every endpoint.
     expect(checks.expected).toBeGreaterThan(150);
-    expect(checks).toMatchObject({ delivered: checks.expected, succeeded: checks.expected, receiverDuplicates: 0, attemptDuplicates: 0 });
-    expect(result.metrics.map((m) => m.name)).toEqual(["dispatcher deliveries/s", "ceiling: bare undici POSTs/s", "ratio to ceiling"]);
+    expect(checks).toMatchObject({
+      delivered: checks.expected,
+      succeeded: checks.expected,
+      receiverDuplicates: 0,
+      attemptDuplicates: 0,
+    });
+    expect(result.metrics.map((m) => m.name)).toEqual([
+      "dispatcher deliveries/s",
+      "ceiling: bare undici POSTs/s",
+      "ratio to ceiling",
+    ]);
     for (const m of result.metrics) {
       expect(m.summary.runs).toHaveLength(1);
       expect(m.summary.median).toBeGreaterThan(0);
@@ -33,12 +48,26 @@ describe("bench harness", () => {
   });
 
   it("scenario 4: worker processes deliver every delivery exactly once, checked at the receiver and in the database", async () => {
-    const result = await runScaleOut(target, { deliveries: 200, runs: 1, workerCounts: [1, 2], endpoints: 4, timeoutMs: 40_000 });
+    const result = await runScaleOut(target, {
+      deliveries: 200,
+      runs: 1,
+      workerCounts: [1, 2],
+      endpoints: 4,
+      timeoutMs: 40_000,
+    });
     expect(result.error).toBeUndefined();
     const runs = result.details.runs as Array<Record<string, number | boolean>>;
     expect(runs.map((r) => r.workers)).toEqual([1, 2]);
     for (const run of runs) {
-      expect(run).toMatchObject({ finished: true, delivered: 200, received: 200, succeeded: 200, attempts: 200, receiverDuplicates: 0, attemptDuplicates: 0 });
+      expect(run).toMatchObject({
+        finished: true,
+        delivered: 200,
+        received: 200,
+        succeeded: 200,
+        attempts: 200,
+        receiverDuplicates: 0,
+        attemptDuplicates: 0,
+      });
     }
     const duplicates = result.metrics.filter((m) => m.name.includes("duplicate"));
     expect(duplicates.map((m) => m.summary.median)).toEqual([0, 0]);

@@ -14,7 +14,8 @@ async function main() {
   const dbs = valueOf(args, "--db")?.split(",") ?? ["pglite", "postgres"];
   const scale: Scale = quick ? "quick" : "full";
   const startedAt = new Date();
-  const log = (line: string) => console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
+  const log = (line: string) =>
+    console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
   const servers: DatabaseServer[] = [];
   const skipped: string[] = [];
@@ -47,7 +48,8 @@ async function main() {
         });
         result.details.scenarioSeconds = Math.round((Date.now() - started) / 1000);
         results.scenarios.push(result);
-        for (const m of result.metrics) log(`  ${m.name}: ${m.summary.median} ${m.unit} (min ${m.summary.min}, max ${m.summary.max})`);
+        for (const m of result.metrics)
+          log(`  ${m.name}: ${m.summary.median} ${m.unit} (min ${m.summary.min}, max ${m.summary.max})`);
       }
     }
   } finally {
@@ -59,7 +61,10 @@ async function main() {
 }
 
 /** A fresh database per scenario, dropped afterwards. */
-async function runOne(server: DatabaseServer, run: (target: BenchTarget) => Promise<ScenarioResult>): Promise<ScenarioResult> {
+async function runOne(
+  server: DatabaseServer,
+  run: (target: BenchTarget) => Promise<ScenarioResult>,
+): Promise<ScenarioResult> {
   const database = await server.create();
   const target = openBenchTarget(server.kind, database.url);
   try {

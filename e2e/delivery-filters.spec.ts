@@ -7,10 +7,15 @@ import { startReceiver } from "./support/receiver";
 // The log's view lives in its URL: filtering by status, searching by request_id or event id, and
 // paging all give a URL that shows the same rows after a reload; a bad value is explained, not a 500.
 
-test("status filter, search by request_id and event id, time range and paging are kept in the URL", async ({ page, request }) => {
+test("status filter, search by request_id and event id, time range and paging are kept in the URL", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   // Events whose data says "fail" get a 500; the rest a 200.
-  const receiver = await startReceiver((body) => (body.includes('"fail"') ? { status: 500, body: '{"error":"boom"}' } : { status: 200, body: "" }));
+  const receiver = await startReceiver((body) =>
+    body.includes('"fail"') ? { status: 500, body: '{"error":"boom"}' } : { status: 200, body: "" },
+  );
   const api = producerApi(request, (await adminOrgApiToken()).token);
   const webhook = await api.createWebhook(receiver.url, ["recording.ready", "storage.low"]);
   try {
@@ -56,7 +61,9 @@ test("status filter, search by request_id and event id, time range and paging ar
     await expect(page.getByText("No deliveries match")).toBeVisible();
     const broken = await page.goto("/deliveries?status=broken&range=2w");
     expect(broken?.status()).toBe(200);
-    await expect(page.getByRole("main").getByRole("alert")).toContainText("status: expected pending, retrying, succeeded or failed");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText(
+      "status: expected pending, retrying, succeeded or failed",
+    );
     await expect(page.getByRole("main").getByRole("alert")).toContainText("range: expected 1h, 24h, 7d, all or custom");
     await expect(logRows(page)).toHaveCount(0);
 
@@ -92,11 +99,14 @@ test.describe("on a 375 px phone", () => {
   test("the log and the detail scroll inside their boxes, never the page sideways", async ({ page, request }) => {
     const receiver = await startReceiver({ status: 500, body: JSON.stringify({ error: "x".repeat(300) }) });
     const api = producerApi(request, (await adminOrgApiToken()).token);
-    const webhook = await api.createWebhook(`${receiver.url}/a/rather/long/path/for/a/phone/screen`, ["camera.offline"]);
+    const webhook = await api.createWebhook(`${receiver.url}/a/rather/long/path/for/a/phone/screen`, [
+      "camera.offline",
+    ]);
     try {
       const event = await api.sendEvent("camera.offline", { camera_id: "cam_lobby_01" });
       await waitForDelivery(api, event.deliveries[0].id, (d) => d.attempt_count >= 1);
-      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = () =>
+        page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
       await page.goto("/deliveries");
       await expect(logRows(page).first()).toBeVisible();

@@ -9,7 +9,10 @@ import { startReceiver } from "./support/receiver";
 
 const HOSTILE = `<script>window.__owned = true</script><img src=x onerror="window.__owned=true">`;
 
-test("a receiver's HTML and script in its response are rendered as inert text on the delivery detail", async ({ page, request }) => {
+test("a receiver's HTML and script in its response are rendered as inert text on the delivery detail", async ({
+  page,
+  request,
+}) => {
   const receiver = await startReceiver({
     status: 500,
     body: HOSTILE,
@@ -33,12 +36,16 @@ test("a receiver's HTML and script in its response are rendered as inert text on
     await expect(body).toHaveText(HOSTILE);
     await expect(body).toBeVisible();
     await latest.getByText("Response headers").click();
-    await expect(latest.getByLabel(/^Response headers of attempt/)).toContainText(`x-debug<b onmouseover="window.__owned=true">bold</b>`);
+    await expect(latest.getByLabel(/^Response headers of attempt/)).toContainText(
+      `x-debug<b onmouseover="window.__owned=true">bold</b>`,
+    );
 
     // Nothing of it ran, and no element came from it.
     expect(await page.evaluate(() => (window as unknown as { __owned?: boolean }).__owned)).toBeUndefined();
     expect(
-      await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.trim() === "window.__owned = true").length),
+      await page.evaluate(
+        () => [...document.scripts].filter((s) => s.textContent?.trim() === "window.__owned = true").length,
+      ),
     ).toBe(0);
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
     await expect(page.locator("b[onmouseover]")).toHaveCount(0);

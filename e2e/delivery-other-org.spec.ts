@@ -8,7 +8,10 @@ import { signInAs } from "./support/session";
 // Everything is scoped to the signed-in user's org: another org's admin gets "not found" for a
 // delivery URL of the first org, cannot find it in their log, and cannot replay it.
 
-test("an admin of another org gets a 404 for the first org's delivery and does not see it in their log", async ({ browser, request }) => {
+test("an admin of another org gets a 404 for the first org's delivery and does not see it in their log", async ({
+  browser,
+  request,
+}) => {
   const receiver = await startReceiver({ status: 200, body: '{"ok":true}' });
   const api = producerApi(request, (await adminOrgApiToken()).token);
   const webhook = await api.createWebhook(receiver.url, ["camera.online"]);

@@ -42,7 +42,10 @@ test("a failed delivery: find it in the log, read the Response body, fix the end
     await page.getByRole("switch", { name: "Auto-refresh" }).click();
     await expect(page).toHaveURL(/[?&]live=1/);
     const top = logRows(page).first();
-    await expect(top.getByRole("link", { name: "camera.offline" })).toHaveAttribute("href", `/deliveries/${deliveryId}`);
+    await expect(top.getByRole("link", { name: "camera.offline" })).toHaveAttribute(
+      "href",
+      `/deliveries/${deliveryId}`,
+    );
     await expect(top).toContainText("webhook_delivery_failed");
     await expect(top).toContainText(/Retrying|Failed/);
     await expect(top).toContainText("500");
@@ -69,7 +72,9 @@ test("a failed delivery: find it in the log, read the Response body, fix the end
     );
     const signature = receiver.requests.at(-1)!.headers["x-novavms-signature"] as string;
     await expect(latest.getByLabel("Request headers of attempt 6")).toContainText(`X-NovaVMS-Signature${signature}`);
-    await expect(latest.getByLabel("curl command", { exact: true })).toContainText(`-H 'X-NovaVMS-Signature: ${signature}'`);
+    await expect(latest.getByLabel("curl command", { exact: true })).toContainText(
+      `-H 'X-NovaVMS-Signature: ${signature}'`,
+    );
     await expect(page.getByRole("definition").filter({ hasText: "attempt 6 of 6" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("delivery-detail-failed.png"), fullPage: true });
 
@@ -79,7 +84,9 @@ test("a failed delivery: find it in the log, read the Response body, fix the end
     await expect(page.getByRole("button", { name: "Replaying…" })).toBeDisabled();
     await expect(page.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toBeVisible();
     const replayRequestId = lastRequestId(receiver);
-    await expect(page.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toContainText(replayRequestId);
+    await expect(page.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toContainText(
+      replayRequestId,
+    );
     expect(receiver.requests.at(-1)!.body).toBe(receiver.requests[0].body);
 
     // The new attempt is at the top of the timeline, and the delivery is Succeeded.
@@ -95,7 +102,10 @@ test("a failed delivery: find it in the log, read the Response body, fix the end
     await page.getByRole("link", { name: "← All deliveries" }).click();
     await expect(page).toHaveURL(/\/deliveries$/);
     const first = logRows(page).first();
-    await expect(first.getByRole("link", { name: "camera.offline" })).toHaveAttribute("href", `/deliveries/${deliveryId}`);
+    await expect(first.getByRole("link", { name: "camera.offline" })).toHaveAttribute(
+      "href",
+      `/deliveries/${deliveryId}`,
+    );
     await expect(first).toContainText("Succeeded");
     await expect(first.getByRole("cell", { name: "200", exact: true })).toBeVisible();
     await expect(first).toContainText(replayRequestId);

@@ -16,13 +16,20 @@ test.afterAll(async () => {
   await Promise.all(receivers.map((r) => r.close()));
 });
 
-test("an admin's delivery log with every status, and a failed delivery's detail (README screenshots)", async ({ browser, request }, testInfo) => {
+test("an admin's delivery log with every status, and a failed delivery's detail (README screenshots)", async ({
+  browser,
+  request,
+}, testInfo) => {
   test.setTimeout(120_000);
   const admin = await createUser("admin", { orgName: "Acme Security", email: "ops@acme-security.example" });
   const api = producerApi(request, admin.apiToken);
   const ok = await startReceiver({ status: 200, body: '{"received":true}', delayMs: 40 }, "/hooks/novavms");
   const rejecting = await startReceiver(
-    { status: 401, body: JSON.stringify({ error: "invalid_signature", message: "HMAC mismatch: check the signing secret" }), delayMs: 15 },
+    {
+      status: 401,
+      body: JSON.stringify({ error: "invalid_signature", message: "HMAC mismatch: check the signing secret" }),
+      delayMs: 15,
+    },
     "/api/webhooks/novavms",
   );
   const slow = await startReceiver({ status: 202, body: "", delayMs: 9_000 }, "/ingest/storage");
@@ -32,22 +39,35 @@ test("an admin's delivery log with every status, and a failed delivery's detail 
   await api.createWebhook(slow.url, ["storage.low"], "Capacity planning");
 
   // An older failure that has used up its 6 attempts, and successes around it.
-  const first = await api.sendEvent("camera.offline", { camera_id: "cam_lobby_01", site: "HQ", last_seen_at: "2026-11-28T14:58:02Z" });
+  const first = await api.sendEvent("camera.offline", {
+    camera_id: "cam_lobby_01",
+    site: "HQ",
+    last_seen_at: "2026-11-28T14:58:02Z",
+  });
   await api.sendEvent("recording.ready", { recording_id: "rec_7Hq2", camera_id: "cam_yard_02", duration_s: 312 });
   await api.sendEvent("motion.detected", { camera_id: "cam_gate_03", zone: "gate", confidence: 0.93 });
   const failedId = first.deliveries.find((d) => d.webhook_id === incidents.id)!.id;
   await waitForDelivery(api, failedId, (d) => d.status === "failed", 45_000);
 
   // Now: a new failure still being retried, and a delivery whose endpoint has not answered yet.
-  await api.sendEvent("camera.offline", { camera_id: "cam_dock_04", site: "Warehouse", last_seen_at: "2026-11-28T15:04:40Z" });
+  await api.sendEvent("camera.offline", {
+    camera_id: "cam_dock_04",
+    site: "Warehouse",
+    last_seen_at: "2026-11-28T15:04:40Z",
+  });
   await api.sendEvent("storage.low", { recorder_id: "nvr_02", free_percent: 4 });
   await api.sendEvent("camera.online", { camera_id: "cam_lobby_01", site: "HQ" });
 
   const { context, page } = await signInAs(browser, admin, { viewport: { width: 1280, height: 760 } });
-  await expect.poll(async () => {
-    await page.reload();
-    return (await logRows(page).allInnerTexts()).join("\n");
-  }, { timeout: 15_000 }).toMatch(/Retrying[\s\S]*attempt 2 of 6/);
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return (await logRows(page).allInnerTexts()).join("\n");
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(/Retrying[\s\S]*attempt 2 of 6/);
   const text = (await logRows(page).allInnerTexts()).join("\n");
   for (const status of ["Pending", "Retrying", "Succeeded", "Failed"]) expect(text).toContain(status);
   await saveReadmeScreenshot(page, testInfo, "delivery-log.png");

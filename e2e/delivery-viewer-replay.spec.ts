@@ -26,9 +26,12 @@ test("a viewer sees no Replay button, and a forged replay server-action call is 
 
     // The admin replays once, and the request their browser sent is kept.
     await page.goto(`/deliveries/${deliveryId}`);
-    const replayRequest = await captureAction(page, () => page.getByRole("button", { name: "Replay", exact: true }).click());
+    const replayRequest = await captureAction(page, () =>
+      page.getByRole("button", { name: "Replay", exact: true }).click(),
+    );
     await expect(page.getByRole("alert").filter({ hasText: "Replay failed with HTTP 503" })).toBeVisible();
-    const manualAttempts = async () => (await api.getDelivery(deliveryId)).attempts.filter((a) => a.trigger === "manual").length;
+    const manualAttempts = async () =>
+      (await api.getDelivery(deliveryId)).attempts.filter((a) => a.trigger === "manual").length;
     expect(await manualAttempts()).toBe(1);
 
     // The viewer reads the same delivery, without Replay.

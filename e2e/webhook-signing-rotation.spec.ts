@@ -9,7 +9,10 @@ function novaVmsSignature(body: Buffer, secret: string): string {
   return `sha256=${createHmac("sha256", Buffer.from(secret, "utf8")).update(body).digest("hex")}`;
 }
 
-test("rotate the secret, send a test event, and a real receiver verifies it with the new secret", async ({ page, context }) => {
+test("rotate the secret, send a test event, and a real receiver verifies it with the new secret", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const receiver = await startReceiver({ status: 200, body: '{"received":true}' }, "/hooks/novavms");
   try {
@@ -35,17 +38,23 @@ test("rotate the secret, send a test event, and a real receiver verifies it with
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(oldSecret);
 
     // Rotate with no grace period: the old secret is retired at once.
-    await page.getByLabel("Keep the previous secret valid for").selectOption({ label: "None: the old secret stops working now" });
+    await page
+      .getByLabel("Keep the previous secret valid for")
+      .selectOption({ label: "None: the old secret stops working now" });
     await page.getByRole("button", { name: "Rotate secret" }).click();
     const dialog = page.getByRole("dialog", { name: "Rotate the signing secret?" });
     await expect(dialog).toContainText("the current one stops working now");
     await dialog.getByRole("button", { name: "Rotate secret" }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole("status").filter({ hasText: "Secret rotated" })).toContainText("no longer verifies deliveries");
+    await expect(page.getByRole("status").filter({ hasText: "Secret rotated" })).toContainText(
+      "no longer verifies deliveries",
+    );
     await expect(value).not.toHaveText(oldSecret);
     await expect(value).toHaveText(SECRET);
     const newSecret = await value.innerText();
-    await expect(page.getByRole("region", { name: "Previous secrets" })).toContainText("None: only the current secret signs deliveries.");
+    await expect(page.getByRole("region", { name: "Previous secrets" })).toContainText(
+      "None: only the current secret signs deliveries.",
+    );
 
     // The page itself never carries the plain secret: only the Reveal/Rotate answers do.
     const html = await (await page.request.get(signingPath)).text();

@@ -5,7 +5,9 @@ import { attachScreenshot, saveReadmeScreenshot } from "./support/screenshots";
 // The Signing tab as an admin sees it, on a laptop (the screenshot kept in docs/) and on a 375 px
 // phone: nothing scrolls sideways, and it works from the keyboard with a visible focus ring.
 
-test("the Signing tab on a laptop and on a phone: screenshot, no sideways scroll, keyboard Reveal", async ({ page }, testInfo) => {
+test("the Signing tab on a laptop and on a phone: screenshot, no sideways scroll, keyboard Reveal", async ({
+  page,
+}, testInfo) => {
   const orgId = await adminOrgId();
   const webhookId = await createOrgWebhook(orgId, "https://cameras.example.com/novavms/webhooks", {
     description: "Lobby and car park cameras",
@@ -24,7 +26,9 @@ test("the Signing tab on a laptop and on a phone: screenshot, no sideways scroll
 
   await page.setViewportSize({ width: 375, height: 812 });
   await page.reload();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   for (const name of ["Reveal", "Rotate secret", "Send test event"]) {
     await page.getByRole("button", { name }).scrollIntoViewIfNeeded();

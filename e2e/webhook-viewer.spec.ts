@@ -7,7 +7,10 @@ import { signInAs } from "./support/session";
 // the admin's own server-action requests (rotate, reveal, send test event) replayed with the
 // viewer's session: the secret stays, nothing is sent, and no secret leaks into the answer.
 
-test("a viewer sees the Signing tab masked with no controls, and a forged rotate is refused", async ({ page, browser }) => {
+test("a viewer sees the Signing tab masked with no controls, and a forged rotate is refused", async ({
+  page,
+  browser,
+}) => {
   const orgId = await adminOrgId();
   const webhookId = await createOrgWebhook(orgId, `https://viewer-${Date.now()}.example.com/hooks`);
   const viewer = await createUser("viewer", { orgId });
@@ -22,7 +25,9 @@ test("a viewer sees the Signing tab masked with no controls, and a forged rotate
   const { context, page: viewerPage } = await signInAs(browser, viewer, { path: signingPath });
   try {
     // Masked, with the reason there is no Reveal; no control that changes anything.
-    await expect(viewerPage.getByLabel("Signing secret value")).toHaveText(`whsec_${"•".repeat(12)}${before.secret.slice(-4)}`);
+    await expect(viewerPage.getByLabel("Signing secret value")).toHaveText(
+      `whsec_${"•".repeat(12)}${before.secret.slice(-4)}`,
+    );
     await expect(viewerPage.getByText("Only admins can reveal, copy or rotate the signing secret.")).toBeVisible();
     await expect(viewerPage.getByText("This signing secret is not your organisation's API token")).toBeVisible();
     await expect(viewerPage.getByRole("region", { name: "Previous secrets" })).toContainText("valid until");
@@ -34,7 +39,10 @@ test("a viewer sees the Signing tab masked with no controls, and a forged rotate
     expect(html).not.toContain(before.secret);
 
     // Settings read-only; no New webhook in the list.
-    await viewerPage.getByRole("navigation", { name: "Webhook sections" }).getByRole("link", { name: "Settings" }).click();
+    await viewerPage
+      .getByRole("navigation", { name: "Webhook sections" })
+      .getByRole("link", { name: "Settings" })
+      .click();
     await expect(viewerPage.getByText("You are a viewer: you can read this webhook's settings")).toBeVisible();
     for (const name of ["Save changes", "Disable webhook", "Delete webhook"]) {
       await expect(viewerPage.getByRole("button", { name })).toHaveCount(0);

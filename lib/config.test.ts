@@ -42,10 +42,17 @@ describe("configuration", () => {
   });
 
   it("rejects an encryption key that is not 32 bytes", () => {
-    expect(errorOf({ NOVAVMS_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }).variable).toBe("NOVAVMS_ENCRYPTION_KEY");
+    expect(errorOf({ NOVAVMS_ENCRYPTION_KEY: Buffer.alloc(16).toString("base64") }).variable).toBe(
+      "NOVAVMS_ENCRYPTION_KEY",
+    );
   });
 
   it("reads durations", () => {
-    expect([parseDuration("90s"), parseDuration("6h"), parseDuration("1.5m"), parseDuration("1 m")]).toEqual([90_000, 21_600_000, 90_000, null]);
+    expect([parseDuration("90s"), parseDuration("6h"), parseDuration("1.5m"), parseDuration("1 m")]).toEqual([
+      90_000,
+      21_600_000,
+      90_000,
+      null,
+    ]);
   });
 });

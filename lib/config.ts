@@ -4,9 +4,7 @@ import { z } from "zod";
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
 
-const flag = z
-  .enum(["0", "1", "true", "false", ""])
-  .transform((v) => v === "1" || v === "true");
+const flag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
 
 const durationList = z.string().transform((value, ctx) => {
   const parts = value.split(",").map((p) => p.trim());
@@ -56,14 +54,22 @@ const schema = z.object({
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NOVAVMS_MAX_EVENT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
-  NOVAVMS_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  NOVAVMS_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Config = ReturnType<typeof toConfig>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`Invalid configuration: ${variable} ${detail}`);
     this.name = "ConfigError";
   }

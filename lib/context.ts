@@ -8,7 +8,9 @@ export type AppContext = { config: Config; db: Db; cipher: Cipher; log: Logger }
 
 export class DatabaseNotConfiguredError extends Error {
   constructor() {
-    super("DATABASE_URL is not set: start NovaVMS with `npm start`, which runs the embedded database, or set DATABASE_URL");
+    super(
+      "DATABASE_URL is not set: start NovaVMS with `npm start`, which runs the embedded database, or set DATABASE_URL",
+    );
     this.name = "DatabaseNotConfiguredError";
   }
 }

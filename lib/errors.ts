@@ -58,19 +58,31 @@ export class UnsupportedMediaTypeError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
     super("rate_limited", message, 429);
   }
 }
 
 /** Every code the API can answer with; the error code reference page lists each of them. */
 export const API_ERROR_CODES = {
-  invalid_request: { status: 400, description: "The request is malformed or a field is invalid; `message` says which." },
+  invalid_request: {
+    status: 400,
+    description: "The request is malformed or a field is invalid; `message` says which.",
+  },
   unauthorized: { status: 401, description: "The `Authorization: Bearer` API token is missing, unknown or revoked." },
   forbidden: { status: 403, description: "The signed-in user's role (viewer) does not allow the change." },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
-  conflict: { status: 409, description: "The change conflicts with the current state, e.g. an idempotency key reused for a different event." },
-  payload_too_large: { status: 413, description: "The request body is over the size limit (256 KiB for events by default)." },
+  conflict: {
+    status: 409,
+    description: "The change conflicts with the current state, e.g. an idempotency key reused for a different event.",
+  },
+  payload_too_large: {
+    status: 413,
+    description: "The request body is over the size limit (256 KiB for events by default).",
+  },
   unsupported_media_type: { status: 415, description: "The body is not `application/json`." },
   rate_limited: { status: 429, description: "Too many attempts; wait for the `Retry-After` seconds." },
   internal_error: { status: 500, description: "An unexpected error on our side; quote the `request_id` to support." },

@@ -9,8 +9,15 @@ export function ensureBuilt(root = process.cwd()): void {
   const buildId = path.join(root, process.env.NOVAVMS_NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
   if (builtAt > 0 && SOURCES.every((source) => newestMtime(path.join(root, source)) <= builtAt)) return;
-  console.log(builtAt ? "Sources changed since the last build: rebuilding the console…" : "Building the console (first start only)…");
-  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: root, stdio: "inherit" });
+  console.log(
+    builtAt
+      ? "Sources changed since the last build: rebuilding the console…"
+      : "Building the console (first start only)…",
+  );
+  const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("`next build` failed; see the output above");
 }
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 // `npm start` with bad configuration must exit with one line that names the problem.
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", NOVAVMS_DATA_DIR: "/nonexistent-unused", ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: "production",
+      NOVAVMS_DATA_DIR: "/nonexistent-unused",
+      ...env,
+    },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -16,7 +22,9 @@ describe("npm start with bad configuration", () => {
   it("rejects a malformed DATABASE_URL in one line", () => {
     const { code, lines } = start({ DATABASE_URL: "not a url" });
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^novavms: Invalid configuration: DATABASE_URL is invalid: expected postgresql:\/\//)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^novavms: Invalid configuration: DATABASE_URL is invalid: expected postgresql:\/\//),
+    ]);
   });
 
   it("rejects a PORT that is not a port in one line", () => {
@@ -39,7 +47,9 @@ describe("npm start with bad configuration", () => {
     try {
       const { code, lines } = start({ PORT: String(port) });
       expect(code).toBe(1);
-      expect(lines).toEqual([`novavms: PORT ${port} is already in use: stop what is using it or set PORT to another port`]);
+      expect(lines).toEqual([
+        `novavms: PORT ${port} is already in use: stop what is using it or set PORT to another port`,
+      ]);
     } finally {
       server.close();
     }

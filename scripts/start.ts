@@ -31,22 +31,33 @@ async function main() {
 
   const demo = demoOverrides(config, process.env);
   if (Object.keys(demo).length) {
-    const settings = Object.entries(demo).map(([k, v]) => `${k}=${v}`).join(" ");
+    const settings = Object.entries(demo)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(" ");
     console.log(`Demo mode (embedded database): ${settings}. Set NOVAVMS_DEMO=0 to turn it off.`);
   }
   const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
   // IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
   const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
-  const web = run("web server", [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)], env, stdio);
+  const web = run(
+    "web server",
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)],
+    env,
+    stdio,
+  );
   await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`);
   const worker = run("worker", ["--import", "tsx", "scripts/worker.ts"], env, stdio);
   web.on("message", (message) => message === IPC_WAKE_MESSAGE && worker.connected && worker.send(message));
 
   if (database.firstRun.created && config.demo) {
     const context = buildAppContext(loadConfig(env), database.url, "demo");
-    await seedDemo(context, database.firstRun.orgId, `http://127.0.0.1:${config.port}`).finally(() => context.db.close());
+    await seedDemo(context, database.firstRun.orgId, `http://127.0.0.1:${config.port}`).finally(() =>
+      context.db.close(),
+    );
   }
-  console.log(`NovaVMS Webhooks: console on http://localhost:${config.port}${database.embedded ? ", embedded database" : ""} (Ctrl-C stops it)`);
+  console.log(
+    `NovaVMS Webhooks: console on http://localhost:${config.port}${database.embedded ? ", embedded database" : ""} (Ctrl-C stops it)`,
+  );
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
@@ -67,7 +78,6 @@ async function stop(code: number) {
   await database?.stop();
   process.exit(code);
 }
-
 
 async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -16,7 +16,9 @@ export const BENCH_DIST_DIR = ".next-bench";
  */
 export function buildForBench(): number {
   const started = Date.now();
-  const kept = ["tsconfig.json", "next-env.d.ts"].map((file) => [file, fs.existsSync(file) ? fs.readFileSync(file) : null] as const);
+  const kept = ["tsconfig.json", "next-env.d.ts"].map(
+    (file) => [file, fs.existsSync(file) ? fs.readFileSync(file) : null] as const,
+  );
   const previous = process.env.NOVAVMS_NEXT_DIST_DIR;
   process.env.NOVAVMS_NEXT_DIST_DIR = BENCH_DIST_DIR;
   try {
@@ -34,7 +36,10 @@ export function buildForBench(): number {
 
 export type BenchApp = { origin: string; web: WebProcess; workers: WorkerPool | null; stop: () => Promise<void> };
 
-export async function startApp(target: BenchTarget, options: { workers: number; relayIpc: boolean }): Promise<BenchApp> {
+export async function startApp(
+  target: BenchTarget,
+  options: { workers: number; relayIpc: boolean },
+): Promise<BenchApp> {
   const dataDir = tempDir("novavms-bench-web-");
   const web = await spawnWeb(
     {
@@ -52,7 +57,11 @@ export async function startApp(target: BenchTarget, options: { workers: number; 
     await stopChild(web.child);
     throw error;
   }
-  if (workers && options.relayIpc) relayWakeUps(web.child, workers.workers.map((w) => w.child));
+  if (workers && options.relayIpc)
+    relayWakeUps(
+      web.child,
+      workers.workers.map((w) => w.child),
+    );
   return {
     origin: web.origin,
     web,

@@ -21,7 +21,12 @@ export async function measureCeiling(input: {
     const url = input.urls[k % input.urls.length];
     while (performance.now() < deadline) {
       try {
-        const response = await request(url, { dispatcher: agent, method: "POST", headers: input.headers, body: input.body });
+        const response = await request(url, {
+          dispatcher: agent,
+          method: "POST",
+          headers: input.headers,
+          body: input.body,
+        });
         await response.body.arrayBuffer();
         if (response.statusCode >= 200 && response.statusCode < 300) requests += 1;
         else errors += 1;

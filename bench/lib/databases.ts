@@ -31,7 +31,12 @@ export async function startPglite(): Promise<DatabaseServer> {
   const probe = await createPglite();
   const version = await queryOne(probe.url, "SELECT current_setting('server_version') AS v");
   await probe.drop();
-  return { kind: "pglite", description: `PGlite (PostgreSQL ${version.v}, WASM) over pglite-socket`, create: createPglite, stop: async () => {} };
+  return {
+    kind: "pglite",
+    description: `PGlite (PostgreSQL ${version.v}, WASM) over pglite-socket`,
+    create: createPglite,
+    stop: async () => {},
+  };
 }
 
 async function createPglite(): Promise<BenchDatabase> {
@@ -57,7 +62,8 @@ export async function startPostgres(log: (line: string) => void): Promise<Databa
   let serverUrl = process.env.BENCH_DATABASE_URL;
   let stop = async () => {};
   if (!serverUrl) {
-    if (!hasPostgresBinaries()) return { unavailable: "no BENCH_DATABASE_URL and no PostgreSQL server binaries under /usr/lib/postgresql" };
+    if (!hasPostgresBinaries())
+      return { unavailable: "no BENCH_DATABASE_URL and no PostgreSQL server binaries under /usr/lib/postgresql" };
     log(`starting a throwaway PostgreSQL cluster on 127.0.0.1:${BENCH_PG_PORT} (${BENCH_PG_DIR})`);
     try {
       runPostgresScript("start_test_postgres");
@@ -95,7 +101,9 @@ async function createPostgresDatabase(serverUrl: string): Promise<BenchDatabase>
 
 function hasPostgresBinaries(): boolean {
   if (!fs.existsSync("/usr/lib/postgresql")) return false;
-  return fs.readdirSync("/usr/lib/postgresql").some((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/postgres`));
+  return fs
+    .readdirSync("/usr/lib/postgresql")
+    .some((version) => fs.existsSync(`/usr/lib/postgresql/${version}/bin/postgres`));
 }
 
 // The CI script runs initdb and postgres as the unprivileged `postgres` user when we are root.

@@ -36,7 +36,8 @@ export async function postEventsAtRate(input: {
           const acceptedAt = wallClockMs();
           const latencyMs = performance.now() - sent;
           const json = (await response.body.json()) as { deliveries?: Array<{ id: string }> };
-          if (response.statusCode === 202 && json.deliveries) accepted.push({ acceptedAt, deliveryIds: json.deliveries.map((d) => d.id), latencyMs });
+          if (response.statusCode === 202 && json.deliveries)
+            accepted.push({ acceptedAt, deliveryIds: json.deliveries.map((d) => d.id), latencyMs });
           else failed += 1;
         } catch {
           failed += 1;

@@ -43,10 +43,20 @@ export type WebProcess = { child: ChildProcess; origin: string };
 /** `next start` on a free port with the bench's build directory; resolves once /api/health is OK. */
 export async function spawnWeb(env: ProcessEnv, distDir: string, nodeArgs: string[] = []): Promise<WebProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", LOG_LEVEL: "warn", NOVAVMS_NEXT_DIST_DIR: distDir, ...env },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: {
+        PATH: process.env.PATH ?? "",
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        NOVAVMS_NEXT_DIST_DIR: distDir,
+        ...env,
+      },
+      stdio: ["ignore", "ignore", "inherit", "ipc"],
+    },
+  );
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -93,7 +103,6 @@ export function waitForMessage<T>(child: ChildProcess, timeoutMs: number): Promi
     child.on("exit", onExit);
   });
 }
-
 
 export async function freePort(): Promise<number> {
   const server = net.createServer();

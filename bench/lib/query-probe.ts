@@ -27,8 +27,14 @@ export function probeDb(db: Db): Probe {
 const LARGE_TABLES = new Set(["deliveries", "delivery_attempts", "events"]);
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a statement, and the large tables it reads by a sequential scan. */
-export async function explain(db: Db, statement: { text: string; values: unknown[] }): Promise<{ plan: string; seqScans: string[] }> {
-  const { rows } = await db.pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
+export async function explain(
+  db: Db,
+  statement: { text: string; values: unknown[] },
+): Promise<{ plan: string; seqScans: string[] }> {
+  const { rows } = await db.pool.query<{ "QUERY PLAN": string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`,
+    statement.values,
+  );
   const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
   const seqScans = [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((table) => LARGE_TABLES.has(table));
   return { plan, seqScans };

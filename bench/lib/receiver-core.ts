@@ -27,7 +27,8 @@ export function createReceiverCore() {
     req.resume();
     if (mode === "hang") return; // never answers: the sender's timeout ends it
     req.on("end", () => {
-      if (mode === "fast") return void res.writeHead(200, { "content-type": "text/plain", "content-length": "2" }).end("ok");
+      if (mode === "fast")
+        return void res.writeHead(200, { "content-type": "text/plain", "content-length": "2" }).end("ok");
       res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(BIG_BODY.length) });
       res.end(BIG_BODY);
     });
@@ -39,7 +40,10 @@ export function createReceiverCore() {
       for (const mode of endpoints) {
         const index = servers.length;
         perEndpoint.push(0);
-        const server = http.createServer({ keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 60_000 }, handler(index, mode));
+        const server = http.createServer(
+          { keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 60_000 },
+          handler(index, mode),
+        );
         server.on("clientError", (_error, socket) => socket.destroy());
         servers.push(server);
         await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

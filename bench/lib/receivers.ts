@@ -29,9 +29,14 @@ export type Receivers = {
  * Receivers in a child process (the default), or `inline` in this process, where they share its
  * one thread with what is measured (as the dispatcher and the ceiling loop then both do).
  */
-export async function startReceivers(endpoints: EndpointMode[], options: { inline?: boolean } = {}): Promise<Receivers> {
+export async function startReceivers(
+  endpoints: EndpointMode[],
+  options: { inline?: boolean } = {},
+): Promise<Receivers> {
   if (options.inline) return startInline(endpoints);
-  const child = spawn(process.execPath, [...tsxArgs(), "bench/lib/receiver-server.ts"], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = spawn(process.execPath, [...tsxArgs(), "bench/lib/receiver-server.ts"], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   await waitForMessage(child, 30_000);
   const ask = <T>(command: ReceiverCommand) => {
     const answer = waitForMessage<T>(child, 30_000);

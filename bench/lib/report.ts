@@ -12,7 +12,17 @@ export function resultRows(results: BenchResults): string[][] {
     if (s.error) rows.push([s.id, s.database, s.title, `error: ${s.error}`, "", "", "", "", ""]);
     for (const m of s.metrics) {
       const value = (n: number) => (Number.isFinite(n) ? String(n) : "–");
-      rows.push([s.id, s.database, m.name, value(m.summary.median), value(m.summary.min), value(m.summary.max), m.unit, formatTarget(m.target, m.unit), verdict(m)]);
+      rows.push([
+        s.id,
+        s.database,
+        m.name,
+        value(m.summary.median),
+        value(m.summary.min),
+        value(m.summary.max),
+        m.unit,
+        formatTarget(m.target, m.unit),
+        verdict(m),
+      ]);
     }
   }
   return rows;
@@ -23,7 +33,14 @@ const HEADER = ["#", "database", "metric", "median", "min", "max", "unit", "targ
 export function formatTable(results: BenchResults): string {
   const rows = [HEADER, ...resultRows(results)];
   const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
-  return rows.map((r) => r.map((cell, i) => (cell ?? "").padEnd(widths[i])).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (cell ?? "").padEnd(widths[i]))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 export function formatMarkdown(results: BenchResults): string {
@@ -47,7 +64,16 @@ export function formatMarkdown(results: BenchResults): string {
     for (const note of s.notes) lines.push(`- ${note}`);
     if (s.notes.length) lines.push("");
     for (const [name, detail] of Object.entries(s.details)) {
-      lines.push(`<details><summary>${name}</summary>`, "", "```", typeof detail === "string" ? detail : JSON.stringify(detail, null, 1), "```", "", "</details>", "");
+      lines.push(
+        `<details><summary>${name}</summary>`,
+        "",
+        "```",
+        typeof detail === "string" ? detail : JSON.stringify(detail, null, 1),
+        "```",
+        "",
+        "</details>",
+        "",
+      );
     }
   }
   return lines.join("\n");
@@ -58,7 +84,11 @@ export function writeResults(results: BenchResults): string[] {
   fs.mkdirSync(path.join(RESULTS_DIR, "runs"), { recursive: true });
   const json = JSON.stringify(results, null, 2) + "\n";
   const stamp = results.startedAt.replaceAll(":", "-").replace(/\..*$/, "");
-  const files = [path.join(RESULTS_DIR, "latest.json"), path.join(RESULTS_DIR, "latest.md"), path.join(RESULTS_DIR, "runs", `${stamp}-${results.mode}.json`)];
+  const files = [
+    path.join(RESULTS_DIR, "latest.json"),
+    path.join(RESULTS_DIR, "latest.md"),
+    path.join(RESULTS_DIR, "runs", `${stamp}-${results.mode}.json`),
+  ];
   fs.writeFileSync(files[0], json);
   fs.writeFileSync(files[1], formatMarkdown(results));
   fs.writeFileSync(files[2], json);

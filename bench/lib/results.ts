@@ -26,7 +26,15 @@ export type ScenarioResult = {
   error?: string;
 };
 
-export type Machine = { cpu: string; cores: number; ramGb: number; node: string; os: string; loadAverageAtStart: number[]; databases: string[] };
+export type Machine = {
+  cpu: string;
+  cores: number;
+  ramGb: number;
+  node: string;
+  os: string;
+  loadAverageAtStart: number[];
+  databases: string[];
+};
 
 export type BenchResults = {
   mode: "quick" | "full";
@@ -38,8 +46,18 @@ export type BenchResults = {
 
 export function metric(name: string, unit: string, runs: number[], target?: Target): Metric {
   const summary = summarize(runs);
-  const met = target ? (target.op === ">=" ? summary.median >= target.value : summary.median <= target.value) : undefined;
-  return { name, unit, summary: { ...summary, median: round(summary.median), min: round(summary.min), max: round(summary.max) }, target, met };
+  const met = target
+    ? target.op === ">="
+      ? summary.median >= target.value
+      : summary.median <= target.value
+    : undefined;
+  return {
+    name,
+    unit,
+    summary: { ...summary, median: round(summary.median), min: round(summary.min), max: round(summary.max) },
+    target,
+    met,
+  };
 }
 
 export function newScenario(id: string, title: string, database: DbKind): ScenarioResult {

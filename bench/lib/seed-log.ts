@@ -9,7 +9,10 @@ import pg from "pg";
 
 const TABLES = ["events", "deliveries", "delivery_attempts"];
 
-export async function seedDeliveryLog(url: string, input: { orgId: string; webhookIds: string[]; deliveries: number }): Promise<{ seconds: number; attempts: number }> {
+export async function seedDeliveryLog(
+  url: string,
+  input: { orgId: string; webhookIds: string[]; deliveries: number },
+): Promise<{ seconds: number; attempts: number }> {
   const started = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -13,7 +13,11 @@ import { createWebhook } from "../../lib/webhooks/manage";
 /** What a scenario runs against: a migrated database, a pool on it and the key of its secrets. */
 export type BenchTarget = { kind: DbKind; url: string; db: Db; cipher: Cipher; encryptionKey: string };
 
-export function openBenchTarget(kind: DbKind, url: string, poolSize = 10): BenchTarget & { close: () => Promise<void> } {
+export function openBenchTarget(
+  kind: DbKind,
+  url: string,
+  poolSize = 10,
+): BenchTarget & { close: () => Promise<void> } {
   const key = randomBytes(32);
   const db = connectDatabase(url, { poolSize });
   return { kind, url, db, cipher: createCipher(key), encryptionKey: key.toString("base64"), close: () => db.close() };
@@ -26,17 +30,30 @@ export async function createBenchOrg(ctx: BenchTarget): Promise<BenchOrg> {
   const userId = newId("usr");
   await ctx.db.prisma.org.create({ data: { id: orgId, name: "Bench org" } });
   // Sessions are created directly in the bench, so the password is never checked.
-  await ctx.db.prisma.user.create({ data: { id: userId, orgId, email: `${userId}@bench.test`, role: "admin", name: "Bench", passwordHash: "x" } });
+  await ctx.db.prisma.user.create({
+    data: { id: userId, orgId, email: `${userId}@bench.test`, role: "admin", name: "Bench", passwordHash: "x" },
+  });
   const apiToken = await ctx.db.prisma.$transaction((tx) => createApiToken(tx, ctx.cipher, orgId));
   return { orgId, apiToken, userId };
 }
 
 /** One webhook per URL; `eventTypes[i]` subscribes webhook i to one type (none: every type). */
-export async function createWebhooks(ctx: BenchTarget, orgId: string, urls: string[], eventTypes: string[] = []): Promise<string[]> {
+export async function createWebhooks(
+  ctx: BenchTarget,
+  orgId: string,
+  urls: string[],
+  eventTypes: string[] = [],
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, url] of urls.entries()) {
     const types = eventTypes[i] ? [eventTypes[i]] : [];
-    const webhook = await createWebhook(ctx.db, ctx.cipher, orgId, { url, description: "bench", event_types: types, enabled: true }, "system");
+    const webhook = await createWebhook(
+      ctx.db,
+      ctx.cipher,
+      orgId,
+      { url, description: "bench", event_types: types, enabled: true },
+      "system",
+    );
     ids.push(webhook.id);
   }
   return ids;
@@ -46,7 +63,13 @@ export async function createWebhooks(ctx: BenchTarget, orgId: string, urls: stri
  * `events` events of about 300 bytes, each fanned out to every webhook of `webhookIds`, due now.
  * Returns the number of deliveries queued. Ids carry `tag` so several batches never collide.
  */
-export async function queueDeliveries(db: Db, orgId: string, webhookIds: string[], events: number, tag = randomBytes(3).toString("hex")): Promise<number> {
+export async function queueDeliveries(
+  db: Db,
+  orgId: string,
+  webhookIds: string[],
+  events: number,
+  tag = randomBytes(3).toString("hex"),
+): Promise<number> {
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");

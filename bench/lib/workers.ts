@@ -6,9 +6,18 @@ import type { BenchTarget } from "./seed";
 
 // A pool of `npm run worker` processes on the bench database, started and stopped together.
 
-export type WorkerPool = { workers: WorkerProcess[]; wake: () => void; stop: (signal?: NodeJS.Signals) => Promise<void> };
+export type WorkerPool = {
+  workers: WorkerProcess[];
+  wake: () => void;
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+};
 
-export async function startWorkerPool(target: BenchTarget, count: number, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<WorkerPool> {
+export async function startWorkerPool(
+  target: BenchTarget,
+  count: number,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<WorkerPool> {
   const dataDir = tempDir("novavms-bench-worker-");
   const workers = Array.from({ length: count }, () =>
     spawnWorker(

@@ -1,6 +1,11 @@
 import { createSession, SESSION_COOKIE } from "../../lib/auth/sessions";
 import { listDeliveries, type DeliveryFilters } from "../../lib/deliveries/queries";
-import { LOG_PAGE_SIZE, parseLogParams, toDeliveryFilters, type RawSearchParams } from "../../lib/deliveries/log-params";
+import {
+  LOG_PAGE_SIZE,
+  parseLogParams,
+  toDeliveryFilters,
+  type RawSearchParams,
+} from "../../lib/deliveries/log-params";
 import { buildForBench, startApp } from "../lib/app";
 import { explain, probeDb } from "../lib/query-probe";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
@@ -20,7 +25,11 @@ type View = { name: string; page?: string; filters: DeliveryFilters };
 export async function runDeliveryLog(target: BenchTarget, options: DeliveryLogOptions): Promise<ScenarioResult> {
   const result = newScenario("6", "Delivery log at scale", target.kind);
   const org = await createBenchOrg(target);
-  const webhookIds = await createWebhooks(target, org.orgId, Array.from({ length: 50 }, (_, i) => `https://hooks.example.com/novavms/${i}`));
+  const webhookIds = await createWebhooks(
+    target,
+    org.orgId,
+    Array.from({ length: 50 }, (_, i) => `https://hooks.example.com/novavms/${i}`),
+  );
   const seeded = await seedDeliveryLog(target.url, { orgId: org.orgId, webhookIds, deliveries: options.deliveries });
   result.details.seed = { ...seeded, deliveries: options.deliveries, webhooks: webhookIds.length };
   const views = await buildViews(target, org.orgId, webhookIds[7]);
@@ -39,12 +48,19 @@ export async function runDeliveryLog(target: BenchTarget, options: DeliveryLogOp
       }
       times.push(percentiles(samples, [95])[0]);
     }
-    result.metrics.push(metric(`query: ${view.name} p95`, "ms", times, target.kind === "postgres" ? { op: "<=", value: 50 } : undefined));
+    result.metrics.push(
+      metric(`query: ${view.name} p95`, "ms", times, target.kind === "postgres" ? { op: "<=", value: 50 } : undefined),
+    );
     const explained = await explain(target.db, probe.last());
     plans[view.name] = explained.plan;
     if (explained.seqScans.length) seqScans.push(`${view.name}: ${explained.seqScans.join(", ")}`);
   }
-  result.metrics.push(metric("queries scanning deliveries, events or attempts sequentially", "", [seqScans.length], { op: "<=", value: 0 }));
+  result.metrics.push(
+    metric("queries scanning deliveries, events or attempts sequentially", "", [seqScans.length], {
+      op: "<=",
+      value: 0,
+    }),
+  );
   result.details.explain = plans;
 
   await timePages(target, org.userId, views, options, result);
@@ -65,7 +81,9 @@ async function buildViews(target: BenchTarget, orgId: string, webhookId: string)
   };
   const cursorOf50th = async (sort: "activity" | "created") => {
     let cursor: string | undefined;
-    for (let i = 1; i < 50; i++) cursor = (await listDeliveries(target.db, orgId, { limit: LOG_PAGE_SIZE, sort, cursor })).next_cursor ?? undefined;
+    for (let i = 1; i < 50; i++)
+      cursor =
+        (await listDeliveries(target.db, orgId, { limit: LOG_PAGE_SIZE, sort, cursor })).next_cursor ?? undefined;
     return cursor!;
   };
   // An attempt from the middle of the history, as support would be given one.
@@ -77,24 +95,44 @@ async function buildViews(target: BenchTarget, orgId: string, webhookId: string)
   const createdCursor = await cursorOf50th("created");
   return [
     { name: "org-wide first page", page: "/deliveries", filters: page({}) },
-    { name: "webhook, status=failed", page: `/webhooks/${webhookId}/deliveries?status=failed`, filters: page({ status: "failed" }, { webhookId }) },
-    { name: "50th page by cursor", page: `/deliveries?cursor=${activityCursor}`, filters: page({ cursor: activityCursor }) },
+    {
+      name: "webhook, status=failed",
+      page: `/webhooks/${webhookId}/deliveries?status=failed`,
+      filters: page({ status: "failed" }, { webhookId }),
+    },
+    {
+      name: "50th page by cursor",
+      page: `/deliveries?cursor=${activityCursor}`,
+      filters: page({ cursor: activityCursor }),
+    },
     { name: "request_id search", page: `/deliveries?q=${requestId}`, filters: page({ q: requestId }) },
     { name: "API (created): first page", filters: { limit: LOG_PAGE_SIZE, sort: "created" } },
-    { name: "API (created): webhook, status=failed", filters: { limit: LOG_PAGE_SIZE, sort: "created", webhookId, status: "failed" } },
+    {
+      name: "API (created): webhook, status=failed",
+      filters: { limit: LOG_PAGE_SIZE, sort: "created", webhookId, status: "failed" },
+    },
     { name: "API (created): 50th page", filters: { limit: LOG_PAGE_SIZE, sort: "created", cursor: createdCursor } },
     { name: "API (created): request_id", filters: { limit: LOG_PAGE_SIZE, sort: "created", requestId } },
   ];
 }
 
-async function timePages(target: BenchTarget, userId: string, views: View[], options: DeliveryLogOptions, result: ScenarioResult) {
+async function timePages(
+  target: BenchTarget,
+  userId: string,
+  views: View[],
+  options: DeliveryLogOptions,
+  result: ScenarioResult,
+) {
   const withPages = views.filter((view) => view.page);
   result.details.buildSeconds = buildForBench();
   const app = await startApp(target, { workers: 0, relayIpc: false });
   try {
     const { token } = await createSession(target.db, userId, { hours: 1 });
     const get = async (path: string) => {
-      const response = await fetch(`${app.origin}${path}`, { headers: { cookie: `${SESSION_COOKIE}=${token}` }, redirect: "manual" });
+      const response = await fetch(`${app.origin}${path}`, {
+        headers: { cookie: `${SESSION_COOKIE}=${token}` },
+        redirect: "manual",
+      });
       const html = await response.text();
       if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
       return html;
@@ -112,7 +150,14 @@ async function timePages(target: BenchTarget, userId: string, views: View[], opt
         }
         times.push(percentiles(samples, [95])[0]);
       }
-      result.metrics.push(metric(`page: ${view.name} p95`, "ms", times, target.kind === "postgres" ? { op: "<=", value: 300 } : undefined));
+      result.metrics.push(
+        metric(
+          `page: ${view.name} p95`,
+          "ms",
+          times,
+          target.kind === "postgres" ? { op: "<=", value: 300 } : undefined,
+        ),
+      );
     }
   } finally {
     await app.stop();

@@ -13,7 +13,11 @@ import { runThroughput } from "./throughput";
 
 export type Scale = "quick" | "full";
 export type Log = (line: string) => void;
-export type Scenario = { id: string; title: string; run: (target: BenchTarget, scale: Scale, log: Log) => Promise<ScenarioResult> };
+export type Scenario = {
+  id: string;
+  title: string;
+  run: (target: BenchTarget, scale: Scale, log: Log) => Promise<ScenarioResult>;
+};
 
 const size = <T>(scale: Scale, quick: T, full: T): T => (scale === "quick" ? quick : full);
 
@@ -22,39 +26,75 @@ export const SCENARIOS: Scenario[] = [
     id: "1",
     title: "throughput vs ceiling",
     run: (target, scale) =>
-      runThroughput(target, size(scale, { deliveries: 2_000, runs: 3, ceilingSeconds: 1.5, endpoints: 16 }, { deliveries: 12_000, runs: 5, ceilingSeconds: 4, endpoints: 16 })),
+      runThroughput(
+        target,
+        size(
+          scale,
+          { deliveries: 2_000, runs: 3, ceilingSeconds: 1.5, endpoints: 16 },
+          { deliveries: 12_000, runs: 5, ceilingSeconds: 4, endpoints: 16 },
+        ),
+      ),
   },
   {
     id: "2",
     title: "latency at 200 events/s",
     run: (target, scale) =>
-      runLatency(target, size(scale, { perSecond: 200, seconds: 3, runs: 2, warmupSeconds: 1 }, { perSecond: 200, seconds: 10, runs: 3, warmupSeconds: 3 })),
+      runLatency(
+        target,
+        size(
+          scale,
+          { perSecond: 200, seconds: 3, runs: 2, warmupSeconds: 1 },
+          { perSecond: 200, seconds: 10, runs: 3, warmupSeconds: 3 },
+        ),
+      ),
   },
   {
     id: "3",
     title: "isolation: 20% of endpoints hang",
-    run: (target, scale) => runIsolation(target, size(scale, { eventsPerRun: 40, runs: 2, timeoutMs: 30_000 }, { eventsPerRun: 200, runs: 3, timeoutMs: 120_000 })),
+    run: (target, scale) =>
+      runIsolation(
+        target,
+        size(
+          scale,
+          { eventsPerRun: 40, runs: 2, timeoutMs: 30_000 },
+          { eventsPerRun: 200, runs: 3, timeoutMs: 120_000 },
+        ),
+      ),
   },
   {
     id: "4",
     title: "scale-out: 1, 2 and 4 workers",
     run: (target, scale) =>
-      runScaleOut(target, { deliveries: size(scale, 1_500, 8_000), runs: size(scale, 2, 3), workerCounts: [1, 2, 4], endpoints: 32, timeoutMs: 120_000 }),
+      runScaleOut(target, {
+        deliveries: size(scale, 1_500, 8_000),
+        runs: size(scale, 2, 3),
+        workerCounts: [1, 2, 4],
+        endpoints: 32,
+        timeoutMs: 120_000,
+      }),
   },
   {
     id: "5",
     title: "ingest with fan-out to 3",
-    run: (target, scale) => runIngest(target, size(scale, { seconds: 2, runs: 2, connections: 16 }, { seconds: 10, runs: 3, connections: 16 })),
+    run: (target, scale) =>
+      runIngest(
+        target,
+        size(scale, { seconds: 2, runs: 2, connections: 16 }, { seconds: 10, runs: 3, connections: 16 }),
+      ),
   },
   {
     id: "6",
     title: "delivery log over 1,000,000 attempts",
     run: (target, scale) =>
-      runDeliveryLog(target, size(scale, { deliveries: 40_820, iterations: 15, runs: 2 }, { deliveries: 408_200, iterations: 30, runs: 3 })),
+      runDeliveryLog(
+        target,
+        size(scale, { deliveries: 40_820, iterations: 15, runs: 2 }, { deliveries: 408_200, iterations: 30, runs: 3 }),
+      ),
   },
   {
     id: "7",
     title: "memory with 5 MB answers",
-    run: (target, scale) => runMemory(target, { deliveries: size(scale, 2_000, 50_000), endpoints: 32, timeoutMs: 300_000 }),
+    run: (target, scale) =>
+      runMemory(target, { deliveries: size(scale, 2_000, 50_000), endpoints: 32, timeoutMs: 300_000 }),
   },
 ];

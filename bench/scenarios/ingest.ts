@@ -23,7 +23,10 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
         url: `${app.origin}${path}`,
         method: "POST",
         headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
-        body: JSON.stringify({ type: "camera.offline", data: { camera_id: "cam_lobby_01", site_id: "site_lobby_east", reason: "heartbeat_missed" } }),
+        body: JSON.stringify({
+          type: "camera.offline",
+          data: { camera_id: "cam_lobby_01", site_id: "site_lobby_east", reason: "heartbeat_missed" },
+        }),
         connections: options.connections,
         duration: seconds,
         timeout: 10,
@@ -48,21 +51,38 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
       // from a route handler that touches no database, at the same connections.
       const floor = await load(Math.min(options.seconds, 2), "/api/v1/no-such-resource");
       floors.push((floor["2xx"] + floor.non2xx) / floor.duration);
-      runs.push({ run, accepted: r["2xx"], non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, seconds: r.duration, p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, events: after.events - before.events, deliveries: after.deliveries - before.deliveries });
+      runs.push({
+        run,
+        accepted: r["2xx"],
+        non2xx: r.non2xx,
+        errors: r.errors,
+        timeouts: r.timeouts,
+        seconds: r.duration,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        max: r.latency.max,
+        events: after.events - before.events,
+        deliveries: after.deliveries - before.deliveries,
+      });
     }
     const targets = target.kind === "postgres";
     result.metrics.push(metric("accepted events/s", "/s", rates, targets ? { op: ">=", value: 1000 } : undefined));
     result.metrics.push(metric("latency p99", "ms", p99s, targets ? { op: "<=", value: 100 } : undefined));
     result.metrics.push(metric("reference: unmatched /api/v1 route, no database, req/s", "/s", floors));
     result.details.runs = runs;
-    result.notes.push(`autocannon, ${options.connections} connections, ${options.seconds} s per run after a 2 s warm-up; each event makes 3 deliveries; no worker running.`);
+    result.notes.push(
+      `autocannon, ${options.connections} connections, ${options.seconds} s per run after a 2 s warm-up; each event makes 3 deliveries; no worker running.`,
+    );
     // Requests still in flight when a run ends are written but not counted: at most one per connection.
     const broken = runs.filter((r) => {
       const events = Number(r.events);
       const accepted = Number(r.accepted);
-      return r.non2xx !== 0 || events < accepted || events > accepted + options.connections || r.deliveries !== 3 * events;
+      return (
+        r.non2xx !== 0 || events < accepted || events > accepted + options.connections || r.deliveries !== 3 * events
+      );
     });
-    if (broken.length) result.error = "some requests failed, or events/deliveries written do not match the 202s; see details.runs";
+    if (broken.length)
+      result.error = "some requests failed, or events/deliveries written do not match the 202s; see details.runs";
     return result;
   } finally {
     await app.stop();

@@ -20,11 +20,18 @@ export async function runIsolation(target: BenchTarget, options: IsolationOption
   const config = benchConfig();
   // Endpoints 0-39 answer at once, 40-49 never answer, 50-59 answer at once (the all-healthy run's
   // last 10, in place of the hanging ones).
-  const modes: EndpointMode[] = [...Array(HEALTHY).fill("fast"), ...Array(HANGING).fill("hang"), ...Array(HANGING).fill("fast")];
+  const modes: EndpointMode[] = [
+    ...Array(HEALTHY).fill("fast"),
+    ...Array(HANGING).fill("hang"),
+    ...Array(HANGING).fill("fast"),
+  ];
   const receivers = await startReceivers(modes);
   try {
     const healthyOrg = await createBenchOrg(target);
-    const healthyHooks = await createWebhooks(target, healthyOrg.orgId, [...receivers.urls.slice(0, HEALTHY), ...receivers.urls.slice(HEALTHY + HANGING)]);
+    const healthyHooks = await createWebhooks(target, healthyOrg.orgId, [
+      ...receivers.urls.slice(0, HEALTHY),
+      ...receivers.urls.slice(HEALTHY + HANGING),
+    ]);
     const mixedOrg = await createBenchOrg(target);
     const mixedHooks = await createWebhooks(target, mixedOrg.orgId, receivers.urls.slice(0, HEALTHY + HANGING));
 
@@ -34,7 +41,13 @@ export async function runIsolation(target: BenchTarget, options: IsolationOption
     const runs: Record<string, unknown>[] = [];
     for (let run = 0; run < options.runs; run++) {
       const events = options.eventsPerRun;
-      const a = await timedRun(target, receivers, { orgId: healthyOrg.orgId, webhookIds: healthyHooks, events, goal: events * healthyHooks.length }, (c) => c.total, options.timeoutMs);
+      const a = await timedRun(
+        target,
+        receivers,
+        { orgId: healthyOrg.orgId, webhookIds: healthyHooks, events, goal: events * healthyHooks.length },
+        (c) => c.total,
+        options.timeoutMs,
+      );
       const b = await timedRun(
         target,
         receivers,
@@ -49,7 +62,14 @@ export async function runIsolation(target: BenchTarget, options: IsolationOption
     }
     result.metrics.push(metric("all 50 answer: deliveries/s", "/s", allHealthy));
     result.metrics.push(metric("10 hang: deliveries/s to the 40 healthy", "/s", withHanging));
-    result.metrics.push(metric("ratio (healthy with hangs / all healthy)", "", ratios, target.kind === "postgres" ? { op: ">=", value: 0.8 } : undefined));
+    result.metrics.push(
+      metric(
+        "ratio (healthy with hangs / all healthy)",
+        "",
+        ratios,
+        target.kind === "postgres" ? { op: ">=", value: 0.8 } : undefined,
+      ),
+    );
     result.details.runs = runs;
     result.notes.push(
       `${options.eventsPerRun} events per run, each to all 50 endpoints; one worker process with the defaults (concurrency ${config.workerConcurrency}, ` +

@@ -23,8 +23,17 @@ export async function runLatency(target: BenchTarget, options: LatencyOptions): 
   await createWebhooks(target, orgId, receivers.urls, EVENT_TYPES);
   const app = await startApp(target, { workers: 1, relayIpc: target.kind === "pglite" });
   try {
-    const body = (i: number) => ({ type: EVENT_TYPES[i % EVENT_TYPES.length], data: { camera_id: `cam_${i % 500}`, site_id: "site_lobby_east", sequence: i } });
-    await postEventsAtRate({ origin: app.origin, apiToken, perSecond: options.perSecond, seconds: options.warmupSeconds, body });
+    const body = (i: number) => ({
+      type: EVENT_TYPES[i % EVENT_TYPES.length],
+      data: { camera_id: `cam_${i % 500}`, site_id: "site_lobby_east", sequence: i },
+    });
+    await postEventsAtRate({
+      origin: app.origin,
+      apiToken,
+      perSecond: options.perSecond,
+      seconds: options.warmupSeconds,
+      body,
+    });
     await sleep(1_000);
     const p50s: number[] = [];
     const p99s: number[] = [];
@@ -32,7 +41,13 @@ export async function runLatency(target: BenchTarget, options: LatencyOptions): 
     const runs: Record<string, unknown>[] = [];
     for (let run = 0; run < options.runs; run++) {
       await receivers.reset({ recordArrivals: true });
-      const { accepted, failed } = await postEventsAtRate({ origin: app.origin, apiToken, perSecond: options.perSecond, seconds: options.seconds, body });
+      const { accepted, failed } = await postEventsAtRate({
+        origin: app.origin,
+        apiToken,
+        perSecond: options.perSecond,
+        seconds: options.seconds,
+        body,
+      });
       const expected = accepted.reduce((n, a) => n + a.deliveryIds.length, 0);
       await waitFor(async () => (await receivers.counts()).distinct >= expected, 30_000, 100);
       const arrivals = new Map((await receivers.arrivals()).map(([id, at]) => [id, at]));
@@ -54,8 +69,23 @@ export async function runLatency(target: BenchTarget, options: LatencyOptions): 
       p50s.push(p50);
       p99s.push(p99);
       rates.push(accepted.length / options.seconds);
-      const [ingestP50, ingestP99] = percentiles(accepted.map((a) => a.latencyMs), [50, 99]);
-      runs.push({ run, accepted: accepted.length, failed, deliveries: expected, missing, arrivedBefore202: early, p50, p99, max: Math.max(...latencies), ingestP50, ingestP99 });
+      const [ingestP50, ingestP99] = percentiles(
+        accepted.map((a) => a.latencyMs),
+        [50, 99],
+      );
+      runs.push({
+        run,
+        accepted: accepted.length,
+        failed,
+        deliveries: expected,
+        missing,
+        arrivedBefore202: early,
+        p50,
+        p99,
+        max: Math.max(...latencies),
+        ingestP50,
+        ingestP99,
+      });
     }
     const targets = target.kind === "postgres";
     result.metrics.push(metric("202 → receiver p50", "ms", p50s, targets ? { op: "<=", value: 50 } : undefined));

@@ -33,7 +33,8 @@ export async function runMemory(target: BenchTarget, options: MemoryOptions): Pr
       await sleep(250);
       const memory = readMemory(pid);
       const delivered = (await receivers.counts()).distinct;
-      if (memory) samples.push({ s: round((performance.now() - started) / 1000), delivered, rssMb: round(memory.rssMb) });
+      if (memory)
+        samples.push({ s: round((performance.now() - started) / 1000), delivered, rssMb: round(memory.rssMb) });
       state = await progress(target.db);
     }
     const seconds = (performance.now() - started) / 1000;
@@ -41,7 +42,8 @@ export async function runMemory(target: BenchTarget, options: MemoryOptions): Pr
     const counts = await receivers.counts();
 
     // Flat: the RSS of the last quarter of the deliveries against the second quarter's.
-    const quarter = (q: number) => samples.filter((x) => x.delivered > (total * q) / 4 && x.delivered <= (total * (q + 1)) / 4).map((x) => x.rssMb);
+    const quarter = (q: number) =>
+      samples.filter((x) => x.delivered > (total * q) / 4 && x.delivered <= (total * (q + 1)) / 4).map((x) => x.rssMb);
     const growth = average(quarter(3)) - average(quarter(1));
     result.metrics.push(metric("worker peak RSS (VmHWM)", "MB", [peak], { op: "<=", value: 300 }));
     // A short run ends while V8 is still sizing its heap: flatness is judged on long runs only.
@@ -49,11 +51,19 @@ export async function runMemory(target: BenchTarget, options: MemoryOptions): Pr
     result.metrics.push(metric("RSS growth, 2nd → 4th quarter of the run", "MB", [growth], judged));
     result.metrics.push(metric("deliveries/s with 5 MB answers", "/s", [counts.distinct / seconds]));
     result.details.rssSamples = downsample(samples, 30);
-    result.details.checks = { total, delivered: counts.distinct, duplicates: counts.duplicates, succeeded: state.succeeded, idleRssMb: idle?.rssMb, seconds };
+    result.details.checks = {
+      total,
+      delivered: counts.distinct,
+      duplicates: counts.duplicates,
+      succeeded: state.succeeded,
+      idleRssMb: idle?.rssMb,
+      seconds,
+    };
     result.notes.push(
       `${total} deliveries to ${webhookIds.length} endpoints answering 200 with a 5 MB body; one worker process with the defaults; RSS read from /proc every 250 ms. One run (the figure's min = max).`,
     );
-    if (counts.distinct !== total || state.open > 0) result.error = `delivered ${counts.distinct} of ${total} within ${options.timeoutMs / 1000} s`;
+    if (counts.distinct !== total || state.open > 0)
+      result.error = `delivered ${counts.distinct} of ${total} within ${options.timeoutMs / 1000} s`;
     return result;
   } finally {
     await pool.stop();

@@ -1,6 +1,14 @@
 import { startReceivers } from "../lib/receivers";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
-import { clearDeliveries, createBenchOrg, createWebhooks, duplicateAttempts, progress, queueDeliveries, type BenchTarget } from "../lib/seed";
+import {
+  clearDeliveries,
+  createBenchOrg,
+  createWebhooks,
+  duplicateAttempts,
+  progress,
+  queueDeliveries,
+  type BenchTarget,
+} from "../lib/seed";
 import { waitFor } from "../lib/stats";
 import { startWorkerPool } from "../lib/workers";
 
@@ -8,7 +16,13 @@ import { startWorkerPool } from "../lib/workers";
 // duplicates checked twice: the receivers count X-NovaVMS-Delivery ids, and delivery_attempts
 // must hold exactly one row per delivery.
 
-export type ScaleOutOptions = { deliveries: number; runs: number; workerCounts: number[]; endpoints: number; timeoutMs: number };
+export type ScaleOutOptions = {
+  deliveries: number;
+  runs: number;
+  workerCounts: number[];
+  endpoints: number;
+  timeoutMs: number;
+};
 
 export async function runScaleOut(target: BenchTarget, options: ScaleOutOptions): Promise<ScenarioResult> {
   const result = newScenario("4", "Scale-out: worker processes on one database", target.kind);
@@ -32,10 +46,14 @@ export async function runScaleOut(target: BenchTarget, options: ScaleOutOptions)
           await queueDeliveries(target.db, orgId, webhookIds, events);
           const started = performance.now();
           pool.wake();
-          const done = await waitFor(async () => {
-            const state = await progress(target.db);
-            return state.open === 0 && state.attempts >= total;
-          }, options.timeoutMs, 25);
+          const done = await waitFor(
+            async () => {
+              const state = await progress(target.db);
+              return state.open === 0 && state.attempts >= total;
+            },
+            options.timeoutMs,
+            25,
+          );
           const seconds = (performance.now() - started) / 1000;
           const counts = await receivers.counts();
           const duplicates = await duplicateAttempts(target.db);
@@ -44,13 +62,30 @@ export async function runScaleOut(target: BenchTarget, options: ScaleOutOptions)
           attemptDuplicates += duplicates;
           if (!done || counts.distinct !== total || state.succeeded !== total) problems += 1;
           rates.push(total / seconds);
-          checks.push({ workers: count, run, delivered: counts.distinct, received: counts.total, succeeded: state.succeeded, attempts: state.attempts, receiverDuplicates: counts.duplicates, attemptDuplicates: duplicates, finished: done });
+          checks.push({
+            workers: count,
+            run,
+            delivered: counts.distinct,
+            received: counts.total,
+            succeeded: state.succeeded,
+            attempts: state.attempts,
+            receiverDuplicates: counts.duplicates,
+            attemptDuplicates: duplicates,
+            finished: done,
+          });
         }
       } finally {
         await pool.stop();
       }
       result.metrics.push(metric(`${count} worker${count > 1 ? "s" : ""}: deliveries/s`, "/s", rates));
-      result.metrics.push(metric(`${count} worker${count > 1 ? "s" : ""}: duplicate requests + attempt rows`, "", [receiverDuplicates + attemptDuplicates], { op: "<=", value: 0 }));
+      result.metrics.push(
+        metric(
+          `${count} worker${count > 1 ? "s" : ""}: duplicate requests + attempt rows`,
+          "",
+          [receiverDuplicates + attemptDuplicates],
+          { op: "<=", value: 0 },
+        ),
+      );
     }
     result.details.runs = checks;
     result.notes.push(

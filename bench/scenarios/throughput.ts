@@ -6,7 +6,15 @@ import { measureCeiling } from "../lib/ceiling";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
-import { clearDeliveries, createBenchOrg, createWebhooks, duplicateAttempts, progress, queueDeliveries, type BenchTarget } from "../lib/seed";
+import {
+  clearDeliveries,
+  createBenchOrg,
+  createWebhooks,
+  duplicateAttempts,
+  progress,
+  queueDeliveries,
+  type BenchTarget,
+} from "../lib/seed";
 
 // Scenario 1: deliveries per second through the real dispatcher (claim, sign, send, record) with
 // the real sender, to fast loopback receivers, beside the bare-undici ceiling measured in the
@@ -27,7 +35,10 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
   const config = benchConfig();
   // Enough endpoints for the per-endpoint limit never to cap the worker's concurrency.
   const endpoints = Math.max(options.endpoints, Math.ceil(config.workerConcurrency / config.endpointConcurrency));
-  const receivers = await startReceivers(Array.from({ length: endpoints }, () => "fast" as const), { inline: options.inlineReceivers });
+  const receivers = await startReceivers(
+    Array.from({ length: endpoints }, () => "fast" as const),
+    { inline: options.inlineReceivers },
+  );
   try {
     const { orgId } = await createBenchOrg(target);
     const webhookIds = await createWebhooks(target, orgId, receivers.urls);
@@ -42,11 +53,20 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const ratios: number[] = [];
     const checks = { delivered: 0, expected: 0, receiverDuplicates: 0, attemptDuplicates: 0, succeeded: 0 };
     for (let run = 0; run < options.runs; run++) {
-      const ceiling = await measureCeiling({ urls: receivers.urls, concurrency: config.workerConcurrency, ...sample, seconds: options.ceilingSeconds });
+      const ceiling = await measureCeiling({
+        urls: receivers.urls,
+        concurrency: config.workerConcurrency,
+        ...sample,
+        seconds: options.ceilingSeconds,
+      });
       await clearDeliveries(target.db);
       await queueDeliveries(target.db, orgId, webhookIds, events);
       await receivers.reset();
-      const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true, userAgent: USER_AGENT });
+      const sender = createSender({
+        timeoutMs: config.deliveryTimeoutMs,
+        allowPrivateNetworks: true,
+        userAgent: USER_AGENT,
+      });
       const dispatcher = createDispatcher({
         db: target.db,
         cipher: target.cipher,
@@ -75,16 +95,29 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
       dispatched.push(delivered / seconds);
       ratios.push(delivered / seconds / ceiling.requestsPerSecond);
     }
-    result.metrics.push(metric("dispatcher deliveries/s", "/s", dispatched, target.kind === "pglite" ? { op: ">=", value: 300 } : undefined));
+    result.metrics.push(
+      metric(
+        "dispatcher deliveries/s",
+        "/s",
+        dispatched,
+        target.kind === "pglite" ? { op: ">=", value: 300 } : undefined,
+      ),
+    );
     result.metrics.push(metric("ceiling: bare undici POSTs/s", "/s", ceilings));
-    result.metrics.push(metric("ratio to ceiling", "", ratios, target.kind === "postgres" ? { op: ">=", value: 0.5 } : undefined));
+    result.metrics.push(
+      metric("ratio to ceiling", "", ratios, target.kind === "postgres" ? { op: ">=", value: 0.5 } : undefined),
+    );
     result.details.checks = checks;
     result.notes.push(
       `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +
         `concurrency ${config.workerConcurrency} (per endpoint ${config.endpointConcurrency}), batch ${config.batchSize}, pool ${config.dbPoolSize}: the defaults. ` +
         `Receivers run in their own process. Each run: ${options.ceilingSeconds} s of ceiling, then the dispatcher drains the queue.`,
     );
-    if (checks.delivered !== checks.expected || checks.succeeded !== checks.expected || checks.receiverDuplicates + checks.attemptDuplicates > 0) {
+    if (
+      checks.delivered !== checks.expected ||
+      checks.succeeded !== checks.expected ||
+      checks.receiverDuplicates + checks.attemptDuplicates > 0
+    ) {
       result.error = `delivered ${checks.delivered}/${checks.expected}, succeeded ${checks.succeeded}, duplicates ${checks.receiverDuplicates}/${checks.attemptDuplicates}`;
     }
     return result;
@@ -96,7 +129,9 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
 /** One queued event's exact bytes and a signed request like the dispatcher's, for the ceiling. */
 async function samplePayload(target: BenchTarget, orgId: string, webhookId: string, url: string) {
   await queueDeliveries(target.db, orgId, [webhookId], 1);
-  const { rows } = await target.db.pool.query<{ id: string; body: Buffer }>("SELECT d.id, e.body FROM deliveries d JOIN events e ON e.id = d.event_id LIMIT 1");
+  const { rows } = await target.db.pool.query<{ id: string; body: Buffer }>(
+    "SELECT d.id, e.body FROM deliveries d JOIN events e ON e.id = d.event_id LIMIT 1",
+  );
   await clearDeliveries(target.db);
   const request = buildOutgoingRequest({
     url,

@@ -30,7 +30,10 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
             <span id={`${id}-request-id-label`} className="text-sm font-medium text-slate-800">
               request_id
             </span>
-            <code aria-labelledby={`${id}-request-id-label`} className="rounded bg-slate-100 px-2 py-0.5 font-mono text-sm break-all">
+            <code
+              aria-labelledby={`${id}-request-id-label`}
+              className="rounded bg-slate-100 px-2 py-0.5 font-mono text-sm break-all"
+            >
               {attempt.requestId}
             </code>
             <CopyButton text={attempt.requestId} ariaLabel={`Copy request_id of attempt ${attempt.number}`} />
@@ -50,9 +53,14 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
                 HTTP status: <strong className="font-mono">{attempt.response.status ?? "none"}</strong>
               </p>
               <details className="rounded-md border border-slate-200 px-3 py-2">
-                <summary className="cursor-pointer text-sm font-medium">Response headers ({attempt.response.headers.length})</summary>
+                <summary className="cursor-pointer text-sm font-medium">
+                  Response headers ({attempt.response.headers.length})
+                </summary>
                 <div className="mt-2">
-                  <HeaderList headers={attempt.response.headers} label={`Response headers of attempt ${attempt.number}`} />
+                  <HeaderList
+                    headers={attempt.response.headers}
+                    label={`Response headers of attempt ${attempt.number}`}
+                  />
                 </div>
               </details>
               <ResponseBody preview={attempt.response.body} id={`${id}-response-body`} />
@@ -92,7 +100,11 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
                   <span>curl</span>
                   <CopyButton text={attempt.curl} ariaLabel="Copy curl command" />
                 </figcaption>
-                <pre tabIndex={0} aria-label="curl command" className="overflow-x-auto p-3 font-mono text-xs leading-relaxed">
+                <pre
+                  tabIndex={0}
+                  aria-label="curl command"
+                  className="overflow-x-auto p-3 font-mono text-xs leading-relaxed"
+                >
                   <code>{attempt.curl}</code>
                 </pre>
               </figure>

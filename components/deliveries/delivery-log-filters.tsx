@@ -8,10 +8,24 @@ import { LOG_RANGES, type LogRange } from "@/lib/deliveries/log-params";
 import { KNOWN_EVENT_TYPES } from "@/lib/webhooks/schemas";
 
 /** The filter form's values, as strings: from a valid view, or what an invalid link asked for. */
-export type FilterValues = { status: string; event_type: string; range: string; since: string; until: string; q: string; live: boolean };
+export type FilterValues = {
+  status: string;
+  event_type: string;
+  range: string;
+  since: string;
+  until: string;
+  q: string;
+  live: boolean;
+};
 
-const STATUS_OPTIONS = [{ value: "", label: "All statuses" }, ...DELIVERY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))];
-const RANGE_OPTIONS = (Object.keys(LOG_RANGES) as LogRange[]).map((value) => ({ value, label: LOG_RANGES[value].label }));
+const STATUS_OPTIONS = [
+  { value: "", label: "All statuses" },
+  ...DELIVERY_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+];
+const RANGE_OPTIONS = (Object.keys(LOG_RANGES) as LogRange[]).map((value) => ({
+  value,
+  label: LOG_RANGES[value].label,
+}));
 
 /**
  * A GET form: submitting it navigates to the log's URL with the filters in the query string (and
@@ -40,15 +54,35 @@ export function DeliveryLogFilters({ basePath, values }: { basePath: string; val
         </datalist>
       </div>
       <div className="w-full sm:w-40">
-        <Select label="Time range" name="range" id="filter-range" options={RANGE_OPTIONS} defaultValue={values.range || "all"} />
+        <Select
+          label="Time range"
+          name="range"
+          id="filter-range"
+          options={RANGE_OPTIONS}
+          defaultValue={values.range || "all"}
+        />
       </div>
       {/* Shown only while "Custom range" is selected (CSS :has, no script needed). */}
       <div className="hidden w-full flex-wrap gap-3 group-has-[option[value=custom]:checked]:flex sm:w-auto">
         <div className="w-full sm:w-52">
-          <Input label="Since (UTC)" name="since" id="filter-since" type="datetime-local" step={1} defaultValue={values.since} />
+          <Input
+            label="Since (UTC)"
+            name="since"
+            id="filter-since"
+            type="datetime-local"
+            step={1}
+            defaultValue={values.since}
+          />
         </div>
         <div className="w-full sm:w-52">
-          <Input label="Until (UTC)" name="until" id="filter-until" type="datetime-local" step={1} defaultValue={values.until} />
+          <Input
+            label="Until (UTC)"
+            name="until"
+            id="filter-until"
+            type="datetime-local"
+            step={1}
+            defaultValue={values.until}
+          />
         </div>
       </div>
       <div className="w-full sm:w-80">

@@ -1,6 +1,13 @@
 "use client";
 
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from "@tanstack/react-table";
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowData,
+} from "@tanstack/react-table";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
@@ -26,7 +33,10 @@ const COLUMNS = [
           {c.getValue()}
         </Link>
         {c.table.options.meta?.showWebhook ? (
-          <span className="block max-w-[14rem] truncate font-mono text-xs text-slate-500" title={c.row.original.webhookUrl}>
+          <span
+            className="block max-w-[14rem] truncate font-mono text-xs text-slate-500"
+            title={c.row.original.webhookUrl}
+          >
             {c.row.original.webhookUrl.replace(/^https?:\/\//, "")}
           </span>
         ) : null}
@@ -46,9 +56,18 @@ const COLUMNS = [
         dash
       ),
   }),
-  column.accessor("attempt", { header: "Attempt", cell: (c) => <span className="inline-block min-w-[6.5rem]">{c.getValue()}</span> }),
-  column.accessor("duration", { header: "Duration", cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span> }),
-  column.accessor("time", { header: "Time", cell: (c) => <LogTime text={c.getValue()} iso={c.row.original.timeIso} stacked /> }),
+  column.accessor("attempt", {
+    header: "Attempt",
+    cell: (c) => <span className="inline-block min-w-[6.5rem]">{c.getValue()}</span>,
+  }),
+  column.accessor("duration", {
+    header: "Duration",
+    cell: (c) => <span className="whitespace-nowrap">{c.getValue()}</span>,
+  }),
+  column.accessor("time", {
+    header: "Time",
+    cell: (c) => <LogTime text={c.getValue()} iso={c.row.original.timeIso} stacked />,
+  }),
   column.accessor("requestId", {
     header: "request_id",
     cell: (c) => (c.getValue() ? <code className="font-mono text-xs whitespace-nowrap">{c.getValue()}</code> : dash),
@@ -91,7 +110,12 @@ export function DeliveryLogTable({ entries, showWebhook }: DeliveryLogTableProps
 
   return (
     // The table scrolls sideways inside its box on a phone; the page itself never does.
-    <div className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Delivery log">
+    <div
+      className="max-w-full overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+      tabIndex={0}
+      role="region"
+      aria-label="Delivery log"
+    >
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="sr-only">Deliveries, latest activity first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">

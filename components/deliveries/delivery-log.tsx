@@ -45,7 +45,11 @@ export function DeliveryLog({ basePath, view, entries, nextCursor, showWebhook }
   const href = (changes: Partial<LogParams>) => `${basePath}${logQuery(params, changes)}`;
   return (
     <div className="space-y-4">
-      <DeliveryLogFilters key={logQuery(params, { cursor: undefined })} basePath={basePath} values={formValues(params)} />
+      <DeliveryLogFilters
+        key={logQuery(params, { cursor: undefined })}
+        basePath={basePath}
+        values={formValues(params)}
+      />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600" aria-live="polite">
           {entries.length === 0 ? "No deliveries" : `${entries.length}${nextCursor ? "+" : ""} deliveries`}
@@ -58,7 +62,18 @@ export function DeliveryLog({ basePath, view, entries, nextCursor, showWebhook }
           title="No deliveries match"
           action={
             isFiltered(params) || params.cursor ? (
-              <Link href={href({ status: undefined, eventType: undefined, q: undefined, range: "all", since: undefined, until: undefined, cursor: undefined })} className={buttonClasses()}>
+              <Link
+                href={href({
+                  status: undefined,
+                  eventType: undefined,
+                  q: undefined,
+                  range: "all",
+                  since: undefined,
+                  until: undefined,
+                  cursor: undefined,
+                })}
+                className={buttonClasses()}
+              >
                 Clear filters
               </Link>
             ) : undefined

@@ -2,7 +2,12 @@ import type { DeliveryStatus } from "@prisma/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { STATUS_LABELS } from "@/lib/deliveries/format";
 
-const TONES: Record<DeliveryStatus, BadgeTone> = { pending: "neutral", retrying: "amber", succeeded: "green", failed: "red" };
+const TONES: Record<DeliveryStatus, BadgeTone> = {
+  pending: "neutral",
+  retrying: "amber",
+  succeeded: "green",
+  failed: "red",
+};
 
 /** Pending / Retrying / Succeeded / Failed, as the troubleshooting article names them. */
 export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {

@@ -10,11 +10,16 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetail }) {
   const rows: [string, ReactNode][] = [
     ["Status", <DeliveryStatusBadge key="status" status={delivery.status} />],
     ["Event type", delivery.eventType],
-    ["Webhook", (
-      <Link key="webhook" href={`/webhooks/${delivery.webhookId}`} className="font-mono text-xs break-all text-brand-700 hover:underline">
+    [
+      "Webhook",
+      <Link
+        key="webhook"
+        href={`/webhooks/${delivery.webhookId}`}
+        className="font-mono text-xs break-all text-brand-700 hover:underline"
+      >
         {delivery.webhookUrl}
-      </Link>
-    )],
+      </Link>,
+    ],
     ["Created", <LogTime key="created" text={delivery.created.text} iso={delivery.created.iso} />],
     ["Attempts", delivery.attempts],
   ];
@@ -27,8 +32,18 @@ export function DeliverySummary({ delivery }: { delivery: DeliveryDetail }) {
       </span>,
     ]);
   }
-  rows.push(["Event id", <code key="event" className="font-mono text-xs break-all">{delivery.eventId}</code>]);
-  rows.push(["Delivery id", <code key="delivery" className="font-mono text-xs break-all">{delivery.id}</code>]);
+  rows.push([
+    "Event id",
+    <code key="event" className="font-mono text-xs break-all">
+      {delivery.eventId}
+    </code>,
+  ]);
+  rows.push([
+    "Delivery id",
+    <code key="delivery" className="font-mono text-xs break-all">
+      {delivery.id}
+    </code>,
+  ]);
 
   return (
     <Card>

@@ -2,7 +2,10 @@
 export function HeaderList({ headers, label }: { headers: [string, string][]; label: string }) {
   if (headers.length === 0) return <p className="text-sm text-slate-500">No headers.</p>;
   return (
-    <dl aria-label={label} className="grid grid-cols-1 gap-x-4 gap-y-1 font-mono text-xs sm:grid-cols-[minmax(8rem,max-content)_1fr]">
+    <dl
+      aria-label={label}
+      className="grid grid-cols-1 gap-x-4 gap-y-1 font-mono text-xs sm:grid-cols-[minmax(8rem,max-content)_1fr]"
+    >
       {headers.map(([name, value]) => (
         <div key={name} className="contents">
           <dt className="font-semibold text-slate-700">{name}</dt>

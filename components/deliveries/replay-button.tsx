@@ -24,8 +24,14 @@ export function ReplayButton({ deliveryId, action }: ReplayButtonProps) {
         <input type="hidden" name="deliveryId" value={deliveryId} />
         <SubmitButton pendingLabel="Replaying…">Replay</SubmitButton>
       </form>
-      <p className="text-xs text-slate-500 sm:text-right">Sends the same body now, with a new request_id and the current secret.</p>
-      {state.status === "error" ? <Alert tone="error" title="Replay refused">{state.message}</Alert> : null}
+      <p className="text-xs text-slate-500 sm:text-right">
+        Sends the same body now, with a new request_id and the current secret.
+      </p>
+      {state.status === "error" ? (
+        <Alert tone="error" title="Replay refused">
+          {state.message}
+        </Alert>
+      ) : null}
       {outcome?.ok ? (
         <Alert tone="success" title={`Succeeded with HTTP ${outcome.status}`}>
           Replay delivered. request_id <code className="font-mono break-all">{outcome.requestId}</code>

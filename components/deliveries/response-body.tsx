@@ -38,7 +38,9 @@ export function ResponseBody({ preview, id }: { preview: BodyPreview; id: string
         {preview.kind === "text" || preview.kind === "json" ? preview.text : null}
       </pre>
       {truncated ? (
-        <p className="text-xs text-slate-500">The endpoint sent more than 1 KB; NovaVMS keeps only the first 1024 bytes.</p>
+        <p className="text-xs text-slate-500">
+          The endpoint sent more than 1 KB; NovaVMS keeps only the first 1024 bytes.
+        </p>
       ) : null}
     </div>
   );

@@ -38,13 +38,20 @@ export function DeliveriesChart({ buckets, bucketMinutes, period }: DeliveriesCh
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-label="Legend">
         {totals.map(({ status, count }) => (
           <li key={status} className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ backgroundColor: COLOURS[status] }} />
+            <span
+              aria-hidden="true"
+              className="inline-block size-3 rounded-sm"
+              style={{ backgroundColor: COLOURS[status] }}
+            />
             {STATUS_LABELS[status]} <span className="text-slate-500">{count}</span>
           </li>
         ))}
       </ul>
       <div className="flex gap-2">
-        <div aria-hidden="true" className="flex h-48 w-8 shrink-0 flex-col justify-between text-right text-xs text-slate-500">
+        <div
+          aria-hidden="true"
+          className="flex h-48 w-8 shrink-0 flex-col justify-between text-right text-xs text-slate-500"
+        >
           <span className="-mt-2">{top}</span>
           <span>{top / 2}</span>
           <span className="-mb-2">0</span>
@@ -57,8 +64,22 @@ export function DeliveriesChart({ buckets, bucketMinutes, period }: DeliveriesCh
             preserveAspectRatio="none"
             className="block h-48 w-full border-b border-l border-slate-300"
           >
-            <line x1="0" x2={buckets.length * BAR_SLOT} y1={CHART_HEIGHT / 2} y2={CHART_HEIGHT / 2} stroke="#e2e8f0" vectorEffect="non-scaling-stroke" />
-            <line x1="0" x2={buckets.length * BAR_SLOT} y1="0.5" y2="0.5" stroke="#e2e8f0" vectorEffect="non-scaling-stroke" />
+            <line
+              x1="0"
+              x2={buckets.length * BAR_SLOT}
+              y1={CHART_HEIGHT / 2}
+              y2={CHART_HEIGHT / 2}
+              stroke="#e2e8f0"
+              vectorEffect="non-scaling-stroke"
+            />
+            <line
+              x1="0"
+              x2={buckets.length * BAR_SLOT}
+              y1="0.5"
+              y2="0.5"
+              stroke="#e2e8f0"
+              vectorEffect="non-scaling-stroke"
+            />
             {buckets.map((bucket, index) => (
               <g key={bucket.start.getTime()}>
                 <title>{`${bucketLabel(bucket.start, bucketMinutes)}: ${describeBucket(bucket)}`}</title>
@@ -150,12 +171,19 @@ function stackedRects(bucket: StatusBucket, top: number) {
 }
 
 function describeBucket(bucket: StatusBucket): string {
-  const parts = STACK.filter((status) => bucket[status] > 0).map((status) => `${bucket[status]} ${STATUS_LABELS[status].toLowerCase()}`);
+  const parts = STACK.filter((status) => bucket[status] > 0).map(
+    (status) => `${bucket[status]} ${STATUS_LABELS[status].toLowerCase()}`,
+  );
   return parts.length ? parts.join(", ") : "no deliveries";
 }
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-const HOUR = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "UTC" });
+const HOUR = new Intl.DateTimeFormat("en-GB", {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
 
 /** Days at midnight on the 7-day chart, every 6 hours on the 24-hour one. */
 function hasAxisLabel(start: Date, bucketMinutes: number): boolean {

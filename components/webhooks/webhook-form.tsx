@@ -33,7 +33,12 @@ export function WebhookForm({ action, initial, mode }: WebhookFormProps) {
   }
 
   return (
-    <form action={formAction} className="space-y-5" aria-label={mode === "create" ? "New webhook" : "Webhook settings"} noValidate>
+    <form
+      action={formAction}
+      className="space-y-5"
+      aria-label={mode === "create" ? "New webhook" : "Webhook settings"}
+      noValidate
+    >
       {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
       {state.status === "ok" && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <Input

@@ -25,16 +25,14 @@ export function producerApi(request: APIRequestContext, token: string) {
         .then((r) => ok<{ data: unknown[] }>(r))
         .then((page) => page.data.length),
     getDelivery: (id: string) =>
-      request
-        .get(`/api/v1/deliveries/${id}`, { headers })
-        .then((r) =>
-          ok<{
-            id: string;
-            status: string;
-            attempt_count: number;
-            attempts: { request_id: string; trigger: string }[];
-          }>(r),
-        ),
+      request.get(`/api/v1/deliveries/${id}`, { headers }).then((r) =>
+        ok<{
+          id: string;
+          status: string;
+          attempt_count: number;
+          attempts: { request_id: string; trigger: string }[];
+        }>(r),
+      ),
   };
 }
 

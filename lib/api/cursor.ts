@@ -16,6 +16,8 @@ export function decodeCursor(value: string): Cursor {
     if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
     return { at: date, id };
   } catch {
-    throw new ValidationError("cursor: not a cursor returned by this API", { cursor: "not a cursor returned by this API" });
+    throw new ValidationError("cursor: not a cursor returned by this API", {
+      cursor: "not a cursor returned by this API",
+    });
   }
 }

@@ -59,7 +59,11 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infe
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : issue.code === "unrecognized_keys" ? issue.keys.join(",") : "body";
+    const key = issue.path.length
+      ? issue.path.join(".")
+      : issue.code === "unrecognized_keys"
+        ? issue.keys.join(",")
+        : "body";
     fields[key] ??= issue.message;
   }
   const [first] = Object.entries(fields);

@@ -6,12 +6,25 @@ export function errorResponse(error: unknown, requestId: string, log?: Logger): 
   if (error instanceof AppError) {
     const headers: Record<string, string> = { "X-Request-Id": requestId };
     if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
-    const body = { error: { code: error.code, message: error.message, request_id: requestId, ...(error.fields && { fields: error.fields }) } };
+    const body = {
+      error: {
+        code: error.code,
+        message: error.message,
+        request_id: requestId,
+        ...(error.fields && { fields: error.fields }),
+      },
+    };
     return Response.json(body, { status: error.status, headers });
   }
   log?.error({ err: error, request_id: requestId }, "unexpected error in API request");
   return Response.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side. Quote the request_id to support.", request_id: requestId } },
+    {
+      error: {
+        code: "internal_error",
+        message: "Something went wrong on our side. Quote the request_id to support.",
+        request_id: requestId,
+      },
+    },
     { status: 500, headers: { "X-Request-Id": requestId } },
   );
 }

@@ -6,7 +6,14 @@ export type Actor = string;
 
 export async function recordAudit(
   tx: Prisma.TransactionClient,
-  entry: { orgId: string; actor: Actor; action: string; targetType: string; targetId: string; details?: Prisma.InputJsonObject },
+  entry: {
+    orgId: string;
+    actor: Actor;
+    action: string;
+    targetType: string;
+    targetId: string;
+    details?: Prisma.InputJsonObject;
+  },
 ): Promise<void> {
   await tx.auditLog.create({ data: { id: newId("aud"), ...entry, details: entry.details ?? {} } });
 }

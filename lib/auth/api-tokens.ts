@@ -26,7 +26,10 @@ export async function createApiToken(tx: Tx, cipher: Cipher, orgId: string, toke
  * The org a bearer token belongs to, or null for a missing, unknown or revoked token. Plain SQL
  * on the unique hash index: it runs on every API call, and the ORM's overhead showed in profiles.
  */
-export async function authenticateApiToken(db: Db, authorization: string | null): Promise<{ orgId: string; tokenId: string } | null> {
+export async function authenticateApiToken(
+  db: Db,
+  authorization: string | null,
+): Promise<{ orgId: string; tokenId: string } | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!match) return null;
   const { rows } = await db.pool.query<{ id: string; org_id: string }>(

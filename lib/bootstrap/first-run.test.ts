@@ -19,7 +19,9 @@ describe("first run", () => {
     expect(admin).toMatchObject({ orgId: result.orgId, role: "admin" });
     expect(admin.passwordHash).not.toContain(result.generatedPassword);
     expect(await verifyPassword(admin.passwordHash, result.generatedPassword!)).toBe(true);
-    expect(await authenticateApiToken(ctx.db, `Bearer ${result.generatedApiToken}`)).toMatchObject({ orgId: result.orgId });
+    expect(await authenticateApiToken(ctx.db, `Bearer ${result.generatedApiToken}`)).toMatchObject({
+      orgId: result.orgId,
+    });
 
     const stored = await ctx.db.prisma.apiToken.findFirstOrThrow();
     expect(stored.tokenHash).not.toBe(result.generatedApiToken);
@@ -36,8 +38,17 @@ describe("first run", () => {
 
   it("uses NOVAVMS_ADMIN_EMAIL, NOVAVMS_ADMIN_PASSWORD and NOVAVMS_API_TOKEN when given", async () => {
     const apiToken = "nvms_given_token_0123456789abcdef";
-    const result = await runFirstRun(ctx.db, ctx.cipher, { adminEmail: "Ops@Example.com", adminPassword: "correct horse battery", apiToken });
-    expect(result).toMatchObject({ created: true, adminEmail: "ops@example.com", generatedPassword: undefined, generatedApiToken: undefined });
+    const result = await runFirstRun(ctx.db, ctx.cipher, {
+      adminEmail: "Ops@Example.com",
+      adminPassword: "correct horse battery",
+      apiToken,
+    });
+    expect(result).toMatchObject({
+      created: true,
+      adminEmail: "ops@example.com",
+      generatedPassword: undefined,
+      generatedApiToken: undefined,
+    });
     const admin = await ctx.db.prisma.user.findUniqueOrThrow({ where: { email: "ops@example.com" } });
     expect(await verifyPassword(admin.passwordHash, "correct horse battery")).toBe(true);
     expect(await verifyPassword(admin.passwordHash, "wrong")).toBe(false);

@@ -41,7 +41,9 @@ export async function runFirstRun(db: Db, cipher: Cipher, options: FirstRunOptio
     const orgId = newId("org");
     const adminEmail = (options.adminEmail ?? "admin@novavms.local").toLowerCase();
     await tx.org.create({ data: { id: orgId, name: "NovaVMS" } });
-    await tx.user.create({ data: { id: newId("usr"), orgId, email: adminEmail, name: "Admin", passwordHash, role: "admin" } });
+    await tx.user.create({
+      data: { id: newId("usr"), orgId, email: adminEmail, name: "Admin", passwordHash, role: "admin" },
+    });
     const apiToken = await createApiToken(tx, cipher, orgId, options.apiToken);
     await tx.auditLog.create({
       data: { id: newId("aud"), orgId, actor: "system", action: "org.bootstrap", targetType: "org", targetId: orgId },

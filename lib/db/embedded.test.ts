@@ -15,7 +15,6 @@ function tempDir() {
   return dir;
 }
 
-
 describe("embedded database", () => {
   it("keeps its data across a restart on the same data directory", async () => {
     const dataDir = tempDir();

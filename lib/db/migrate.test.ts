@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import { querySql } from "../testing/sql";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { MigrationChangedError, MigrationFailedError, migrate, migrationStatus, readMigrations, type Migration } from "./migrate";
+import {
+  MigrationChangedError,
+  MigrationFailedError,
+  migrate,
+  migrationStatus,
+  readMigrations,
+  type Migration,
+} from "./migrate";
 
 let database: TestDatabase | undefined;
 afterEach(async () => {
@@ -14,7 +21,6 @@ async function fresh() {
   database = await createTestDatabase({ migrate: false });
   return database.url;
 }
-
 
 function migration(name: string, sql: string): Migration {
   return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
@@ -28,11 +34,18 @@ describe("migration runner", () => {
 
     expect(await migrate(url)).toEqual(committed.map((m) => m.name));
 
-    const rows = await querySql(url, "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name");
-    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(committed.map((m) => [m.name, m.checksum, 1]));
+    const rows = await querySql(
+      url,
+      "SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name",
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count])).toEqual(
+      committed.map((m) => [m.name, m.checksum, 1]),
+    );
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
     const tables = await querySql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-    expect(tables.map((t) => t.tablename)).toEqual(expect.arrayContaining(["orgs", "webhooks", "deliveries", "delivery_attempts"]));
+    expect(tables.map((t) => t.tablename)).toEqual(
+      expect.arrayContaining(["orgs", "webhooks", "deliveries", "delivery_attempts"]),
+    );
   });
 
   it("is idempotent: a second run applies nothing", async () => {
@@ -54,16 +67,25 @@ describe("migration runner", () => {
   it("refuses a migration whose file changed after it was applied", async () => {
     const url = await fresh();
     await migrate(url, [migration("001_a", "CREATE TABLE a (id int)")]);
-    await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id bigint)")])).rejects.toBeInstanceOf(MigrationChangedError);
-    const status = await migrationStatus((sql) => querySql(url, sql).then((rows) => ({ rows })), [migration("001_a", "CREATE TABLE a (id bigint)")]);
+    await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id bigint)")])).rejects.toBeInstanceOf(
+      MigrationChangedError,
+    );
+    const status = await migrationStatus(
+      (sql) => querySql(url, sql).then((rows) => ({ rows })),
+      [migration("001_a", "CREATE TABLE a (id bigint)")],
+    );
     expect(status).toMatchObject({ current: false, changed: ["001_a"] });
   });
 
   it("rolls a failing migration back completely and records nothing", async () => {
     const url = await fresh();
     const broken = migration("002_broken", "CREATE TABLE b (id int); SELECT no_such_function();");
-    await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id int)"), broken])).rejects.toBeInstanceOf(MigrationFailedError);
-    const tables = (await querySql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map((t) => t.tablename);
+    await expect(migrate(url, [migration("001_a", "CREATE TABLE a (id int)"), broken])).rejects.toBeInstanceOf(
+      MigrationFailedError,
+    );
+    const tables = (await querySql(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).map(
+      (t) => t.tablename,
+    );
     expect(tables).toContain("a");
     expect(tables).not.toContain("b");
     const names = (await querySql(url, "SELECT migration_name FROM _prisma_migrations")).map((r) => r.migration_name);

@@ -25,7 +25,10 @@ export class MigrationChangedError extends Error {
 }
 
 export class MigrationFailedError extends Error {
-  constructor(readonly migration: string, cause: unknown) {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
     super(`migration ${migration} failed and was rolled back: ${(cause as Error).message}`);
     this.name = "MigrationFailedError";
   }
@@ -76,7 +79,9 @@ export async function migrationStatus(
   const applied = new Map(rows.map((r) => [String(r.migration_name), String(r.checksum)]));
   const known = new Set(migrations.map((m) => m.name));
   const pending = migrations.filter((m) => !applied.has(m.name)).map((m) => m.name);
-  const changed = migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum).map((m) => m.name);
+  const changed = migrations
+    .filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum)
+    .map((m) => m.name);
   const unknown = [...applied.keys()].filter((name) => !known.has(name));
   return { current: pending.length === 0 && changed.length === 0, pending, changed, unknown };
 }
@@ -101,7 +106,9 @@ async function applyIfPending(client: pg.Client, migration: Migration): Promise<
     await client.query(migration.sql).catch((error: unknown) => {
       throw new MigrationFailedError(migration.name, error);
     });
-    await client.query("UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1", [id]);
+    await client.query("UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1", [
+      id,
+    ]);
     await client.query("COMMIT");
     return true;
   } catch (error) {

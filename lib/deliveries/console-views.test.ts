@@ -20,7 +20,9 @@ let answer: { status: number; body: string } = { status: 500, body: HOSTILE };
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  receiver = await startReceiver((_req, res) => res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body));
+  receiver = await startReceiver((_req, res) =>
+    res.writeHead(answer.status, { "content-type": "application/json" }).end(answer.body),
+  );
 });
 afterAll(async () => {
   await receiver.close();
@@ -45,7 +47,11 @@ function requestIdReceived(index: number): string | undefined {
 async function logFor(orgId: string, search: Record<string, string>) {
   const parsed = parseLogParams(search);
   if (!parsed.ok) throw new Error(parsed.errors.join("; "));
-  const { rows } = await listDeliveries(ctx.db, orgId, { ...toDeliveryFilters(parsed.params, new Date()), limit: 50, sort: "activity" });
+  const { rows } = await listDeliveries(ctx.db, orgId, {
+    ...toDeliveryFilters(parsed.params, new Date()),
+    limit: 50,
+    sort: "activity",
+  });
   return toLogEntries(rows, maxScheduledAttempts(ctx.config.retryScheduleMs));
 }
 
@@ -60,7 +66,13 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
 
     const { row, attemptRows } = await getDelivery(ctx.db, orgId, deliveryId);
     const detail = buildDeliveryDetail(row, attemptRows, 6, new Date());
-    expect(detail).toMatchObject({ status: "retrying", eventType: "camera.offline", eventId: event.id, webhookUrl: webhook.url, attempts: "attempt 1 of 6" });
+    expect(detail).toMatchObject({
+      status: "retrying",
+      eventType: "camera.offline",
+      eventId: event.id,
+      webhookUrl: webhook.url,
+      attempts: "attempt 1 of 6",
+    });
     expect(detail.nextAttempt?.relative).toMatch(/^in (\d+ s|1 min)$/);
     const [attempt] = detail.timeline;
     expect(attempt.requestId).toBe(requestIdReceived(receiver.requests.length - 1));
@@ -72,24 +84,52 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
       errorCodeHref: "/docs/error-codes#http_status",
     });
     expect(attempt.response?.status).toBe(500);
-    expect(attempt.response?.body).toEqual({ kind: "json", text: JSON.stringify(JSON.parse(HOSTILE), null, 2), truncated: false });
+    expect(attempt.response?.body).toEqual({
+      kind: "json",
+      text: JSON.stringify(JSON.parse(HOSTILE), null, 2),
+      truncated: false,
+    });
     const sentHeaders = Object.fromEntries(attempt.request.headers);
     expect(sentHeaders["X-NovaVMS-Signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(attempt.request.body).toBe(receiver.requests.at(-1)!.body.toString("utf8"));
     expect(attempt.curl).toContain(`-H 'X-NovaVMS-Signature: ${sentHeaders["X-NovaVMS-Signature"]}'`);
 
     const [top] = await logFor(orgId, { status: "retrying", event_type: "camera.offline" });
-    expect(top).toMatchObject({ id: deliveryId, status: "retrying", httpStatus: 500, errorCode: "webhook_delivery_failed", reason: "http_status", attempt: "attempt 1 of 6", requestId: attempt.requestId });
+    expect(top).toMatchObject({
+      id: deliveryId,
+      status: "retrying",
+      httpStatus: 500,
+      errorCode: "webhook_delivery_failed",
+      reason: "http_status",
+      attempt: "attempt 1 of 6",
+      requestId: attempt.requestId,
+    });
     expect(top).not.toHaveProperty("event_body");
 
     answer = { status: 200, body: "" };
     // The older delivery is replayed first, so the log's order must come from the latest attempt.
-    const replay = await replayDelivery({ db: ctx.db, cipher: ctx.cipher, send: createTestDispatcher(ctx).sender.send }, { orgId, deliveryId, actor: "user:test" });
-    expect(describeReplay(replay.attempt)).toEqual({ ok: true, requestId: replay.attempt.request_id, status: 200, reason: null, title: null, message: null });
+    const replay = await replayDelivery(
+      { db: ctx.db, cipher: ctx.cipher, send: createTestDispatcher(ctx).sender.send },
+      { orgId, deliveryId, actor: "user:test" },
+    );
+    expect(describeReplay(replay.attempt)).toEqual({
+      ok: true,
+      requestId: replay.attempt.request_id,
+      status: 200,
+      reason: null,
+      title: null,
+      message: null,
+    });
 
     const log = await logFor(orgId, {});
     expect(log.map((entry) => entry.id)).toEqual([deliveryId, older.deliveries[0].id]);
-    expect(log[0]).toMatchObject({ status: "succeeded", httpStatus: 200, errorCode: null, attempt: "attempt 1 of 6 + 1 Replay", requestId: replay.attempt.request_id });
+    expect(log[0]).toMatchObject({
+      status: "succeeded",
+      httpStatus: 200,
+      errorCode: null,
+      attempt: "attempt 1 of 6 + 1 Replay",
+      requestId: replay.attempt.request_id,
+    });
 
     const after = await getDelivery(ctx.db, orgId, deliveryId);
     const replayed = buildDeliveryDetail(after.row, after.attemptRows, 6, new Date());

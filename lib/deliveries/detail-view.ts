@@ -56,7 +56,12 @@ export type DeliveryDetail = {
   timeline: AttemptDetail[];
 };
 
-export function buildDeliveryDetail(row: DeliveryRow, attemptRows: AttemptRow[], maxAttempts: number, now: Date): DeliveryDetail {
+export function buildDeliveryDetail(
+  row: DeliveryRow,
+  attemptRows: AttemptRow[],
+  maxAttempts: number,
+  now: Date,
+): DeliveryDetail {
   const manual = attemptRows.filter((a) => a.trigger === "manual").length;
   const unsettled = row.status === "pending" || row.status === "retrying";
   return {
@@ -67,10 +72,18 @@ export function buildDeliveryDetail(row: DeliveryRow, attemptRows: AttemptRow[],
     webhookId: row.webhook_id,
     webhookUrl: row.webhook_url,
     created: stamp(row.created_at),
-    attempts: attemptLabel({ scheduledAttempts: row.scheduled_attempts, attemptCount: row.scheduled_attempts + manual, maxAttempts }),
+    attempts: attemptLabel({
+      scheduledAttempts: row.scheduled_attempts,
+      attemptCount: row.scheduled_attempts + manual,
+      maxAttempts,
+    }),
     nextAttempt:
-      unsettled && row.next_attempt_at ? { ...stamp(row.next_attempt_at), relative: formatRelative(row.next_attempt_at, now) } : null,
-    timeline: [...attemptRows].sort((a, b) => b.number - a.number).map((attempt) => toAttemptDetail(attempt, row.event_body)),
+      unsettled && row.next_attempt_at
+        ? { ...stamp(row.next_attempt_at), relative: formatRelative(row.next_attempt_at, now) }
+        : null,
+    timeline: [...attemptRows]
+      .sort((a, b) => b.number - a.number)
+      .map((attempt) => toAttemptDetail(attempt, row.event_body)),
   };
 }
 

@@ -27,7 +27,14 @@ describe("the delivery log's URL", () => {
     const cursor = encodeCursor({ at: now, id: "dlv_1" });
     const search = { status: "failed", event_type: "camera.offline", range: "24h", q: "req_abc", cursor, live: "1" };
     const params = parsed(search);
-    expect(params).toEqual({ status: "failed", eventType: "camera.offline", range: "24h", q: "req_abc", cursor, live: true });
+    expect(params).toEqual({
+      status: "failed",
+      eventType: "camera.offline",
+      range: "24h",
+      q: "req_abc",
+      cursor,
+      live: true,
+    });
     const query = logQuery(params);
     expect(Object.fromEntries(new URLSearchParams(query))).toEqual(search);
     expect(parsed(Object.fromEntries(new URLSearchParams(query)))).toEqual(params);
@@ -55,7 +62,9 @@ describe("the delivery log's URL", () => {
       since: new Date("2026-11-28T09:30:00.000Z"),
       until: new Date("2026-11-28T10:00:00.000Z"),
     });
-    expect(logQuery(params)).toBe("?range=custom&since=2026-11-28T09%3A30%3A00.000Z&until=2026-11-28T10%3A00%3A00.000Z");
+    expect(logQuery(params)).toBe(
+      "?range=custom&since=2026-11-28T09%3A30%3A00.000Z&until=2026-11-28T10%3A00%3A00.000Z",
+    );
   });
 
   it("ignores since/until under a preset range (the range select wins)", () => {

@@ -39,7 +39,11 @@ export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export type ParsedLogParams =
   | { ok: true; params: LogParams }
-  | { ok: false; errors: string[]; /** What the user asked for, to refill the filter form. */ raw: Record<string, string> };
+  | {
+      ok: false;
+      errors: string[];
+      /** What the user asked for, to refill the filter form. */ raw: Record<string, string>;
+    };
 
 const FIELDS = ["status", "event_type", "range", "since", "until", "q", "cursor", "live"] as const;
 
@@ -60,7 +64,9 @@ const schema = z
   .object({
     status: z.enum(DELIVERY_STATUSES, "expected pending, retrying, succeeded or failed").optional(),
     event_type: z.string().max(100, "at most 100 characters").optional(),
-    range: z.enum(Object.keys(LOG_RANGES) as [LogRange, ...LogRange[]], "expected 1h, 24h, 7d, all or custom").optional(),
+    range: z
+      .enum(Object.keys(LOG_RANGES) as [LogRange, ...LogRange[]], "expected 1h, 24h, 7d, all or custom")
+      .optional(),
     since: time.optional(),
     until: time.optional(),
     q: z.string().max(100, "at most 100 characters").optional(),
@@ -112,7 +118,10 @@ export function parseLogParams(search: RawSearchParams): ParsedLogParams {
 }
 
 /** The listDeliveries filters of a view, with preset ranges measured back from `now`. */
-export function toDeliveryFilters(params: LogParams, now: Date): Pick<DeliveryFilters, "status" | "eventType" | "search" | "since" | "until" | "cursor"> {
+export function toDeliveryFilters(
+  params: LogParams,
+  now: Date,
+): Pick<DeliveryFilters, "status" | "eventType" | "search" | "since" | "until" | "cursor"> {
   const ms = LOG_RANGES[params.range].ms;
   return {
     status: params.status,
@@ -158,7 +167,13 @@ function parseTime(value: string): Date | null {
   if (Number.isNaN(date.getTime())) return null;
   // Date rolls 2026-02-30 over into March: refuse a day or hour that does not exist.
   const check = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second));
-  const fields = [check.getUTCMonth() + 1, check.getUTCDate(), check.getUTCHours(), check.getUTCMinutes(), check.getUTCSeconds()];
+  const fields = [
+    check.getUTCMonth() + 1,
+    check.getUTCDate(),
+    check.getUTCHours(),
+    check.getUTCMinutes(),
+    check.getUTCSeconds(),
+  ];
   if (fields.join() !== [month, day, hour, minute, second].map(Number).join()) return null;
   return date;
 }

@@ -39,12 +39,18 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
   if (filters.webhookId) add((p) => `d.webhook_id = ${p}`, filters.webhookId);
   if (filters.status) add((p) => `d.status = ${p}::"DeliveryStatus"`, filters.status);
   if (filters.eventType) add((p) => `d.event_type = ${p}`, filters.eventType);
-  if (filters.requestId) add((p) => `d.id IN (SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`, filters.requestId);
+  if (filters.requestId)
+    add(
+      (p) => `d.id IN (SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`,
+      filters.requestId,
+    );
   if (filters.search) {
     // One indexed lookup per kind of id, joined back by primary key: an OR across the three would
     // walk every delivery of the org in time order when nothing matches.
     add(
-      (p) => `d.id IN (SELECT id FROM deliveries WHERE id = ${p} UNION ALL SELECT id FROM deliveries WHERE event_id = ${p}
+      (
+        p,
+      ) => `d.id IN (SELECT id FROM deliveries WHERE id = ${p} UNION ALL SELECT id FROM deliveries WHERE event_id = ${p}
         UNION ALL SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`,
       filters.search,
     );
@@ -71,7 +77,9 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
   return {
     rows: page,
     data: page.map(serializeDelivery),
-    next_cursor: more ? encodeCursor({ at: filters.sort === "created" ? last.created_at : last.activity_at, id: last.id }) : null,
+    next_cursor: more
+      ? encodeCursor({ at: filters.sort === "created" ? last.created_at : last.activity_at, id: last.id })
+      : null,
   };
 }
 

@@ -40,7 +40,14 @@ export async function replayDelivery(
     next: result.ok ? { status: "succeeded", nextAttemptAt: null } : null,
   });
   await deps.db.prisma.$transaction((tx) =>
-    recordAudit(tx, { orgId: input.orgId, actor: input.actor, action: "delivery.replay", targetType: "delivery", targetId: row.id, details: { request_id: requestId, ok: result.ok } }),
+    recordAudit(tx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: "delivery.replay",
+      targetType: "delivery",
+      targetId: row.id,
+      details: { request_id: requestId, ok: result.ok },
+    }),
   );
   const { view } = await getDelivery(deps.db, input.orgId, input.deliveryId);
   return { attempt: view.attempts.find((a) => a.request_id === requestId)!, delivery: view };

@@ -45,7 +45,12 @@ export function serializeDelivery(row: DeliveryRow) {
     id: row.id,
     webhook_id: row.webhook_id,
     status: row.status,
-    event: JSON.parse(row.event_body.toString("utf8")) as { id: string; type: string; created_at: string; data: unknown },
+    event: JSON.parse(row.event_body.toString("utf8")) as {
+      id: string;
+      type: string;
+      created_at: string;
+      data: unknown;
+    },
     created_at: row.created_at.toISOString(),
     attempt_count: row.attempt_count,
     next_attempt_at: row.next_attempt_at?.toISOString() ?? null,

@@ -40,9 +40,15 @@ describe("classifyError", () => {
   });
 
   it("words the messages for the admin, naming the host", () => {
-    expect(classifyError(coded("EAI_AGAIN"), context).message).toBe("The host name hooks.example.com did not resolve (EAI_AGAIN).");
-    expect(classifyError(coded("EHOSTUNREACH"), context).message).toBe("hooks.example.com could not be reached on port 443.");
-    expect(classifyError(coded("ETIMEDOUT"), context).message).toBe("No response within 10 s; NovaVMS closed the connection.");
+    expect(classifyError(coded("EAI_AGAIN"), context).message).toBe(
+      "The host name hooks.example.com did not resolve (EAI_AGAIN).",
+    );
+    expect(classifyError(coded("EHOSTUNREACH"), context).message).toBe(
+      "hooks.example.com could not be reached on port 443.",
+    );
+    expect(classifyError(coded("ETIMEDOUT"), context).message).toBe(
+      "No response within 10 s; NovaVMS closed the connection.",
+    );
   });
 
   it("tells the caller's own mistakes apart", () => {

@@ -10,7 +10,11 @@ export type FailureContext = { hostname: string; port: number; timeoutMs: number
 
 const TLS_EXPIRED = new Set(["CERT_HAS_EXPIRED"]);
 const TLS_SELF_SIGNED = new Set(["DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN"]);
-const TLS_UNKNOWN_CA = new Set(["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "UNABLE_TO_GET_ISSUER_CERT"]);
+const TLS_UNKNOWN_CA = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+]);
 const TLS_HOSTNAME = new Set(["ERR_TLS_CERT_ALTNAME_INVALID"]);
 const DNS = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EAI_NODATA", "EAI_NONAME", "ENODATA"]);
 const REFUSED = new Set(["ECONNREFUSED"]);
@@ -32,9 +36,13 @@ export function classifyError(error: unknown, context: FailureContext): Failure 
 
   const blocked = errors.find((e) => e.code === "ERR_DESTINATION_BLOCKED");
   if (blocked) return { reason: "destination_blocked", message: blocked.message };
-  if (has(TLS_EXPIRED)) return { reason: "tls_certificate_expired", message: `The TLS certificate of ${hostname} has expired.` };
+  if (has(TLS_EXPIRED))
+    return { reason: "tls_certificate_expired", message: `The TLS certificate of ${hostname} has expired.` };
   if (has(TLS_SELF_SIGNED)) {
-    return { reason: "tls_self_signed", message: `${hostname} presented a self-signed TLS certificate, which is not trusted.` };
+    return {
+      reason: "tls_self_signed",
+      message: `${hostname} presented a self-signed TLS certificate, which is not trusted.`,
+    };
   }
   if (has(TLS_UNKNOWN_CA)) {
     return {
@@ -43,17 +51,27 @@ export function classifyError(error: unknown, context: FailureContext): Failure 
     };
   }
   if (has(TLS_HOSTNAME)) {
-    return { reason: "tls_hostname_mismatch", message: `The TLS certificate presented by ${hostname} is not valid for the name ${hostname}.` };
+    return {
+      reason: "tls_hostname_mismatch",
+      message: `The TLS certificate presented by ${hostname} is not valid for the name ${hostname}.`,
+    };
   }
-  if (has(DNS)) return { reason: "dns", message: `The host name ${hostname} did not resolve (${codes.find((c) => DNS.has(c))}).` };
-  if (has(REFUSED)) return { reason: "connection_refused", message: `${hostname} refused the connection on port ${port}.` };
-  if (has(UNREACHABLE)) return { reason: "connection_refused", message: `${hostname} could not be reached on port ${port}.` };
+  if (has(DNS))
+    return { reason: "dns", message: `The host name ${hostname} did not resolve (${codes.find((c) => DNS.has(c))}).` };
+  if (has(REFUSED))
+    return { reason: "connection_refused", message: `${hostname} refused the connection on port ${port}.` };
+  if (has(UNREACHABLE))
+    return { reason: "connection_refused", message: `${hostname} could not be reached on port ${port}.` };
   if (has(TIMEOUT)) return timeoutFailure(context.timeoutMs);
-  const tls = errors.find((e) => (typeof e.code === "string" && TLS_OTHER.test(e.code)) || typeof e.library === "string");
+  const tls = errors.find(
+    (e) => (typeof e.code === "string" && TLS_OTHER.test(e.code)) || typeof e.library === "string",
+  );
   if (tls) return { reason: "tls_handshake", message: `The TLS handshake with ${hostname} failed: ${tls.message}` };
   // undici's parser error often has no code, only its name.
   const notHttp = errors.find(
-    (e) => e.name === "HTTPParserError" || (typeof e.code === "string" && (NOT_HTTP.has(e.code) || e.code.startsWith("HPE_"))),
+    (e) =>
+      e.name === "HTTPParserError" ||
+      (typeof e.code === "string" && (NOT_HTTP.has(e.code) || e.code.startsWith("HPE_"))),
   );
   if (notHttp) {
     return {
@@ -62,12 +80,18 @@ export function classifyError(error: unknown, context: FailureContext): Failure 
     };
   }
   if (has(RESET)) {
-    return { reason: "connection_reset", message: `${hostname} closed the connection before a complete response arrived.` };
+    return {
+      reason: "connection_reset",
+      message: `${hostname} closed the connection before a complete response arrived.`,
+    };
   }
   // Anything left (a malformed response, an unexpected socket error) ended the exchange without
   // an answer; the receiver's side of the connection is where to look, as for a reset.
   const detail = errors[0]?.message || String(error);
-  return { reason: "connection_reset", message: `The exchange with ${hostname} failed before a response arrived: ${detail}` };
+  return {
+    reason: "connection_reset",
+    message: `The exchange with ${hostname} failed before a response arrived: ${detail}`,
+  };
 }
 
 export function isProgrammerError(error: unknown): boolean {
@@ -75,7 +99,10 @@ export function isProgrammerError(error: unknown): boolean {
 }
 
 export function timeoutFailure(timeoutMs: number): Failure {
-  return { reason: "timeout", message: `No response within ${formatSeconds(timeoutMs)} s; NovaVMS closed the connection.` };
+  return {
+    reason: "timeout",
+    message: `No response within ${formatSeconds(timeoutMs)} s; NovaVMS closed the connection.`,
+  };
 }
 
 export function dnsTimeoutFailure(hostname: string, timeoutMs: number): Failure {

@@ -14,7 +14,11 @@ export class ConnectTimeoutError extends Error {
   }
 }
 
-export function createConnector(options: { secureContext: SecureContext; lookup: LookupFunction; timeoutMs: number }): buildConnector.connector {
+export function createConnector(options: {
+  secureContext: SecureContext;
+  lookup: LookupFunction;
+  timeoutMs: number;
+}): buildConnector.connector {
   const { timeoutMs } = options;
   // undici's timer stays as a backstop should it stop handing back the socket it creates.
   const connect = buildConnector({ secureContext: options.secureContext, lookup: options.lookup, timeout: timeoutMs });

@@ -24,7 +24,10 @@ export const FAILURE_REASONS = {
   },
   tls_certificate_expired: {
     title: "TLS failed: the certificate has expired",
-    advice: ["Check the cert has not expired.", "Confirm the cert chain is valid: curl -vI https://your-endpoint/path from a clean network."],
+    advice: [
+      "Check the cert has not expired.",
+      "Confirm the cert chain is valid: curl -vI https://your-endpoint/path from a clean network.",
+    ],
   },
   tls_self_signed: {
     title: "TLS failed: self-signed certificate",
@@ -49,11 +52,16 @@ export const FAILURE_REASONS = {
   },
   tls_handshake: {
     title: "TLS handshake failed",
-    advice: ["Confirm the cert chain is valid: curl -vI https://your-endpoint/path from a clean network.", "Check the server accepts TLS 1.2 or newer."],
+    advice: [
+      "Confirm the cert chain is valid: curl -vI https://your-endpoint/path from a clean network.",
+      "Check the server accepts TLS 1.2 or newer.",
+    ],
   },
   connection_refused: {
     title: "Connection refused",
-    advice: ["Nothing accepted the connection on that host and port: check the URL, the port and that your server is running."],
+    advice: [
+      "Nothing accepted the connection on that host and port: check the URL, the port and that your server is running.",
+    ],
   },
   connection_reset: {
     title: "Connection reset",

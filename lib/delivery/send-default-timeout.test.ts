@@ -40,7 +40,10 @@ describe("the default 10 s timeout", () => {
     expect(slow.durationMs).toBeLessThan(10_000);
 
     expect(silent.ok).toBe(false);
-    expect(silent.failure).toEqual({ reason: "timeout", message: "No response within 10 s; NovaVMS closed the connection." });
+    expect(silent.failure).toEqual({
+      reason: "timeout",
+      message: "No response within 10 s; NovaVMS closed the connection.",
+    });
     expect(silent.durationMs).toBeGreaterThanOrEqual(9_995);
     expect(silent.durationMs).toBeLessThan(10_300);
     // One connection per attempt in flight; the timed-out one is closed at the timeout.

@@ -29,7 +29,10 @@ describe.concurrent("send timeout", () => {
 
     expect(result.ok).toBe(false);
     expect(result.status).toBeNull();
-    expect(result.failure).toEqual({ reason: "timeout", message: "No response within 1.5 s; NovaVMS closed the connection." });
+    expect(result.failure).toEqual({
+      reason: "timeout",
+      message: "No response within 1.5 s; NovaVMS closed the connection.",
+    });
     expect(result.durationMs).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
     expect(result.durationMs).toBeLessThan(TIMEOUT_MS + 300);
     expect(r.requests).toHaveLength(1);

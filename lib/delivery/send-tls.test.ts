@@ -70,7 +70,10 @@ describe("send over HTTPS", () => {
     const dir = fs.mkdtempSync(path.join(tempDir, "certs-"));
     fs.writeFileSync(path.join(dir, "novavms-test-ca.pem"), certificates.caCert);
     const r = await tlsReceiver(certificates.localhost);
-    const result = await senderWith({ SSL_CERT_DIR: `/nonexistent${path.delimiter}${dir}` }).send({ url: r.origin, ...request });
+    const result = await senderWith({ SSL_CERT_DIR: `/nonexistent${path.delimiter}${dir}` }).send({
+      url: r.origin,
+      ...request,
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -87,7 +90,10 @@ describe("send over HTTPS", () => {
   it("reports an expired certificate as tls_certificate_expired", async () => {
     const r = await tlsReceiver(certificates.expired);
     const result = await senderWith({ SSL_CERT_FILE: caFile }).send({ url: r.origin, ...request });
-    expect(result.failure).toEqual({ reason: "tls_certificate_expired", message: "The TLS certificate of localhost has expired." });
+    expect(result.failure).toEqual({
+      reason: "tls_certificate_expired",
+      message: "The TLS certificate of localhost has expired.",
+    });
     expect(r.requests).toHaveLength(0);
   });
 
@@ -103,7 +109,10 @@ describe("send over HTTPS", () => {
 
   it("verifies a literal IP against the certificate's IP addresses, sending no SNI (none is allowed for an IP)", async () => {
     const r = await tlsReceiver(certificates.localhost);
-    const result = await senderWith({ SSL_CERT_FILE: caFile }).send({ url: `https://127.0.0.1:${r.port}/`, ...request });
+    const result = await senderWith({ SSL_CERT_FILE: caFile }).send({
+      url: `https://127.0.0.1:${r.port}/`,
+      ...request,
+    });
     expect(result.ok).toBe(true);
     expect(r.serverNames).toEqual([false]);
   });
@@ -111,7 +120,10 @@ describe("send over HTTPS", () => {
   it("reports a plain-HTTP server behind an https:// URL as tls_handshake", async () => {
     const plain = await startReceiver((_req, res) => res.end("plain"));
     receivers.push(plain);
-    const result = await senderWith({ SSL_CERT_FILE: caFile }).send({ url: `https://127.0.0.1:${plain.port}/`, ...request });
+    const result = await senderWith({ SSL_CERT_FILE: caFile }).send({
+      url: `https://127.0.0.1:${plain.port}/`,
+      ...request,
+    });
     expect(result.failure?.reason).toBe("tls_handshake");
     expect(result.failure?.message).toMatch(/^The TLS handshake with 127\.0\.0\.1 failed: /);
   });

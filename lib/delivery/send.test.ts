@@ -43,7 +43,11 @@ describe("send over HTTP", () => {
     expect(result.ok).toBe(true);
     expect(result.failure).toBeNull();
     expect(result.status).toBe(200);
-    expect(result.headers).toMatchObject({ "x-request-seen": "yes", "set-cookie": "a=1, b=2", "content-type": "text/plain" });
+    expect(result.headers).toMatchObject({
+      "x-request-seen": "yes",
+      "set-cookie": "a=1, b=2",
+      "content-type": "text/plain",
+    });
     expect(result.body).toEqual(Buffer.from("thanks"));
     expect(result.bodyTruncated).toBe(false);
     expect(result.durationMs).toBeGreaterThanOrEqual(0);
@@ -55,9 +59,20 @@ describe("send over HTTP", () => {
     expect(received.method).toBe("POST");
     expect(received.path).toBe("/hooks?x=1");
     expect(received.body.equals(body)).toBe(true);
-    const names = received.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase()).sort();
+    const names = received.rawHeaders
+      .filter((_, i) => i % 2 === 0)
+      .map((n) => n.toLowerCase())
+      .sort();
     // Only what HTTP/1.1 itself needs is added to the caller's headers.
-    expect(names).toEqual(["connection", "content-length", "content-type", "host", "user-agent", "x-novavms-delivery", "x-novavms-signature"]);
+    expect(names).toEqual([
+      "connection",
+      "content-length",
+      "content-type",
+      "host",
+      "user-agent",
+      "x-novavms-delivery",
+      "x-novavms-signature",
+    ]);
     expect(headerValue(received.rawHeaders, "user-agent")).toBe("NovaVMS-Webhooks/0.1.0");
     expect(headerValue(received.rawHeaders, "content-length")).toBe(String(body.length));
   });
@@ -88,7 +103,10 @@ describe("send over HTTP", () => {
     expect(result.ok).toBe(false);
     expect(result.status).toBe(302);
     expect(result.headers?.location).toBe("/elsewhere");
-    expect(result.failure).toEqual({ reason: "http_status", message: "Your endpoint returned HTTP 302 (redirects are not followed)." });
+    expect(result.failure).toEqual({
+      reason: "http_status",
+      message: "Your endpoint returned HTTP 302 (redirects are not followed).",
+    });
     expect(r.requests.map((q) => q.path)).toEqual(["/moved"]);
   });
 
@@ -108,7 +126,9 @@ describe("send over HTTP", () => {
     const limited = createSender({ timeoutMs: 1500, allowPrivateNetworks: true, maxConnectionsPerOrigin: 2 });
     try {
       const r = await receiver((_req, res) => setTimeout(() => res.end("ok"), 50));
-      const results = await Promise.all(Array.from({ length: 6 }, () => limited.send({ url: r.origin, headers, body })));
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => limited.send({ url: r.origin, headers, body })),
+      );
       expect(results.every((x) => x.ok)).toBe(true);
       expect(r.requests).toHaveLength(6);
       expect(r.connections.opened).toBe(2);
@@ -121,14 +141,20 @@ describe("send over HTTP", () => {
     const port = await findClosedPort();
     const result = await sender.send({ url: `http://127.0.0.1:${port}/`, headers, body });
     expect(result).toMatchObject({ ok: false, status: null, headers: null, body: null, bodyTruncated: false });
-    expect(result.failure).toEqual({ reason: "connection_refused", message: `127.0.0.1 refused the connection on port ${port}.` });
+    expect(result.failure).toEqual({
+      reason: "connection_refused",
+      message: `127.0.0.1 refused the connection on port ${port}.`,
+    });
   });
 
   it("reports a receiver that drops the connection on the request as connection_reset", async () => {
     const r = await receiver((req) => req.socket.destroy());
     const result = await sender.send({ url: r.origin, headers, body });
     expect(result.status).toBeNull();
-    expect(result.failure).toEqual({ reason: "connection_reset", message: "127.0.0.1 closed the connection before a complete response arrived." });
+    expect(result.failure).toEqual({
+      reason: "connection_reset",
+      message: "127.0.0.1 closed the connection before a complete response arrived.",
+    });
     expect(r.requests).toHaveLength(1);
   });
 
@@ -137,7 +163,9 @@ describe("send over HTTP", () => {
     const result = await sender.send({ url: r.origin, headers, body });
     expect(result.status).toBeNull();
     expect(result.failure?.reason).toBe("connection_reset");
-    expect(result.failure?.message).toMatch(/^127\.0\.0\.1 answered with something that is not a valid HTTP\/1\.1 response \(.+\); NovaVMS closed the connection\.$/);
+    expect(result.failure?.message).toMatch(
+      /^127\.0\.0\.1 answered with something that is not a valid HTTP\/1\.1 response \(.+\); NovaVMS closed the connection\.$/,
+    );
   });
 
   it("reports response headers too large to parse as connection_reset", async () => {
@@ -148,7 +176,8 @@ describe("send over HTTP", () => {
     const result = await sender.send({ url: r.origin, headers, body });
     expect(result.failure).toEqual({
       reason: "connection_reset",
-      message: "127.0.0.1 answered with something that is not a valid HTTP/1.1 response (Headers Overflow Error); NovaVMS closed the connection.",
+      message:
+        "127.0.0.1 answered with something that is not a valid HTTP/1.1 response (Headers Overflow Error); NovaVMS closed the connection.",
     });
   });
 
@@ -178,7 +207,9 @@ describe("send over HTTP", () => {
   it("throws when used after close", async () => {
     const closed = createSender({ timeoutMs: 1500, allowPrivateNetworks: true });
     await closed.close();
-    await expect(closed.send({ url: "http://127.0.0.1:9/", headers, body })).rejects.toMatchObject({ code: "UND_ERR_DESTROYED" });
+    await expect(closed.send({ url: "http://127.0.0.1:9/", headers, body })).rejects.toMatchObject({
+      code: "UND_ERR_DESTROYED",
+    });
   });
 
   it("refuses a timeout that is not a positive whole number of milliseconds", () => {

@@ -1,5 +1,12 @@
 import { Agent, request } from "undici";
-import { classifyError, dnsTimeoutFailure, httpStatusFailure, isProgrammerError, timeoutFailure, type Failure } from "./classify";
+import {
+  classifyError,
+  dnsTimeoutFailure,
+  httpStatusFailure,
+  isProgrammerError,
+  timeoutFailure,
+  type Failure,
+} from "./classify";
 import { captureHeaders } from "./capture-headers";
 import { createConnector } from "./connector";
 import { readCapped } from "./read-capped";
@@ -31,7 +38,8 @@ export type Sender = { send: Send; close: () => Promise<void> };
  */
 export function createSender(options: SenderOptions): Sender {
   const { timeoutMs, allowPrivateNetworks } = options;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) throw new RangeError(`timeoutMs must be a positive integer, got ${timeoutMs}`);
+  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0)
+    throw new RangeError(`timeoutMs must be a positive integer, got ${timeoutMs}`);
 
   // Names whose DNS answer is still awaited: a timeout then is the resolver's, not the receiver's.
   const resolving = new Map<string, number>();
@@ -77,7 +85,13 @@ export function createSender(options: SenderOptions): Sender {
         controller.abort();
         if (responded) return;
         const stillResolving = (resolving.get(url.hostname) ?? 0) > 0;
-        resolve(failed(startedAt, elapsed(), stillResolving ? dnsTimeoutFailure(url.hostname, timeoutMs) : timeoutFailure(timeoutMs)));
+        resolve(
+          failed(
+            startedAt,
+            elapsed(),
+            stillResolving ? dnsTimeoutFailure(url.hostname, timeoutMs) : timeoutFailure(timeoutMs),
+          ),
+        );
       }, timeoutMs);
     });
 
@@ -95,7 +109,11 @@ export function createSender(options: SenderOptions): Sender {
         // Success is decided by the status; the body is only evidence. So a 2xx whose body is
         // still trickling in at the deadline stays a success, with what arrived, and its
         // connection is closed like any other at the deadline.
-        const body = await readCapped(response.body, MAX_STORED_BODY_BYTES, declaredLength(response.headers["content-length"]));
+        const body = await readCapped(
+          response.body,
+          MAX_STORED_BODY_BYTES,
+          declaredLength(response.headers["content-length"]),
+        );
         const ok = response.statusCode >= 200 && response.statusCode < 300;
         return {
           startedAt,

@@ -78,15 +78,35 @@ describe("send with the guard on", () => {
   const REFUSAL = "NovaVMS only delivers to public internet addresses.";
 
   it.each([
-    ["a loopback IP", () => `http://127.0.0.1:${receiver.port}/`, `127.0.0.1 is not a public address (loopback); ${REFUSAL}`],
+    [
+      "a loopback IP",
+      () => `http://127.0.0.1:${receiver.port}/`,
+      `127.0.0.1 is not a public address (loopback); ${REFUSAL}`,
+    ],
     // Checked in the connection's own DNS lookup (a host may list ::1 for localhost too).
-    ["a name resolving to loopback", () => `http://localhost:${receiver.port}/`, /^localhost resolves to (127\.0\.0\.1|::1) \(loopback\); NovaVMS/],
+    [
+      "a name resolving to loopback",
+      () => `http://localhost:${receiver.port}/`,
+      /^localhost resolves to (127\.0\.0\.1|::1) \(loopback\); NovaVMS/,
+    ],
     ["IPv6 loopback", () => `http://[::1]:${receiver.port}/`, `::1 is not a public address (loopback); ${REFUSAL}`],
-    ["the metadata service", () => "http://169.254.169.254/latest/meta-data/", `169.254.169.254 is not a public address (cloud metadata); ${REFUSAL}`],
+    [
+      "the metadata service",
+      () => "http://169.254.169.254/latest/meta-data/",
+      `169.254.169.254 is not a public address (cloud metadata); ${REFUSAL}`,
+    ],
     ["a private IP", () => "http://10.0.0.1/", `10.0.0.1 is not a public address (private); ${REFUSAL}`],
     ["a CGNAT IP", () => "http://100.64.0.1/", `100.64.0.1 is not a public address (carrier-grade NAT); ${REFUSAL}`],
-    ["IPv4-mapped loopback", () => `http://[::ffff:127.0.0.1]:${receiver.port}/`, `::ffff:7f00:1 is not a public address (loopback); ${REFUSAL}`],
-    ["a decimal-encoded loopback IP", () => `http://2130706433:${receiver.port}/`, `127.0.0.1 is not a public address (loopback); ${REFUSAL}`],
+    [
+      "IPv4-mapped loopback",
+      () => `http://[::ffff:127.0.0.1]:${receiver.port}/`,
+      `::ffff:7f00:1 is not a public address (loopback); ${REFUSAL}`,
+    ],
+    [
+      "a decimal-encoded loopback IP",
+      () => `http://2130706433:${receiver.port}/`,
+      `127.0.0.1 is not a public address (loopback); ${REFUSAL}`,
+    ],
   ])("refuses %s as destination_blocked without sending anything", async (_name, url, message: string | RegExp) => {
     const result = await guarded.send({ url: url(), ...request });
     expect(result.ok).toBe(false);

@@ -87,7 +87,10 @@ export function createGuardedLookup(hooks: LookupHooks): LookupFunction {
         for (const { address } of addresses) {
           const verdict = classifyAddress(address);
           if (!verdict.allowed) {
-            return callback(new DestinationBlockedError(`${hostname} resolves to ${address} (${verdict.kind}); ${REFUSAL}`), "");
+            return callback(
+              new DestinationBlockedError(`${hostname} resolves to ${address} (${verdict.kind}); ${REFUSAL}`),
+              "",
+            );
           }
         }
       }
@@ -102,7 +105,8 @@ const REFUSAL = "NovaVMS only delivers to public internet addresses.";
 function embeddedIPv4(address: ipaddr.IPv6): string | null {
   const [a, b, c, d, e, f, g, h] = address.parts;
   const range = address.range();
-  const isWellKnownNat64 = range === "rfc6052" && a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0;
+  const isWellKnownNat64 =
+    range === "rfc6052" && a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0;
   if (range === "ipv4Mapped" || range === "rfc6145" || isWellKnownNat64) return toIPv4(g, h);
   if (range === "6to4") return toIPv4(b, c);
   return null;

@@ -35,7 +35,9 @@ describe("loadTrustedCertificates", () => {
     write("b/leaf.crt", localhost.cert);
     write("b/readme.txt", "not a certificate");
     fs.mkdirSync(path.join(dir, "b/nested"), { recursive: true });
-    const loaded = loadTrustedCertificates({ SSL_CERT_DIR: [path.join(dir, "a"), path.join(dir, "b")].join(path.delimiter) });
+    const loaded = loadTrustedCertificates({
+      SSL_CERT_DIR: [path.join(dir, "a"), path.join(dir, "b")].join(path.delimiter),
+    });
     expect(loaded).toEqual([caCert.trim(), localhost.cert.trim()]);
   });
 
@@ -51,9 +53,11 @@ describe("loadTrustedCertificates", () => {
 
   it("falls back to the system bundle when neither variable is set", () => {
     const loaded = loadTrustedCertificates({});
-    const systemBundle = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"].find((f) =>
-      fs.existsSync(f),
-    );
+    const systemBundle = [
+      "/etc/ssl/certs/ca-certificates.crt",
+      "/etc/pki/tls/certs/ca-bundle.crt",
+      "/etc/ssl/cert.pem",
+    ].find((f) => fs.existsSync(f));
     if (systemBundle) {
       expect(loaded.length).toBeGreaterThan(10);
       expect(loaded).toEqual(loadTrustedCertificates({ SSL_CERT_FILE: systemBundle }));

@@ -30,9 +30,7 @@ export function loadTrustedCertificates(env: Record<string, string | undefined> 
   const file = env.SSL_CERT_FILE || undefined;
   const directories = env.SSL_CERT_DIR?.split(path.delimiter).filter(Boolean) ?? [];
   const sources =
-    file || directories.length > 0
-      ? [...(file ? [file] : []), ...directories.flatMap(listFiles)]
-      : firstSystemSource();
+    file || directories.length > 0 ? [...(file ? [file] : []), ...directories.flatMap(listFiles)] : firstSystemSource();
 
   const certificates = new Map<string, string>();
   for (const source of sources) {

@@ -18,15 +18,27 @@ describe("validateWebhookUrl", () => {
     ["", "Enter the URL of your endpoint."],
     ["   ", "Enter the URL of your endpoint."],
     ["example.com/webhooks", "Enter a full URL that starts with https:// (for example https://example.com/webhooks)."],
-    ["//example.com/webhooks", "Enter a full URL that starts with https:// (for example https://example.com/webhooks)."],
+    [
+      "//example.com/webhooks",
+      "Enter a full URL that starts with https:// (for example https://example.com/webhooks).",
+    ],
     ["https://", "This is not a valid URL. Check for typos, for example https://example.com/webhooks."],
     ["https://exa mple.com/", "This is not a valid URL. Check for typos, for example https://example.com/webhooks."],
-    ["http://example.com:99999/", "This is not a valid URL. Check for typos, for example https://example.com/webhooks."],
+    [
+      "http://example.com:99999/",
+      "This is not a valid URL. Check for typos, for example https://example.com/webhooks.",
+    ],
     ["ftp://example.com/hook", "Only https:// and http:// URLs can receive webhooks, not ftp: URLs."],
     ["javascript:alert(1)", "Only https:// and http:// URLs can receive webhooks, not javascript: URLs."],
     ["file:///etc/passwd", "Only https:// and http:// URLs can receive webhooks, not file: URLs."],
-    ["https://user:secret@example.com/hook", "Remove the user name and password from the URL. Deliveries are signed; verify the signature instead."],
-    ["https://user@example.com/hook", "Remove the user name and password from the URL. Deliveries are signed; verify the signature instead."],
+    [
+      "https://user:secret@example.com/hook",
+      "Remove the user name and password from the URL. Deliveries are signed; verify the signature instead.",
+    ],
+    [
+      "https://user@example.com/hook",
+      "Remove the user name and password from the URL. Deliveries are signed; verify the signature instead.",
+    ],
     [`https://example.com/${"a".repeat(2100)}`, "The URL is too long: at most 2048 characters."],
     [`https://example.com/${" ".repeat(700)}x`, "The URL is too long: at most 2048 characters."],
   ])("refuses %j: %s", (input, message) => {

@@ -13,13 +13,19 @@ export function validateWebhookUrl(input: string): WebhookUrlCheck {
     return { ok: false, message: `The URL is too long: at most ${MAX_WEBHOOK_URL_LENGTH} characters.` };
   }
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
-    return { ok: false, message: "Enter a full URL that starts with https:// (for example https://example.com/webhooks)." };
+    return {
+      ok: false,
+      message: "Enter a full URL that starts with https:// (for example https://example.com/webhooks).",
+    };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: "This is not a valid URL. Check for typos, for example https://example.com/webhooks." };
+    return {
+      ok: false,
+      message: "This is not a valid URL. Check for typos, for example https://example.com/webhooks.",
+    };
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     return { ok: false, message: `Only https:// and http:// URLs can receive webhooks, not ${url.protocol} URLs.` };

@@ -20,7 +20,10 @@ beforeAll(async () => {
     req.resume();
     req.on("end", () => {
       const answer = sandboxAnswer((req.url ?? "").replace("/api/sandbox/", "").split("/"), { slowMs: 1_500 });
-      setTimeout(() => res.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body), answer.delayMs);
+      setTimeout(
+        () => res.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body),
+        answer.delayMs,
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -52,10 +55,14 @@ describe("demo data", () => {
       const minute = await statuses(orgId);
       expect(minute.failed).toBeGreaterThanOrEqual(8); // the broken and the slow receiver, 4 events each
       expect(minute.succeeded).toBeGreaterThanOrEqual(8); // the healthy and the large-response receiver
-      const big = await ctx.db.prisma.deliveryAttempt.findFirstOrThrow({ where: { orgId, url: `${baseUrl}/api/sandbox/big` } });
+      const big = await ctx.db.prisma.deliveryAttempt.findFirstOrThrow({
+        where: { orgId, url: `${baseUrl}/api/sandbox/big` },
+      });
       expect(big.responseBody?.length).toBe(1024);
       expect(big.responseBodyTruncated).toBe(true);
-      const slow = await ctx.db.prisma.deliveryAttempt.findFirstOrThrow({ where: { orgId, url: `${baseUrl}/api/sandbox/slow` } });
+      const slow = await ctx.db.prisma.deliveryAttempt.findFirstOrThrow({
+        where: { orgId, url: `${baseUrl}/api/sandbox/slow` },
+      });
       expect(slow.reason).toBe("timeout");
     } finally {
       await test.close();

@@ -12,7 +12,12 @@ export type SandboxAnswer = { status: number; body: string; contentType: string;
  */
 export function sandboxAnswer(path: string[], options: { slowMs: number; random?: () => number }): SandboxAnswer {
   const [behaviour, arg] = path;
-  const json = (status: number, body: unknown): SandboxAnswer => ({ status, body: JSON.stringify(body), contentType: "application/json", delayMs: 0 });
+  const json = (status: number, body: unknown): SandboxAnswer => ({
+    status,
+    body: JSON.stringify(body),
+    contentType: "application/json",
+    delayMs: 0,
+  });
   switch (behaviour) {
     case "ok":
       return json(200, { received: true });
@@ -20,17 +25,29 @@ export function sandboxAnswer(path: string[], options: { slowMs: number; random?
       return json(500, { error: "sandbox receiver failed on purpose", hint: "this is the Response body field" });
     case "status": {
       const status = Number(arg);
-      return Number.isInteger(status) && status >= 200 && status <= 599 ? json(status, { status }) : json(400, { error: "use /status/<200-599>" });
+      return Number.isInteger(status) && status >= 200 && status <= 599
+        ? json(status, { status })
+        : json(400, { error: "use /status/<200-599>" });
     }
     case "flaky":
-      return (options.random ?? Math.random)() < 0.5 ? json(503, { error: "temporarily unavailable" }) : json(200, { received: true });
+      return (options.random ?? Math.random)() < 0.5
+        ? json(503, { error: "temporarily unavailable" })
+        : json(200, { received: true });
     case "slow":
       return { ...json(200, { received: true, late: true }), delayMs: options.slowMs };
     case "big":
       return { status: 200, body: BIG_BODY, contentType: "text/plain; charset=utf-8", delayMs: 0 };
     case "html":
-      return { status: 500, body: "<html><body><h1>Internal Server Error</h1><script>alert('owned')</script></body></html>", contentType: "text/html", delayMs: 0 };
+      return {
+        status: 500,
+        body: "<html><body><h1>Internal Server Error</h1><script>alert('owned')</script></body></html>",
+        contentType: "text/html",
+        delayMs: 0,
+      };
     default:
-      return json(404, { error: "unknown sandbox behaviour", try: ["ok", "fail", "status/503", "flaky", "slow", "big", "html"] });
+      return json(404, {
+        error: "unknown sandbox behaviour",
+        try: ["ok", "fail", "status/503", "flaky", "slow", "big", "html"],
+      });
   }
 }

@@ -27,7 +27,12 @@ export async function seedDemo(context: AppContext, orgId: string, baseUrl: stri
       context.db,
       context.cipher,
       orgId,
-      { url: `${baseUrl}/api/sandbox/${webhook.path}`, description: webhook.description, event_types: [], enabled: true },
+      {
+        url: `${baseUrl}/api/sandbox/${webhook.path}`,
+        description: webhook.description,
+        event_types: [],
+        enabled: true,
+      },
       "system",
     );
   }

@@ -14,7 +14,12 @@ export function buildOutgoingRequest(input: {
   secrets: string[];
   now: Date;
 }): OutgoingRequest {
-  const signature = signPayload({ secrets: input.secrets, body: input.body, messageId: input.deliveryId, timestamp: input.now });
+  const signature = signPayload({
+    secrets: input.secrets,
+    body: input.body,
+    messageId: input.deliveryId,
+    timestamp: input.now,
+  });
   return {
     url: input.url,
     body: input.body,

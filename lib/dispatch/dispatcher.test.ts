@@ -52,7 +52,11 @@ describe("dispatcher: retry schedule on a fake clock", () => {
 
       const attempts = await attemptsOf(deliveries[0].id);
       expect(attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(attempts.every((a) => a.errorCode === DELIVERY_ERROR_CODE && a.reason === "http_status" && a.responseStatus === 500)).toBe(true);
+      expect(
+        attempts.every(
+          (a) => a.errorCode === DELIVERY_ERROR_CODE && a.reason === "http_status" && a.responseStatus === 500,
+        ),
+      ).toBe(true);
       const delivery = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
       expect(delivery).toMatchObject({ status: "failed", nextAttemptAt: null, lastErrorCode: DELIVERY_ERROR_CODE });
     } finally {
@@ -77,7 +81,13 @@ describe("dispatcher: retry schedule on a fake clock", () => {
       test.clock.now = new Date(t0.getTime() + 24 * 60 * MINUTE);
       expect(await test.dispatcher.runUntilIdle()).toBe(0);
       const delivery = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });
-      expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 3, nextAttemptAt: null, lastStatusCode: 200, lastErrorCode: null });
+      expect(delivery).toMatchObject({
+        status: "succeeded",
+        attemptCount: 3,
+        nextAttemptAt: null,
+        lastStatusCode: 200,
+        lastErrorCode: null,
+      });
       expect((await attemptsOf(deliveries[0].id)).map((a) => a.responseStatus)).toEqual([500, 500, 200]);
     } finally {
       await test.close();

@@ -89,7 +89,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       else perWebhook.delete(delivery.webhookId);
     };
     const task = attempt(delivery, secrets, releaseEndpoint)
-      .catch((error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"))
+      .catch((error) =>
+        options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+      )
       .finally(() => {
         running.delete(task);
         releaseEndpoint();

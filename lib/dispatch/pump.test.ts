@@ -29,7 +29,9 @@ describe("dispatcher pump", () => {
       await test.dispatcher.pump();
       await expect.poll(() => receiver.requests.length, { timeout: 30_000, interval: 50 }).toBe(300);
       await expect.poll(() => test.dispatcher.inFlight, { timeout: 5_000, interval: 20 }).toBe(0);
-      const { rows } = await ctx.db.pool.query<{ open: number }>("SELECT count(*)::int AS open FROM deliveries WHERE status = 'pending'");
+      const { rows } = await ctx.db.pool.query<{ open: number }>(
+        "SELECT count(*)::int AS open FROM deliveries WHERE status = 'pending'",
+      );
       expect(rows[0].open).toBe(0);
     } finally {
       await test.close();

@@ -102,7 +102,9 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
   });
   // Not a named prepared statement: the embedded database serves every connection from one
   // session, where a second connection preparing the same name fails.
-  const { rows: written } = await db.pool.query<{ delivery_id: string; number: number }>(RECORD_SQL, [JSON.stringify(rows)]);
+  const { rows: written } = await db.pool.query<{ delivery_id: string; number: number }>(RECORD_SQL, [
+    JSON.stringify(rows),
+  ]);
   const numbers = new Map(written.map((row) => [row.delivery_id, row.number]));
   return attempts.map((attempt) => numbers.get(attempt.deliveryId) ?? 0);
 }

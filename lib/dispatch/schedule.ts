@@ -7,7 +7,12 @@ export type NextState = { status: DeliveryStatus; nextAttemptAt: Date | null };
  * schedule 1m,5m,15m,1h,6h a failed attempt k is retried after schedule[k-1]; the sixth failure
  * gives up.
  */
-export function stateAfterScheduledAttempt(attemptNumber: number, ok: boolean, scheduleMs: number[], now: Date): NextState {
+export function stateAfterScheduledAttempt(
+  attemptNumber: number,
+  ok: boolean,
+  scheduleMs: number[],
+  now: Date,
+): NextState {
   if (ok) return { status: "succeeded", nextAttemptAt: null };
   const delay = scheduleMs[attemptNumber - 1];
   if (delay === undefined) return { status: "failed", nextAttemptAt: null };

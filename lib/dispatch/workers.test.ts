@@ -68,12 +68,17 @@ async function queueDeliveries(webhooks: number, events: number): Promise<string
   const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
   for (let i = 0; i < webhooks; i++) await addWebhook(ctx, orgId, `${receiver.origin}/hook-${i}`);
   const ids: string[] = [];
-  for (let i = 0; i < events; i++) ids.push(...(await ingestEvent(ctx.db, orgId, { type: "camera.offline", data: { i } })).deliveries.map((d) => d.id));
+  for (let i = 0; i < events; i++)
+    ids.push(
+      ...(await ingestEvent(ctx.db, orgId, { type: "camera.offline", data: { i } })).deliveries.map((d) => d.id),
+    );
   return ids;
 }
 
 async function succeededCount(): Promise<number> {
-  const { rows } = await ctx.db.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'");
+  const { rows } = await ctx.db.pool.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM deliveries WHERE status = 'succeeded'",
+  );
   return rows[0].n;
 }
 
@@ -114,15 +119,21 @@ describe("a worker killed with SIGKILL mid-batch", () => {
     try {
       // Wait until the victim holds leases, i.e. has claimed deliveries it is sending.
       await expect
-        .poll(async () => {
-          const { rows } = await ctx.db.pool.query<{ n: number }>(
-            "SELECT count(*)::int AS n FROM deliveries WHERE lease_owner LIKE $1 AND status = 'pending'",
-            [`%:${victim.pid}:%`],
-          );
-          return rows[0].n;
-        }, { timeout: 30_000, interval: 20 })
+        .poll(
+          async () => {
+            const { rows } = await ctx.db.pool.query<{ n: number }>(
+              "SELECT count(*)::int AS n FROM deliveries WHERE lease_owner LIKE $1 AND status = 'pending'",
+              [`%:${victim.pid}:%`],
+            );
+            return rows[0].n;
+          },
+          { timeout: 30_000, interval: 20 },
+        )
         .toBeGreaterThan(0);
-      const { rows: leased } = await ctx.db.pool.query<{ id: string }>("SELECT id FROM deliveries WHERE lease_owner LIKE $1", [`%:${victim.pid}:%`]);
+      const { rows: leased } = await ctx.db.pool.query<{ id: string }>(
+        "SELECT id FROM deliveries WHERE lease_owner LIKE $1",
+        [`%:${victim.pid}:%`],
+      );
       victim.kill("SIGKILL");
       await expect.poll(succeededCount, { timeout: 60_000, interval: 250 }).toBe(ids.length);
 

@@ -26,7 +26,12 @@ export type IngestResult = {
  * at all. The same idempotency key again returns the first result. Dispatchers are woken at once:
  * in this process, in the worker of `npm start`, and over PostgreSQL NOTIFY on other machines.
  */
-export async function ingestEvent(db: Db, orgId: string, input: IngestEventInput, now = new Date()): Promise<IngestResult> {
+export async function ingestEvent(
+  db: Db,
+  orgId: string,
+  input: IngestEventInput,
+  now = new Date(),
+): Promise<IngestResult> {
   const id = newId("evt", now.getTime());
   // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
   const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));

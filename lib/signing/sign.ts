@@ -17,12 +17,19 @@ export type SignatureHeaders = {
  * - Standard Webhooks: `v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">`, keyed with the
  *   base64-decoded part of the secret; several joined with " ".
  */
-export function signPayload(input: { secrets: string[]; body: Buffer; messageId: string; timestamp: Date }): SignatureHeaders {
+export function signPayload(input: {
+  secrets: string[];
+  body: Buffer;
+  messageId: string;
+  timestamp: Date;
+}): SignatureHeaders {
   if (input.secrets.length === 0) throw new Error("a webhook always has a current signing secret");
   const seconds = String(Math.floor(input.timestamp.getTime() / 1000));
   const signedContent = Buffer.concat([Buffer.from(`${input.messageId}.${seconds}.`), input.body]);
   return {
-    "X-NovaVMS-Signature": input.secrets.map((secret) => `sha256=${hmac(secret, input.body).toString("hex")}`).join(","),
+    "X-NovaVMS-Signature": input.secrets
+      .map((secret) => `sha256=${hmac(secret, input.body).toString("hex")}`)
+      .join(","),
     "webhook-id": input.messageId,
     "webhook-timestamp": seconds,
     "webhook-signature": input.secrets

@@ -13,7 +13,9 @@ import { signPayload } from "./sign";
 import { verifyNovaVmsSignature } from "./verify";
 
 describe("signatures", () => {
-  const body = Buffer.from('{"id":"evt_1","type":"camera.offline","created_at":"2026-01-01T00:00:00.000Z","data":{"name":"Lobby ü"}}');
+  const body = Buffer.from(
+    '{"id":"evt_1","type":"camera.offline","created_at":"2026-01-01T00:00:00.000Z","data":{"name":"Lobby ü"}}',
+  );
 
   it("X-NovaVMS-Signature is sha256=<hex HMAC-SHA256 of the raw body> keyed with the secret string", () => {
     const secret = generateSigningSecret();
@@ -25,7 +27,9 @@ describe("signatures", () => {
     // A re-serialised body (here with other whitespace) is not what was signed.
     const reserialised = Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 1));
     expect(verifyNovaVmsSignature(reserialised, headers["X-NovaVMS-Signature"], secret)).toBe(false);
-    expect(verifyNovaVmsSignature(Buffer.concat([body, Buffer.from(" ")]), headers["X-NovaVMS-Signature"], secret)).toBe(false);
+    expect(
+      verifyNovaVmsSignature(Buffer.concat([body, Buffer.from(" ")]), headers["X-NovaVMS-Signature"], secret),
+    ).toBe(false);
     expect(verifyNovaVmsSignature(body, headers["X-NovaVMS-Signature"], generateSigningSecret())).toBe(false);
     expect(verifyNovaVmsSignature(body, "sha256=zz", secret)).toBe(false);
     expect(verifyNovaVmsSignature(body, null, secret)).toBe(false);
@@ -48,7 +52,9 @@ describe("signatures", () => {
       expect(verifyNovaVmsSignature(body, headers["X-NovaVMS-Signature"], secret)).toBe(true);
       expect(() => new Webhook(secret).verify(body, headers)).not.toThrow();
     }
-    expect(headers["X-NovaVMS-Signature"].split(",")[0]).toBe(signPayload({ secrets: [newer], body, messageId: "dlv_3", timestamp: new Date() })["X-NovaVMS-Signature"]);
+    expect(headers["X-NovaVMS-Signature"].split(",")[0]).toBe(
+      signPayload({ secrets: [newer], body, messageId: "dlv_3", timestamp: new Date() })["X-NovaVMS-Signature"],
+    );
   });
 });
 
@@ -100,7 +106,12 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     expect(verifies(before, oldSecret)).toEqual({ plain: true, standard: true });
     expect(before.headers["x-novavms-signature"]).not.toContain(",");
 
-    const rotated = await rotateSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, graceSeconds: 2, actor: "system" });
+    const rotated = await rotateSigningSecret(ctx.db, ctx.cipher, {
+      orgId,
+      webhookId: webhook.id,
+      graceSeconds: 2,
+      actor: "system",
+    });
     const newSecret = rotated.secret;
     expect(newSecret).not.toBe(oldSecret);
     expect(rotated.previous).toHaveLength(1);
@@ -120,7 +131,12 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/now`);
     const oldSecret = (await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).secret;
-    const { secret } = await rotateSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, graceSeconds: 0, actor: "system" });
+    const { secret } = await rotateSigningSecret(ctx.db, ctx.cipher, {
+      orgId,
+      webhookId: webhook.id,
+      graceSeconds: 0,
+      actor: "system",
+    });
     const delivery = await deliverOne(orgId);
     expect(verifies(delivery, secret)).toEqual({ plain: true, standard: true });
     expect(verifies(delivery, oldSecret)).toEqual({ plain: false, standard: false });
@@ -134,7 +150,12 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     const [delivery] = received;
     const stored = await ctx.db.prisma.event.findUniqueOrThrow({ where: { id: eventId } });
     expect(delivery.body.equals(Buffer.from(stored.body))).toBe(true);
-    expect(JSON.parse(delivery.body.toString())).toEqual({ id: eventId, type: "camera.offline", created_at: expect.any(String), data: { camera_id: "cam_7" } });
+    expect(JSON.parse(delivery.body.toString())).toEqual({
+      id: eventId,
+      type: "camera.offline",
+      created_at: expect.any(String),
+      data: { camera_id: "cam_7" },
+    });
     const attempt = await ctx.db.prisma.deliveryAttempt.findFirstOrThrow({ where: { deliveryId: deliveries[0].id } });
     expect(delivery.headers).toMatchObject({
       "content-type": "application/json",

@@ -6,7 +6,11 @@ import { hmac } from "./sign";
  * the HMAC-SHA256 of `rawBody` keyed with `secret`. Compare in constant time, and pass the body
  * exactly as received (not re-serialised JSON).
  */
-export function verifyNovaVmsSignature(rawBody: Buffer | string, header: string | null | undefined, secret: string): boolean {
+export function verifyNovaVmsSignature(
+  rawBody: Buffer | string,
+  header: string | null | undefined,
+  secret: string,
+): boolean {
   if (!header) return false;
   const expected = hmac(secret, Buffer.isBuffer(rawBody) ? rawBody : Buffer.from(rawBody, "utf8"));
   return header.split(",").some((part) => {

@@ -7,19 +7,42 @@ import { createWebhook } from "../webhooks/manage";
 // Test-only: webhooks, events and a dispatcher with a real sender and an adjustable clock.
 
 export async function addWebhook(ctx: TestContext, orgId: string, url: string, eventTypes: string[] = []) {
-  return createWebhook(ctx.db, ctx.cipher, orgId, { url, description: "", event_types: eventTypes, enabled: true }, "system");
+  return createWebhook(
+    ctx.db,
+    ctx.cipher,
+    orgId,
+    { url, description: "", event_types: eventTypes, enabled: true },
+    "system",
+  );
 }
 
-export async function sendEvent(ctx: TestContext, orgId: string, type = "camera.offline", data: Record<string, unknown> = { camera_id: "cam_1" }, now?: Date) {
+export async function sendEvent(
+  ctx: TestContext,
+  orgId: string,
+  type = "camera.offline",
+  data: Record<string, unknown> = { camera_id: "cam_1" },
+  now?: Date,
+) {
   return ingestEvent(ctx.db, orgId, { type, data }, now);
 }
 
 /** `clock.now` is the dispatcher's time when set (a fake clock), the real time otherwise. */
-export type TestDispatcher = { dispatcher: Dispatcher; sender: Sender; clock: { now?: Date }; close: () => Promise<void> };
+export type TestDispatcher = {
+  dispatcher: Dispatcher;
+  sender: Sender;
+  clock: { now?: Date };
+  close: () => Promise<void>;
+};
 
 export function createTestDispatcher(
   ctx: TestContext,
-  options: { timeoutMs?: number; retryScheduleMs?: number[]; concurrency?: number; endpointConcurrency?: number; start?: Date } = {},
+  options: {
+    timeoutMs?: number;
+    retryScheduleMs?: number[];
+    concurrency?: number;
+    endpointConcurrency?: number;
+    start?: Date;
+  } = {},
 ): TestDispatcher {
   const clock: { now?: Date } = { now: options.start };
   const sender = createSender({ timeoutMs: options.timeoutMs ?? 5_000, allowPrivateNetworks: true });

@@ -50,7 +50,13 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      requests.push({ method: req.method ?? "", path: req.url ?? "", rawHeaders: req.rawHeaders, body, connectionClosed });
+      requests.push({
+        method: req.method ?? "",
+        path: req.url ?? "",
+        rawHeaders: req.rawHeaders,
+        body,
+        connectionClosed,
+      });
       handler(req, res, body);
     });
   };
@@ -78,7 +84,11 @@ export async function startReceiver(handler: Handler, options: { tls?: KeyPair }
 }
 
 /** A TCP server that accepts connections and never says anything (nor completes a TLS handshake). */
-export async function startSilentServer(): Promise<{ port: number; connections: { opened: number; closed: number }; close: () => Promise<void> }> {
+export async function startSilentServer(): Promise<{
+  port: number;
+  connections: { opened: number; closed: number };
+  close: () => Promise<void>;
+}> {
   const connections = { opened: 0, closed: 0 };
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -112,7 +122,11 @@ export async function findClosedPort(): Promise<number> {
 }
 
 /** Writes `chunk` until the client goes away or `limit` bytes are written, respecting backpressure. */
-export function writeUntilClosed(res: ServerResponse, chunk: Buffer, limit = Infinity): Promise<{ written: number; finished: boolean }> {
+export function writeUntilClosed(
+  res: ServerResponse,
+  chunk: Buffer,
+  limit = Infinity,
+): Promise<{ written: number; finished: boolean }> {
   return new Promise((resolve) => {
     let written = 0;
     res.on("error", () => {});

@@ -14,7 +14,8 @@ import { createLogger } from "../log";
 export type TestDatabase = { url: string; kind: "pglite" | "postgres"; drop: () => Promise<void> };
 
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const database = process.env.NOVAVMS_TEST_DB === "postgres" ? await createPostgresDatabase() : await createPgliteDatabase();
+  const database =
+    process.env.NOVAVMS_TEST_DB === "postgres" ? await createPostgresDatabase() : await createPgliteDatabase();
   if (options.migrate !== false) await migrate(database.url);
   return database;
 }
@@ -61,7 +62,8 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     kind: "postgres",
-    drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }
 

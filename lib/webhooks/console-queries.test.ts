@@ -50,12 +50,18 @@ describe("webhook summaries and overview", () => {
     expect(byId.get(bad.id)).toMatchObject({ successRate: null, deliveries: 3, lastStatus: "retrying" });
     expect(byId.get(idle.id)).toMatchObject({ successRate: null, deliveries: 0, lastDeliveryAt: null });
 
-    const overview = await getWebhookOverview(ctx.db, orgId, good.id, { since: new Date(Date.now() - 6 * 3_600_000), bucketMinutes: 60 });
+    const overview = await getWebhookOverview(ctx.db, orgId, good.id, {
+      since: new Date(Date.now() - 6 * 3_600_000),
+      bucketMinutes: 60,
+    });
     expect(overview.totals).toEqual({ pending: 0, retrying: 0, succeeded: 3, failed: 0 });
     expect(overview.successRate).toBe(1);
     expect(overview.buckets.length).toBeGreaterThanOrEqual(6);
     expect(overview.buckets.reduce((n, b) => n + b.succeeded, 0)).toBe(3);
-    const foreign = await getWebhookOverview(ctx.db, otherOrg, good.id, { since: new Date(0), bucketMinutes: 60 * 24 * 365 });
+    const foreign = await getWebhookOverview(ctx.db, otherOrg, good.id, {
+      since: new Date(0),
+      bucketMinutes: 60 * 24 * 365,
+    });
     expect(foreign.totals).toEqual({ pending: 0, retrying: 0, succeeded: 0, failed: 0 });
   });
 });
@@ -70,14 +76,18 @@ describe("send test event", () => {
     await deliverAll();
     expect(receiver.requests.map((r) => r.path)).toEqual(["/target"]);
     expect(JSON.parse(receiver.requests[0].body.toString())).toMatchObject({ type: TEST_EVENT_TYPE });
-    expect(await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({ status: "succeeded" });
+    expect(await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveryId } })).toMatchObject({
+      status: "succeeded",
+    });
   });
 
   it("refuses a disabled webhook", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/off`);
     await updateWebhook(ctx.db, orgId, webhook.id, { enabled: false }, "system");
-    await expect(sendTestEvent(ctx.db, { orgId, webhookId: webhook.id, actor: "system" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(sendTestEvent(ctx.db, { orgId, webhookId: webhook.id, actor: "system" })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await ctx.db.prisma.delivery.count()).toBe(0);
   });
 
@@ -85,7 +95,9 @@ describe("send test event", () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const { orgId: otherOrg } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/mine`);
-    await expect(sendTestEvent(ctx.db, { orgId: otherOrg, webhookId: webhook.id, actor: "system" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      sendTestEvent(ctx.db, { orgId: otherOrg, webhookId: webhook.id, actor: "system" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.db.prisma.delivery.count()).toBe(0);
   });
 });
@@ -100,7 +112,12 @@ describe("curl command", () => {
       body: Buffer.from(`{"note":"it's"}`),
     });
     expect(command).toBe(
-      [`curl -X POST 'http://localhost:4000/hooks'`, `-H 'Content-Type: application/json'`, `-H 'X-NovaVMS-Signature: sha256=abc'`, `--data-binary '{"note":"it'\\''s"}'`].join(" \\\n  "),
+      [
+        `curl -X POST 'http://localhost:4000/hooks'`,
+        `-H 'Content-Type: application/json'`,
+        `-H 'X-NovaVMS-Signature: sha256=abc'`,
+        `--data-binary '{"note":"it'\\''s"}'`,
+      ].join(" \\\n  "),
     );
   });
 });

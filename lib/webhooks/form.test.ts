@@ -39,9 +39,17 @@ describe("the webhook form", () => {
   });
 
   it("leaves enabled out of an update made from the settings form", () => {
-    const { input } = readWebhookForm(form([["url", "https://example.com/"], ["enabled", "on"]]), { withEnabled: false });
+    const { input } = readWebhookForm(
+      form([
+        ["url", "https://example.com/"],
+        ["enabled", "on"],
+      ]),
+      { withEnabled: false },
+    );
     expect(input).not.toHaveProperty("enabled");
-    const parsed = parseWebhookForm(form([["url", "https://example.com/"]]), updateWebhookInput, { withEnabled: false });
+    const parsed = parseWebhookForm(form([["url", "https://example.com/"]]), updateWebhookInput, {
+      withEnabled: false,
+    });
     expect(parsed.ok && parsed.data).toEqual({ url: "https://example.com/", description: "", event_types: [] });
   });
 

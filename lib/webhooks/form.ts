@@ -55,7 +55,12 @@ export function parseWebhookForm<S extends z.ZodType>(
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return {
     ok: false,
-    state: { status: "error", message: "Check the highlighted fields.", fields: fieldErrors(parsed.error, input), values },
+    state: {
+      status: "error",
+      message: "Check the highlighted fields.",
+      fields: fieldErrors(parsed.error, input),
+      values,
+    },
   };
 }
 
@@ -65,7 +70,9 @@ export function splitEventTypes(text: string): string[] {
 }
 
 /** The event types of a webhook as the form's two inputs: ticked boxes and the rest as text. */
-export function eventTypeFormValues(eventTypes: readonly string[]): Pick<WebhookFormValues, "event_types" | "other_event_types"> {
+export function eventTypeFormValues(
+  eventTypes: readonly string[],
+): Pick<WebhookFormValues, "event_types" | "other_event_types"> {
   const known = new Set<string>(KNOWN_EVENT_TYPES);
   return {
     event_types: eventTypes.filter((type) => known.has(type)).join(","),
@@ -87,7 +94,10 @@ export const GRACE_PERIOD_CHOICES = [
 export const rotateSecretForm = z.strictObject({
   grace_period_seconds: z
     .string()
-    .refine((value) => GRACE_PERIOD_CHOICES.some((choice) => choice.value === value), "Choose how long the old secret stays valid.")
+    .refine(
+      (value) => GRACE_PERIOD_CHOICES.some((choice) => choice.value === value),
+      "Choose how long the old secret stays valid.",
+    )
     .transform(Number),
 });
 
@@ -99,7 +109,8 @@ function fieldErrors(error: z.ZodError, input: WebhookFormInput): Record<string,
     const [key, index] = issue.path;
     if (key === "event_types") {
       const value = typeof index === "number" ? input.event_types[index] : undefined;
-      fields.other_event_types ??= value === undefined ? capitalise(issue.message) : `"${value}" is not a valid event type: ${issue.message}.`;
+      fields.other_event_types ??=
+        value === undefined ? capitalise(issue.message) : `"${value}" is not a valid event type: ${issue.message}.`;
     } else {
       fields[String(key ?? "form")] ??= capitalise(issue.message);
     }

@@ -12,10 +12,26 @@ export async function createWebhook(db: Db, cipher: Cipher, orgId: string, input
   const id = newId("wh");
   return db.prisma.$transaction(async (tx) => {
     const webhook = await tx.webhook.create({
-      data: { id, orgId, url: input.url, description: input.description, eventTypes: input.event_types, enabled: input.enabled },
+      data: {
+        id,
+        orgId,
+        url: input.url,
+        description: input.description,
+        eventTypes: input.event_types,
+        enabled: input.enabled,
+      },
     });
-    await tx.signingSecret.create({ data: { id: newId("whs"), webhookId: id, secretEncrypted: cipher.encrypt(generateSigningSecret()) } });
-    await recordAudit(tx, { orgId, actor, action: "webhook.create", targetType: "webhook", targetId: id, details: { url: input.url } });
+    await tx.signingSecret.create({
+      data: { id: newId("whs"), webhookId: id, secretEncrypted: cipher.encrypt(generateSigningSecret()) },
+    });
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "webhook.create",
+      targetType: "webhook",
+      targetId: id,
+      details: { url: input.url },
+    });
     return webhook;
   });
 }
@@ -24,7 +40,14 @@ export async function createWebhook(db: Db, cipher: Cipher, orgId: string, input
  * Changes a webhook of the org. Disabling parks its queued deliveries (no next attempt time);
  * enabling makes the parked ones due now, so nothing queued is lost either way.
  */
-export async function updateWebhook(db: Db, orgId: string, id: string, input: UpdateWebhookInput, actor: Actor, now = new Date()) {
+export async function updateWebhook(
+  db: Db,
+  orgId: string,
+  id: string,
+  input: UpdateWebhookInput,
+  actor: Actor,
+  now = new Date(),
+) {
   return db.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhook.updateMany({
       where: { id, orgId },
@@ -42,7 +65,14 @@ export async function updateWebhook(db: Db, orgId: string, id: string, input: Up
         data: { nextAttemptAt: now },
       });
     }
-    await recordAudit(tx, { orgId, actor, action: "webhook.update", targetType: "webhook", targetId: id, details: { ...input } });
+    await recordAudit(tx, {
+      orgId,
+      actor,
+      action: "webhook.update",
+      targetType: "webhook",
+      targetId: id,
+      details: { ...input },
+    });
     return tx.webhook.findUniqueOrThrow({ where: { id } });
   });
 }

@@ -24,7 +24,10 @@ export async function listWebhooks(db: Db, orgId: string, page: { limit: number;
   });
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return { items, next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return {
+    items,
+    next_cursor: rows.length > page.limit && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
+  };
 }
 
 /** The org's webhook, or null (pages answer 404 rather than throwing). */
@@ -40,7 +43,12 @@ export type SigningSummary = {
 };
 
 /** The Signing tab's read: the current secret masked, and the previous ones still valid. */
-export async function getSigningSummary(db: Db, cipher: Cipher, orgId: string, webhookId: string): Promise<SigningSummary> {
+export async function getSigningSummary(
+  db: Db,
+  cipher: Cipher,
+  orgId: string,
+  webhookId: string,
+): Promise<SigningSummary> {
   const info = await getSigningInfo(db, cipher, orgId, webhookId);
   return { masked: maskSecret(info.secret), createdAt: info.created_at, previous: info.previous };
 }

@@ -24,7 +24,12 @@ export async function rotateSigningSecret(
     if (locked.length === 0) throw new NotFoundError("Webhook");
     await tx.signingSecret.updateMany({ where: { webhookId: input.webhookId, expiresAt: null }, data: { expiresAt } });
     await tx.signingSecret.create({
-      data: { id: newId("whs"), webhookId: input.webhookId, secretEncrypted: cipher.encrypt(generateSigningSecret()), createdAt: now },
+      data: {
+        id: newId("whs"),
+        webhookId: input.webhookId,
+        secretEncrypted: cipher.encrypt(generateSigningSecret()),
+        createdAt: now,
+      },
     });
     await recordAudit(tx, {
       orgId: input.orgId,

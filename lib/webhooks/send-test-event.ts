@@ -10,14 +10,26 @@ export const TEST_EVENT_TYPE = "webhook.test";
  * "Send test event": a `webhook.test` event delivered to this one enabled webhook only (whatever
  * its event types), signed and retried like any other. Returns the new delivery's id.
  */
-export async function sendTestEvent(db: Db, input: { orgId: string; webhookId: string; actor: Actor }, now = new Date()) {
+export async function sendTestEvent(
+  db: Db,
+  input: { orgId: string; webhookId: string; actor: Actor },
+  now = new Date(),
+) {
   const eventId = newId("evt");
   const deliveryId = newId("dlv");
   const body = Buffer.from(
-    JSON.stringify({ id: eventId, type: TEST_EVENT_TYPE, created_at: now.toISOString(), data: { message: "A test event sent from the NovaVMS console." } }),
+    JSON.stringify({
+      id: eventId,
+      type: TEST_EVENT_TYPE,
+      created_at: now.toISOString(),
+      data: { message: "A test event sent from the NovaVMS console." },
+    }),
   );
   await db.prisma.$transaction(async (tx) => {
-    const webhook = await tx.webhook.findFirst({ where: { id: input.webhookId, orgId: input.orgId }, select: { id: true, enabled: true } });
+    const webhook = await tx.webhook.findFirst({
+      where: { id: input.webhookId, orgId: input.orgId },
+      select: { id: true, enabled: true },
+    });
     if (!webhook) throw new NotFoundError("Webhook");
     // A disabled webhook receives nothing, test events included.
     if (!webhook.enabled) throw new ConflictError("This webhook is disabled: enable it to send a test event.");
@@ -34,7 +46,13 @@ export async function sendTestEvent(db: Db, input: { orgId: string; webhookId: s
         activityAt: now,
       },
     });
-    await recordAudit(tx, { orgId: input.orgId, actor: input.actor, action: "webhook.test_event", targetType: "webhook", targetId: webhook.id });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: "webhook.test_event",
+      targetType: "webhook",
+      targetId: webhook.id,
+    });
   });
   await announceDeliveriesDue(db);
   return { eventId, deliveryId };

@@ -7,7 +7,12 @@ import { NotFoundError } from "../errors";
  * one still inside its rotation grace period. Read fresh for every batch, so a rotation takes
  * effect on the next attempt.
  */
-export async function loadValidSecrets(db: Db, cipher: Cipher, webhookIds: string[], now: Date): Promise<Map<string, string[]>> {
+export async function loadValidSecrets(
+  db: Db,
+  cipher: Cipher,
+  webhookIds: string[],
+  now: Date,
+): Promise<Map<string, string[]>> {
   const rows = await db.prisma.signingSecret.findMany({
     where: { webhookId: { in: webhookIds }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -29,7 +34,13 @@ export type SigningInfo = {
 };
 
 /** The Signing tab and `GET /webhooks/{id}/signing`: the current secret and the ones still valid. */
-export async function getSigningInfo(db: Db, cipher: Cipher, orgId: string, webhookId: string, now = new Date()): Promise<SigningInfo> {
+export async function getSigningInfo(
+  db: Db,
+  cipher: Cipher,
+  orgId: string,
+  webhookId: string,
+  now = new Date(),
+): Promise<SigningInfo> {
   const rows = await db.prisma.signingSecret.findMany({
     where: { webhookId, webhook: { orgId }, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

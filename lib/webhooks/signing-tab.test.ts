@@ -30,12 +30,20 @@ describe("overviewWindow", () => {
 
   it("is 24 hourly buckets by default, the last one the current hour", () => {
     for (const param of [undefined, "24h", "1y", ["7d", "24h"]]) {
-      expect(overviewWindow(param, now)).toMatchObject({ range: "24h", bucketMinutes: 60, since: new Date("2026-11-27T16:00:00Z") });
+      expect(overviewWindow(param, now)).toMatchObject({
+        range: "24h",
+        bucketMinutes: 60,
+        since: new Date("2026-11-27T16:00:00Z"),
+      });
     }
   });
 
   it("is 28 six-hour buckets for 7d, on UTC boundaries", () => {
-    expect(overviewWindow("7d", now)).toMatchObject({ range: "7d", bucketMinutes: 360, since: new Date("2026-11-21T18:00:00Z") });
+    expect(overviewWindow("7d", now)).toMatchObject({
+      range: "7d",
+      bucketMinutes: 360,
+      since: new Date("2026-11-21T18:00:00Z"),
+    });
   });
 });
 
@@ -51,14 +59,21 @@ describe("the Signing tab's reads and Reveal", () => {
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
     const before = await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id);
     const now = new Date();
-    const after = await rotateSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, graceSeconds: 3600, actor: "system" }, now);
+    const after = await rotateSigningSecret(
+      ctx.db,
+      ctx.cipher,
+      { orgId, webhookId: webhook.id, graceSeconds: 3600, actor: "system" },
+      now,
+    );
 
     const summary = await getSigningSummary(ctx.db, ctx.cipher, orgId, webhook.id);
     expect(summary.masked).toBe(maskSecret(after.secret));
     expect(JSON.stringify(summary)).not.toContain(after.secret);
     expect(JSON.stringify(summary)).not.toContain(before.secret);
     expect(summary.createdAt).toBe(after.created_at);
-    expect(summary.previous).toEqual([{ created_at: before.created_at, expires_at: new Date(now.getTime() + 3_600_000).toISOString() }]);
+    expect(summary.previous).toEqual([
+      { created_at: before.created_at, expires_at: new Date(now.getTime() + 3_600_000).toISOString() },
+    ]);
   });
 
   it("reveals the current secret to its org and writes an audit row naming who", async () => {
@@ -74,9 +89,9 @@ describe("the Signing tab's reads and Reveal", () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const { orgId: otherOrg } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
-    await expect(revealSigningSecret(ctx.db, ctx.cipher, { orgId: otherOrg, webhookId: webhook.id, actor: "user:usr_2" })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      revealSigningSecret(ctx.db, ctx.cipher, { orgId: otherOrg, webhookId: webhook.id, actor: "user:usr_2" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSigningSummary(ctx.db, ctx.cipher, otherOrg, webhook.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.db.prisma.auditLog.count({ where: { action: "webhook.secret.reveal", orgId: otherOrg } })).toBe(0);
   });

@@ -51,7 +51,12 @@ export async function listWebhookSummaries(db: Db, orgId: string, since: Date): 
 export type StatusBucket = { start: Date; pending: number; retrying: number; succeeded: number; failed: number };
 
 /** The Overview tab: deliveries created per bucket by current status, and the success rate. */
-export async function getWebhookOverview(db: Db, orgId: string, webhookId: string, options: { since: Date; bucketMinutes: number }) {
+export async function getWebhookOverview(
+  db: Db,
+  orgId: string,
+  webhookId: string,
+  options: { since: Date; bucketMinutes: number },
+) {
   const { rows } = await db.pool.query(
     `SELECT to_timestamp(floor(extract(epoch FROM created_at) / ($4 * 60)) * ($4 * 60)) AS bucket, status, count(*)::int AS n
        FROM deliveries
@@ -63,9 +68,16 @@ export async function getWebhookOverview(db: Db, orgId: string, webhookId: strin
   const totals = { pending: 0, retrying: 0, succeeded: 0, failed: 0 };
   const step = options.bucketMinutes * 60_000;
   const first = Math.floor(options.since.getTime() / step) * step;
-  for (let t = first; t <= Date.now(); t += step) buckets.set(t, { start: new Date(t), pending: 0, retrying: 0, succeeded: 0, failed: 0 });
+  for (let t = first; t <= Date.now(); t += step)
+    buckets.set(t, { start: new Date(t), pending: 0, retrying: 0, succeeded: 0, failed: 0 });
   for (const row of rows as Array<{ bucket: Date; status: keyof typeof totals; n: number }>) {
-    const bucket = buckets.get(row.bucket.getTime()) ?? { start: row.bucket, pending: 0, retrying: 0, succeeded: 0, failed: 0 };
+    const bucket = buckets.get(row.bucket.getTime()) ?? {
+      start: row.bucket,
+      pending: 0,
+      retrying: 0,
+      succeeded: 0,
+      failed: 0,
+    };
     bucket[row.status] += row.n;
     buckets.set(row.bucket.getTime(), bucket);
     totals[row.status] += row.n;

@@ -34,7 +34,11 @@ export async function createWebhookAction(_previous: ActionState, formData: Form
   redirect(`/webhooks/${id}`);
 }
 
-export async function updateWebhookAction(webhookId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateWebhookAction(
+  webhookId: string,
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
   const parsed = parseWebhookForm(formData, updateWebhookInput, { withEnabled: false });
@@ -85,7 +89,11 @@ export async function sendTestEventAction(webhookId: string): Promise<ActionStat
   if (!id.success) return NOT_FOUND;
   try {
     const admin = await requireAdmin();
-    const { deliveryId } = await sendTestEvent(getAppContext().db, { orgId: admin.orgId, webhookId: id.data, actor: actorOf(admin) });
+    const { deliveryId } = await sendTestEvent(getAppContext().db, {
+      orgId: admin.orgId,
+      webhookId: id.data,
+      actor: actorOf(admin),
+    });
     revalidateWebhook(id.data);
     return { status: "ok", message: "Test event sent", value: deliveryId };
   } catch (error) {
@@ -99,13 +107,20 @@ export async function revealSigningSecretAction(webhookId: string): Promise<Acti
   try {
     const admin = await requireAdmin();
     const { db, cipher } = getAppContext();
-    return { status: "ok", value: await revealSigningSecret(db, cipher, { orgId: admin.orgId, webhookId: id.data, actor: actorOf(admin) }) };
+    return {
+      status: "ok",
+      value: await revealSigningSecret(db, cipher, { orgId: admin.orgId, webhookId: id.data, actor: actorOf(admin) }),
+    };
   } catch (error) {
     return failed(error);
   }
 }
 
-export async function rotateSigningSecretAction(webhookId: string, _previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function rotateSigningSecretAction(
+  webhookId: string,
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
   const parsed = rotateSecretForm.safeParse(formFields(formData, ["grace_period_seconds"]));
@@ -114,13 +129,19 @@ export async function rotateSigningSecretAction(webhookId: string, _previous: Ac
     const admin = await requireAdmin();
     const { db, cipher } = getAppContext();
     const graceSeconds = parsed.data.grace_period_seconds;
-    const signing = await rotateSigningSecret(db, cipher, { orgId: admin.orgId, webhookId: id.data, graceSeconds, actor: actorOf(admin) });
+    const signing = await rotateSigningSecret(db, cipher, {
+      orgId: admin.orgId,
+      webhookId: id.data,
+      graceSeconds,
+      actor: actorOf(admin),
+    });
     revalidatePath(`/webhooks/${id.data}/signing`);
     return {
       status: "ok",
-      message: graceSeconds > 0
-        ? "New signing secret created. Deliveries are signed with both secrets until the previous one expires: update your endpoint before then."
-        : "New signing secret created. The previous secret no longer verifies deliveries: update your endpoint now.",
+      message:
+        graceSeconds > 0
+          ? "New signing secret created. Deliveries are signed with both secrets until the previous one expires: update your endpoint before then."
+          : "New signing secret created. The previous secret no longer verifies deliveries: update your endpoint now.",
       value: signing.secret,
     };
   } catch (error) {

@@ -12,7 +12,11 @@ import { listWebhookSummaries } from "@/lib/webhooks/stats";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
-export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WebhooksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const { deleted } = await searchParams;
   const webhooks = await listWebhookSummaries(getAppContext().db, user.orgId, listWindowStart());
@@ -31,13 +35,15 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
         actions={newWebhook}
       />
       {deleted === "1" ? <Alert tone="success">Webhook deleted, with its deliveries and their log.</Alert> : null}
-      {!isAdmin ? <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert> : null}
+      {!isAdmin ? (
+        <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>
+      ) : null}
       {webhooks.length ? (
         <WebhooksTable webhooks={webhooks} />
       ) : (
         <EmptyState title="No webhooks yet" action={newWebhook}>
-          A webhook sends your organisation&apos;s events to an HTTPS endpoint you run, signed so it can check they
-          came from NovaVMS.
+          A webhook sends your organisation&apos;s events to an HTTPS endpoint you run, signed so it can check they came
+          from NovaVMS.
           {isAdmin ? null : " Ask an admin to add one."}
         </EmptyState>
       )}

@@ -5,7 +5,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { toLogEntries } from "@/lib/deliveries/log-entries";
-import { hasEmptyValues, LOG_PAGE_SIZE, logQuery, parseLogParams, toDeliveryFilters, type RawSearchParams } from "@/lib/deliveries/log-params";
+import {
+  hasEmptyValues,
+  LOG_PAGE_SIZE,
+  logQuery,
+  parseLogParams,
+  toDeliveryFilters,
+  type RawSearchParams,
+} from "@/lib/deliveries/log-params";
 import { listDeliveries } from "@/lib/deliveries/queries";
 import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
 
@@ -19,7 +26,11 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const user = await requireUser();
   const { config, db } = getAppContext();
   const page = view.ok
-    ? await listDeliveries(db, user.orgId, { ...toDeliveryFilters(view.params, new Date()), limit: LOG_PAGE_SIZE, sort: "activity" })
+    ? await listDeliveries(db, user.orgId, {
+        ...toDeliveryFilters(view.params, new Date()),
+        limit: LOG_PAGE_SIZE,
+        sort: "activity",
+      })
     : null;
 
   return (

@@ -66,7 +66,8 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         </div>
         {delivery.timeline.length === 0 ? (
           <EmptyState title="Not sent yet">
-            The first attempt is due {delivery.nextAttempt ? delivery.nextAttempt.relative : "soon"}. This page shows it once it has run.
+            The first attempt is due {delivery.nextAttempt ? delivery.nextAttempt.relative : "soon"}. This page shows it
+            once it has run.
           </EmptyState>
         ) : (
           <ol className="space-y-4">

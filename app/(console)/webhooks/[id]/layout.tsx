@@ -12,7 +12,13 @@ import { sendTestEventAction } from "../actions";
 
 // The header and tabs of one webhook. Each tab's page loads and authorizes on its own as well:
 // this layout is not re-rendered when moving between tabs.
-export default async function WebhookLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function WebhookLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   const user = await requireUser();
   const { id } = await params;
   const webhook = await findWebhook(getAppContext().db, user.orgId, id);

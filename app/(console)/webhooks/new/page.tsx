@@ -20,7 +20,11 @@ export default async function NewWebhookPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader
-        eyebrow={<Link href="/webhooks" className="hover:underline">← Webhooks</Link>}
+        eyebrow={
+          <Link href="/webhooks" className="hover:underline">
+            ← Webhooks
+          </Link>
+        }
         title="New webhook"
         description="A signing secret is created with the webhook; find it in the webhook's Signing tab."
       />

@@ -4,7 +4,14 @@ import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { toLogEntries } from "@/lib/deliveries/log-entries";
-import { hasEmptyValues, LOG_PAGE_SIZE, logQuery, parseLogParams, toDeliveryFilters, type RawSearchParams } from "@/lib/deliveries/log-params";
+import {
+  hasEmptyValues,
+  LOG_PAGE_SIZE,
+  logQuery,
+  parseLogParams,
+  toDeliveryFilters,
+  type RawSearchParams,
+} from "@/lib/deliveries/log-params";
 import { listDeliveries } from "@/lib/deliveries/queries";
 import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
 import { NotFoundError } from "@/lib/errors";

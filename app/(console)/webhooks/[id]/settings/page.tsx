@@ -23,7 +23,9 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
   if (user.role !== "admin") {
     return (
       <div className="space-y-6">
-        <Alert tone="info">You are a viewer: you can read this webhook&apos;s settings, but only an admin can change them.</Alert>
+        <Alert tone="info">
+          You are a viewer: you can read this webhook&apos;s settings, but only an admin can change them.
+        </Alert>
         <Card title="Endpoint">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
             <dt className="font-medium text-slate-600">URL</dt>
