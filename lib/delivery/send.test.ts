@@ -197,6 +197,43 @@ describe("send over HTTP", () => {
     expect(result.durationMs).toBeLessThan(1500 + 500);
   });
 
+  it("reports a resolver that never answers as dns at the timeout, not as the receiver's timeout", async () => {
+    const asked: string[] = [];
+    const silentDns = createSender({
+      timeoutMs: 400,
+      allowPrivateNetworks: false,
+      resolve: (hostname) => asked.push(hostname),
+    });
+    try {
+      const result = await silentDns.send({ url: "https://hooks.example.com/in", headers, body });
+      expect(asked).toEqual(["hooks.example.com"]);
+      expect(result.ok).toBe(false);
+      expect(result.failure).toEqual({
+        reason: "dns",
+        message: "The host name hooks.example.com did not resolve within 0.4 s.",
+      });
+      expect(result.durationMs).toBeGreaterThanOrEqual(390);
+      expect(result.durationMs).toBeLessThan(400 + 500);
+    } finally {
+      await silentDns.close();
+    }
+  });
+
+  it("refuses a name whose resolver answers with a private address, and connects to nothing", async () => {
+    const guarded = createSender({
+      timeoutMs: 1500,
+      allowPrivateNetworks: false,
+      resolve: (_hostname, _options, callback) => callback(null, [{ address: "169.254.169.254", family: 4 }]),
+    });
+    try {
+      const result = await guarded.send({ url: "https://hooks.example.com/in", headers, body });
+      expect(result.failure?.reason).toBe("destination_blocked");
+      expect(result.failure?.message).toContain("169.254.169.254");
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("returns a failure instead of throwing for a URL that cannot be delivered to", async () => {
     const result = await sender.send({ url: "ftp://example.com/hooks", headers, body });
     expect(result.ok).toBe(false);

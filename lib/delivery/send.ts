@@ -10,7 +10,7 @@ import {
 import { captureHeaders } from "./capture-headers";
 import { createConnector } from "./connector";
 import { readCapped } from "./read-capped";
-import { checkLiteralHost, createGuardedLookup } from "./ssrf";
+import { checkLiteralHost, createGuardedLookup, type Resolver } from "./ssrf";
 import { createTrustContext, loadTrustedCertificates } from "./trusted-cas";
 import type { OutgoingRequest, Send, SendResult } from "./types";
 import { validateWebhookUrl } from "./validate-url";
@@ -28,6 +28,8 @@ export type SenderOptions = {
   userAgent?: string;
   /** Pooled keep-alive connections per origin; unlimited when unset. */
   maxConnectionsPerOrigin?: number;
+  /** The resolver; the operating system's unless given (tests use a DNS that never answers). */
+  resolve?: Resolver;
 };
 
 export type Sender = { send: Send; close: () => Promise<void> };
@@ -45,6 +47,7 @@ export function createSender(options: SenderOptions): Sender {
   const resolving = new Map<string, number>();
   const lookup = createGuardedLookup({
     allowPrivateNetworks,
+    resolve: options.resolve,
     onResolving: (hostname, delta) => {
       const count = (resolving.get(hostname) ?? 0) + delta;
       if (count > 0) resolving.set(hostname, count);

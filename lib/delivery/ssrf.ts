@@ -71,13 +71,23 @@ export type LookupHooks = {
   allowPrivateNetworks: boolean;
   /** Called when a resolution starts and when it ends, so a timeout can tell it was still resolving. */
   onResolving: (hostname: string, delta: 1 | -1) => void;
+  /** The resolver; the operating system's (`dns.lookup`) unless given. */
+  resolve?: Resolver;
 };
+
+/** `dns.lookup` with `all: true`: every address of the name. */
+export type Resolver = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
 
 /** A `lookup` for net/tls.connect that resolves every address and refuses the whole name if any is private. */
 export function createGuardedLookup(hooks: LookupHooks): LookupFunction {
+  const resolve: Resolver = hooks.resolve ?? dns.lookup;
   return (hostname, options, callback) => {
     hooks.onResolving(hostname, 1);
-    dns.lookup(hostname, { ...options, all: true }, (error, addresses) => {
+    resolve(hostname, { ...options, all: true }, (error, addresses) => {
       hooks.onResolving(hostname, -1);
       if (error) return callback(error, "");
       if (addresses.length === 0) return callback(notFound(hostname), "");
