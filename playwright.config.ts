@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 // Browser journeys against the built app: `npm start` on a fresh embedded database in
-// .data/e2e, a known admin, and loopback receivers allowed. A system Chromium is used when there
+// .data/e2e (or on PostgreSQL, below), a known admin, and loopback receivers allowed. A system Chromium is used when there
 // is one (browsers cannot be downloaded everywhere), Playwright's own otherwise.
 // E2E_PORT / E2E_DB_PORT / E2E_DATA_DIR let two checkouts or builds run the suite side by side
 // (with NOVAVMS_NEXT_DIST_DIR for the build directory).
@@ -18,8 +18,14 @@ const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
 /** Where e2e/auth.setup.ts keeps the admin's signed-in browser state for the other specs. */
 export const ADMIN_STORAGE_STATE = runDir ? `${runDir}/admin.json` : "e2e/.auth/admin.json";
-/** The app's embedded database and key, so fixtures can set up what the UI cannot (a second org). */
-export const E2E_DATABASE_URL = `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+// E2E_POSTGRES_URL (a PostgreSQL server whose user may create databases; `npm run test:e2e` sets it
+// from TEST_DATABASE_URL for its second run): the app runs on a fresh database `novavms_e2e` there
+// instead of the embedded one.
+const postgresServer = process.env.E2E_POSTGRES_URL;
+/** The app's database and key, so fixtures can set up what the UI cannot (a second org). */
+export const E2E_DATABASE_URL = postgresServer
+  ? withDatabaseName(postgresServer, "novavms_e2e")
+  : `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
 export const E2E_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 export default defineConfig({
@@ -58,7 +64,9 @@ export default defineConfig({
     { name: "chromium", dependencies: ["setup"], use: { storageState: ADMIN_STORAGE_STATE } },
   ],
   webServer: {
-    command: `rm -rf ${dataDir} && npx tsx scripts/start.ts`,
+    command: postgresServer
+      ? `rm -rf ${dataDir} && npx tsx e2e/support/fresh-postgres-database.ts && npx tsx scripts/start.ts`
+      : `rm -rf ${dataDir} && npx tsx scripts/start.ts`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -74,6 +82,13 @@ export default defineConfig({
       NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       NOVAVMS_RETRY_SCHEDULE: "2s,2s,2s,2s,2s",
       LOG_LEVEL: "warn",
+      ...(postgresServer ? { DATABASE_URL: E2E_DATABASE_URL } : {}),
     },
   },
 });
+
+function withDatabaseName(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
