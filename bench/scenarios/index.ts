@@ -8,8 +8,8 @@ import { runMemory } from "./memory";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 
-// Every scenario at its two sizes: --quick (the whole run under 3 minutes, smaller and fewer
-// runs) and full (under 15 minutes on 2 cores).
+// Every scenario at its two sizes: --quick (smaller and fewer runs: the whole run under 3 minutes
+// once the console is built) and full (under 15 minutes on 2 cores).
 
 export type Scale = "quick" | "full";
 export type Log = (line: string) => void;
