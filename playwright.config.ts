@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { withDatabaseName } from "./lib/testing/server-database";
 
 // Browser journeys against the built app: `npm start` on a fresh embedded database in
 // .data/e2e (or on PostgreSQL, below), a known admin, and loopback receivers allowed. A system Chromium is used when there
@@ -22,9 +23,11 @@ export const ADMIN_STORAGE_STATE = runDir ? `${runDir}/admin.json` : "e2e/.auth/
 // from TEST_DATABASE_URL for its second run): the app runs on a fresh database `novavms_e2e` there
 // instead of the embedded one.
 const postgresServer = process.env.E2E_POSTGRES_URL;
+/** The journeys' database on that server, made afresh for each run. */
+export const E2E_POSTGRES_DATABASE = "novavms_e2e";
 /** The app's database and key, so fixtures can set up what the UI cannot (a second org). */
 export const E2E_DATABASE_URL = postgresServer
-  ? withDatabaseName(postgresServer, "novavms_e2e")
+  ? withDatabaseName(postgresServer, E2E_POSTGRES_DATABASE)
   : `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
 export const E2E_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
@@ -86,9 +89,3 @@ export default defineConfig({
     },
   },
 });
-
-function withDatabaseName(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ensureBuilt } from "../../scripts/build-if-needed";
-import { relayWakeUps, spawnWeb, stopChild, tempDir, type WebProcess } from "./processes";
+import { stopChild } from "../../lib/startup/stop-child";
+import { relayWakeUps, spawnWeb, tempDir, type WebProcess } from "./processes";
 import type { BenchTarget } from "./seed";
 import { startWorkerPool, type WorkerPool } from "./workers";
 

@@ -5,7 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { migrate } from "../../lib/db/migrate";
-import { tsxArgs, waitForMessage, stopChild } from "./processes";
+import { createServerDatabase } from "../../lib/testing/server-database";
+import { stopChild } from "../../lib/startup/stop-child";
+import { tsxArgs, waitForMessage } from "./processes";
 
 // The two databases every scenario runs against: the embedded PGlite (one child process per
 // database, as under `npm start`) and PostgreSQL (BENCH_DATABASE_URL, else a throwaway cluster
@@ -87,16 +89,9 @@ export async function startPostgres(log: (line: string) => void): Promise<Databa
 }
 
 async function createPostgresDatabase(serverUrl: string): Promise<BenchDatabase> {
-  const name = `novavms_bench_${randomBytes(5).toString("hex")}`;
-  await queryOne(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  return {
-    kind: "postgres",
-    url: url.toString(),
-    drop: async () => void (await queryOne(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
-  };
+  const database = await createServerDatabase(serverUrl, `novavms_bench_${randomBytes(5).toString("hex")}`);
+  await migrate(database.url);
+  return { ...database, kind: "postgres" };
 }
 
 function hasPostgresBinaries(): boolean {

@@ -7,8 +7,6 @@ import { IPC_WAKE_MESSAGE } from "../../lib/dispatch/wake";
 import { stopChild } from "../../lib/startup/stop-child";
 import { sleep } from "./stats";
 
-export { stopChild };
-
 // Child processes of the benchmark: worker processes exactly as `npm run worker` runs them, and
 // the console's `next start`, each with an IPC channel (as `npm start` gives them).
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { stopChild, tsxArgs, waitForMessage } from "./processes";
+import { stopChild } from "../../lib/startup/stop-child";
+import { tsxArgs, waitForMessage } from "./processes";
 import { createReceiverCore } from "./receiver-core";
 
 // The parent's handle on the receiver process (receiver-server.ts).

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import { IPC_WAKE_MESSAGE } from "../../lib/dispatch/wake";
 import { tuningEnv } from "./config";
-import { spawnWorker, stopChild, tempDir, type WorkerProcess } from "./processes";
+import { stopChild } from "../../lib/startup/stop-child";
+import { spawnWorker, tempDir, type WorkerProcess } from "./processes";
 import type { BenchTarget } from "./seed";
 
 // A pool of `npm run worker` processes on the bench database, started and stopped together.

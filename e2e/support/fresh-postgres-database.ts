@@ -1,5 +1,5 @@
-import pg from "pg";
-import { E2E_DATABASE_URL } from "../../playwright.config";
+import { createServerDatabase } from "../../lib/testing/server-database";
+import { E2E_POSTGRES_DATABASE } from "../../playwright.config";
 
 // Run by the Playwright web server's command when the journeys run on PostgreSQL
 // (E2E_POSTGRES_URL): drops and creates the journeys' database, so every run starts empty as it
@@ -8,16 +8,8 @@ import { E2E_DATABASE_URL } from "../../playwright.config";
 async function main() {
   const server = process.env.E2E_POSTGRES_URL;
   if (!server) throw new Error("E2E_POSTGRES_URL is not set");
-  const name = new URL(E2E_DATABASE_URL).pathname.slice(1);
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  console.log(`browser journeys on PostgreSQL: fresh database ${name}`);
+  await createServerDatabase(server, E2E_POSTGRES_DATABASE);
+  console.log(`browser journeys on PostgreSQL: fresh database ${E2E_POSTGRES_DATABASE}`);
 }
 
 main().catch((error: unknown) => {

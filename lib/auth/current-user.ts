@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAppContext } from "../context";
+import { failed, type ActionState } from "../forms/action-state";
 import { PATH_HEADER } from "./next-path";
 import { assertAdmin } from "./roles";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
@@ -28,4 +29,20 @@ export async function requireUser(): Promise<SessionUser> {
 /** The signed-in admin; throws ForbiddenError for a viewer (redirects when signed out). */
 export async function requireAdmin(): Promise<SessionUser> {
   return assertAdmin(await requireUser());
+}
+
+/**
+ * A server action's body, run for the signed-in admin: a viewer's call (a forged one too) gets the
+ * inline refusal, and any domain error becomes the action's error state with the form's `values`
+ * kept. Redirects (signed out, or `act`'s own) and programmer errors go through.
+ */
+export async function asAdmin<T>(
+  act: (admin: SessionUser) => Promise<T>,
+  values?: Record<string, string>,
+): Promise<T | ActionState> {
+  try {
+    return await act(await requireAdmin());
+  } catch (error) {
+    return failed(error, values);
+  }
 }

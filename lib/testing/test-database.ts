@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { loadConfig, type Config } from "../config";
 import type { AppContext } from "../context";
 import { createCipher } from "../crypto/encryption";
 import { connectDatabase } from "../db/client";
 import { startEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
+import { createServerDatabase } from "./server-database";
 import { createLogger } from "../log";
 
 // Test-only: a fresh, migrated database per caller. PGlite in memory by default; a new database
@@ -55,24 +55,6 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
 async function createPostgresDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("the postgres test project needs TEST_DATABASE_URL");
-  const name = `novavms_test_${randomBytes(6).toString("hex")}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: "postgres",
-    drop: () =>
-      withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
-  };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
+  const database = await createServerDatabase(serverUrl, `novavms_test_${randomBytes(6).toString("hex")}`);
+  return { ...database, kind: "postgres" };
 }

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { asAdmin } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { replayDelivery } from "@/lib/deliveries/replay";
 import { describeReplay, type ReplayState } from "@/lib/deliveries/replay-outcome";
 import { getProcessSender } from "@/lib/delivery/process-sender";
-import { failed, formFields } from "@/lib/forms/action-state";
+import { formFields } from "@/lib/forms/action-state";
 
 const replayInput = z.object({ deliveryId: z.string().min(1, "Which delivery?").max(64, "Not a delivery id.") });
 
@@ -19,8 +19,7 @@ const replayInput = z.object({ deliveryId: z.string().min(1, "Which delivery?").
 export async function replayDeliveryAction(_previous: ReplayState, formData: FormData): Promise<ReplayState> {
   const parsed = replayInput.safeParse(formFields(formData, ["deliveryId"]));
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0].message };
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     const { config, db, cipher } = getAppContext();
     const { attempt, delivery } = await replayDelivery(
       { db, cipher, send: getProcessSender(config).send },
@@ -30,7 +29,5 @@ export async function replayDeliveryAction(_previous: ReplayState, formData: For
     revalidatePath("/deliveries");
     revalidatePath(`/webhooks/${delivery.webhook_id}`, "layout");
     return { status: "ok", outcome: describeReplay(attempt) };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/current-user";
+import { asAdmin } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { getAppContext } from "@/lib/context";
-import { failed, formFields, invalidInput, type ActionState } from "@/lib/forms/action-state";
+import { formFields, invalidInput, type ActionState } from "@/lib/forms/action-state";
 import { parseWebhookForm, rotateSecretForm, webhookIdParam } from "@/lib/webhooks/form";
 import { createWebhook, deleteWebhook, updateWebhook } from "@/lib/webhooks/manage";
 import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
@@ -13,7 +13,7 @@ import { rotateSigningSecret } from "@/lib/webhooks/rotate-secret";
 import { createWebhookInput, updateWebhookInput } from "@/lib/webhooks/schemas";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
-// Every action: validate, requireAdmin() (a viewer gets an inline refusal), call lib/ with the
+// Every action: validate, then asAdmin() (a viewer gets an inline refusal): call lib/ with the
 // admin's own org, revalidate. The webhook id is a bound argument that a caller can forge, so it
 // is validated like any input, and lib/ looks it up within the admin's org only.
 
@@ -22,16 +22,12 @@ const NOT_FOUND: ActionState = { status: "error", message: "Webhook not found." 
 export async function createWebhookAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseWebhookForm(formData, createWebhookInput, { withEnabled: true });
   if (!parsed.ok) return parsed.state;
-  let id: string;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     const { db, cipher } = getAppContext();
-    id = (await createWebhook(db, cipher, admin.orgId, parsed.data, actorOf(admin))).id;
-  } catch (error) {
-    return failed(error, parsed.values);
-  }
-  revalidatePath("/webhooks");
-  redirect(`/webhooks/${id}`);
+    const { id } = await createWebhook(db, cipher, admin.orgId, parsed.data, actorOf(admin));
+    revalidatePath("/webhooks");
+    redirect(`/webhooks/${id}`);
+  }, parsed.values);
 }
 
 export async function updateWebhookAction(
@@ -43,21 +39,17 @@ export async function updateWebhookAction(
   if (!id.success) return NOT_FOUND;
   const parsed = parseWebhookForm(formData, updateWebhookInput, { withEnabled: false });
   if (!parsed.ok) return parsed.state;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     await updateWebhook(getAppContext().db, admin.orgId, id.data, parsed.data, actorOf(admin));
     revalidateWebhook(id.data);
     return { status: "ok", message: "Changes saved.", values: parsed.values };
-  } catch (error) {
-    return failed(error, parsed.values);
-  }
+  }, parsed.values);
 }
 
 export async function setWebhookEnabledAction(webhookId: string, enabled: boolean): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success || typeof enabled !== "boolean") return NOT_FOUND;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     await updateWebhook(getAppContext().db, admin.orgId, id.data, { enabled }, actorOf(admin));
     revalidateWebhook(id.data);
     return {
@@ -66,29 +58,23 @@ export async function setWebhookEnabledAction(webhookId: string, enabled: boolea
         ? "Webhook enabled. Deliveries queued while it was disabled are being sent now."
         : "Webhook disabled. New events are not delivered to it, and queued deliveries wait until you enable it again.",
     };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 export async function deleteWebhookAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     await deleteWebhook(getAppContext().db, admin.orgId, id.data, actorOf(admin));
-  } catch (error) {
-    return failed(error);
-  }
-  revalidatePath("/webhooks");
-  redirect("/webhooks?deleted=1");
+    revalidatePath("/webhooks");
+    redirect("/webhooks?deleted=1");
+  });
 }
 
 export async function sendTestEventAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     const { deliveryId } = await sendTestEvent(getAppContext().db, {
       orgId: admin.orgId,
       webhookId: id.data,
@@ -96,24 +82,19 @@ export async function sendTestEventAction(webhookId: string): Promise<ActionStat
     });
     revalidateWebhook(id.data);
     return { status: "ok", message: "Test event sent", value: deliveryId };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 export async function revealSigningSecretAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     const { db, cipher } = getAppContext();
     return {
       status: "ok",
       value: await revealSigningSecret(db, cipher, { orgId: admin.orgId, webhookId: id.data, actor: actorOf(admin) }),
     };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 export async function rotateSigningSecretAction(
@@ -125,8 +106,7 @@ export async function rotateSigningSecretAction(
   if (!id.success) return NOT_FOUND;
   const parsed = rotateSecretForm.safeParse(formFields(formData, ["grace_period_seconds"]));
   if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const admin = await requireAdmin();
+  return asAdmin(async (admin) => {
     const { db, cipher } = getAppContext();
     const graceSeconds = parsed.data.grace_period_seconds;
     const signing = await rotateSigningSecret(db, cipher, {
@@ -144,9 +124,7 @@ export async function rotateSigningSecretAction(
           : "New signing secret created. The previous secret no longer verifies deliveries: update your endpoint now.",
       value: signing.secret,
     };
-  } catch (error) {
-    return failed(error);
-  }
+  });
 }
 
 /** The audit log's name for a console user. */
