@@ -1,5 +1,5 @@
-import { createSender } from "../../lib/delivery/send";
-import { buildOutgoingRequest, USER_AGENT } from "../../lib/dispatch/build-request";
+import { createSender } from "../../lib/transport/send";
+import { buildOutgoingRequest, USER_AGENT } from "../../lib/attempts/build-request";
 import { createDispatcher } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";

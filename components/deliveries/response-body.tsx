@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { BodyPreview } from "@/lib/deliveries/body-preview";
+import type { BodyPreview } from "@/lib/delivery-log/body-preview";
 
 const KIND_NOTES: Record<BodyPreview["kind"], string> = {
   empty: "",

@@ -3,8 +3,8 @@ import { connectDatabase, type Db } from "../../lib/db/client";
 import { revealApiToken } from "../../lib/org/api-token";
 import { createTestOrg, createTestUser } from "../../lib/testing/org-fixtures";
 import { createWebhook } from "../../lib/webhooks/manage";
-import { rotateSigningSecret } from "../../lib/webhooks/rotate-secret";
-import { getSigningInfo } from "../../lib/webhooks/signing-secrets";
+import { rotateSigningSecret } from "../../lib/signing/rotate-secret";
+import { getSigningInfo } from "../../lib/signing/signing-info";
 import { E2E_ADMIN, E2E_DATABASE_URL, E2E_ENCRYPTION_KEY } from "../../playwright.config";
 
 // The app's own database, for what the UI cannot set up or show: a second org, a viewer, the

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
+import { DELIVERY_ERROR_CODE } from "../failures/reasons";
 import { createTestOrg } from "../testing/org-fixtures";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";

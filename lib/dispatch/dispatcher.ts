@@ -1,13 +1,13 @@
 import os from "node:os";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
+import type { Send } from "../transport/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { createAttemptWriter } from "./attempt-writer";
-import { sendAttempt } from "./build-request";
+import { createAttemptWriter } from "../attempts/attempt-writer";
+import { sendAttempt } from "../attempts/build-request";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
-import { createSecretCache } from "./secret-cache";
+import { createSecretCache } from "../attempts/secret-cache";
 import { stateAfterScheduledAttempt } from "./schedule";
 
 export type DispatcherOptions = {

@@ -1,8 +1,8 @@
 import cron from "node-cron";
 import pg from "pg";
 import type { AppContext } from "../context";
-import { getProcessSender } from "../delivery/process-sender";
-import type { Send } from "../delivery/types";
+import { getProcessSender } from "../transport/process-sender";
+import type { Send } from "../transport/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 

@@ -6,8 +6,8 @@ import { addWebhook, createTestDispatcher, sendEvent, type TestDispatcher } from
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { rotateSigningSecret } from "../webhooks/rotate-secret";
-import { getSigningInfo } from "../webhooks/signing-secrets";
+import { rotateSigningSecret } from "./rotate-secret";
+import { getSigningInfo } from "./signing-info";
 import { generateSigningSecret } from "./secret";
 import { signPayload } from "./sign";
 import { verifyNovaVmsSignature } from "./verify";

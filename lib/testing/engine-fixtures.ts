@@ -1,6 +1,6 @@
 import type { TestContext } from "./test-database";
 import { createDispatcher, type Dispatcher } from "../dispatch/dispatcher";
-import { createSender, type Sender } from "../delivery/send";
+import { createSender, type Sender } from "../transport/send";
 import { ingestEvent } from "../events/ingest";
 import { createWebhook } from "../webhooks/manage";
 

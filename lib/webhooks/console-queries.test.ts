@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildCurlCommand, shellQuote } from "../deliveries/curl";
+import { buildCurlCommand, shellQuote } from "../delivery-log/curl";
 import { ConflictError, NotFoundError } from "../errors";
 import { updateWebhook } from "./manage";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";

@@ -1,7 +1,7 @@
 import { recordAudit, type Actor } from "../audit/record";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import { getSigningInfo } from "./signing-secrets";
+import { getSigningInfo } from "../signing/signing-info";
 
 /**
  * The current signing secret in clear, for the Signing tab's Reveal. Every reveal is audited, so

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { asAdmin } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { replayDelivery } from "@/lib/deliveries/replay";
-import { describeReplay, type ReplayState } from "@/lib/deliveries/replay-outcome";
-import { getProcessSender } from "@/lib/delivery/process-sender";
+import { replayDelivery } from "@/lib/attempts/replay";
+import { describeReplay, type ReplayState } from "@/lib/delivery-log/replay-outcome";
+import { getProcessSender } from "@/lib/transport/process-sender";
 import { formFields } from "@/lib/forms/action-state";
 
 const replayInput = z.object({ deliveryId: z.string().min(1, "Which delivery?").max(64, "Not a delivery id.") });

@@ -9,7 +9,7 @@ import { formFields, invalidInput, type ActionState } from "@/lib/forms/action-s
 import { parseWebhookForm, rotateSecretForm, webhookIdParam } from "@/lib/webhooks/form";
 import { createWebhook, deleteWebhook, updateWebhook } from "@/lib/webhooks/manage";
 import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
-import { rotateSigningSecret } from "@/lib/webhooks/rotate-secret";
+import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
 import { createWebhookInput, updateWebhookInput } from "@/lib/webhooks/schemas";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
-import { troubleshootingHref } from "@/lib/deliveries/format";
-import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/delivery/reasons";
+import { troubleshootingHref } from "@/lib/delivery-log/format";
+import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/failures/reasons";
 import { API_ERROR_CODES } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Error code reference" };

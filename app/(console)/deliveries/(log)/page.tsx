@@ -4,7 +4,7 @@ import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { toLogEntries } from "@/lib/deliveries/log-entries";
+import { toLogEntries } from "@/lib/delivery-log/log-entries";
 import {
   hasEmptyValues,
   LOG_PAGE_SIZE,
@@ -12,8 +12,8 @@ import {
   parseLogParams,
   toDeliveryFilters,
   type RawSearchParams,
-} from "@/lib/deliveries/log-params";
-import { listDeliveries } from "@/lib/deliveries/queries";
+} from "@/lib/delivery-log/log-params";
+import { listDeliveries } from "@/lib/delivery-log/queries";
 import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
 
 export const metadata: Metadata = { title: "Deliveries" };

@@ -7,7 +7,7 @@ import { RangeSwitch } from "@/components/webhooks/range-switch";
 import { SuccessRate } from "@/components/webhooks/status-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/deliveries/format";
+import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/delivery-log/format";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { getWebhookOverview } from "@/lib/webhooks/stats";

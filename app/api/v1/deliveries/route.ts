@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
 import { deliveryListQuery } from "@/lib/api/schemas";
-import { listDeliveries } from "@/lib/deliveries/queries";
+import { listDeliveries } from "@/lib/delivery-log/queries";
 
 export const GET = apiRoute(async ({ app, request, requestId, orgId }) => {
   const query = parseQuery(request.url, deliveryListQuery);

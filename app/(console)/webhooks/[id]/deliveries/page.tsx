@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { toLogEntries } from "@/lib/deliveries/log-entries";
+import { toLogEntries } from "@/lib/delivery-log/log-entries";
 import {
   hasEmptyValues,
   LOG_PAGE_SIZE,
@@ -11,8 +11,8 @@ import {
   parseLogParams,
   toDeliveryFilters,
   type RawSearchParams,
-} from "@/lib/deliveries/log-params";
-import { listDeliveries } from "@/lib/deliveries/queries";
+} from "@/lib/delivery-log/log-params";
+import { listDeliveries } from "@/lib/delivery-log/queries";
 import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
 import { NotFoundError } from "@/lib/errors";
 import { getWebhook } from "@/lib/webhooks/queries";

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { replayDelivery } from "@/lib/deliveries/replay";
-import { getProcessSender } from "@/lib/delivery/process-sender";
+import { replayDelivery } from "@/lib/attempts/replay";
+import { getProcessSender } from "@/lib/transport/process-sender";
 
 export const POST = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params, tokenId }) => {
   const { attempt } = await replayDelivery(

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { parseJsonBody } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
-import { rotateSigningSecret } from "@/lib/webhooks/rotate-secret";
+import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
 import { rotateSecretInput } from "@/lib/webhooks/schemas";
 
 export const POST = apiRoute<{ id: string }>(async ({ app, request, requestId, orgId, params, tokenId }) => {

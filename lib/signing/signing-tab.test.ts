@@ -3,12 +3,12 @@ import { NotFoundError } from "../errors";
 import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { maskSecret } from "./mask-secret";
-import { overviewWindow } from "./overview-range";
-import { getSigningSummary } from "./queries";
-import { revealSigningSecret } from "./reveal-secret";
+import { maskSecret } from "../webhooks/mask-secret";
+import { overviewWindow } from "../webhooks/overview-range";
+import { getSigningSummary } from "../webhooks/queries";
+import { revealSigningSecret } from "../webhooks/reveal-secret";
 import { rotateSigningSecret } from "./rotate-secret";
-import { getSigningInfo } from "./signing-secrets";
+import { getSigningInfo } from "./signing-info";
 
 describe("maskSecret", () => {
   it("keeps the whsec_ prefix and the last 4 characters only", () => {

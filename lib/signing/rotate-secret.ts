@@ -3,8 +3,8 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { generateSigningSecret } from "../signing/secret";
-import { getSigningInfo, type SigningInfo } from "./signing-secrets";
+import { generateSigningSecret } from "./secret";
+import { getSigningInfo, type SigningInfo } from "./signing-info";
 
 /**
  * A new current secret. The old one keeps signing (as a second signature) until

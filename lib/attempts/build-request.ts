@@ -1,4 +1,4 @@
-import type { OutgoingRequest, Send, SendResult } from "../delivery/types";
+import type { OutgoingRequest, Send, SendResult } from "../transport/types";
 import { newId } from "../ids";
 import { signPayload } from "../signing/sign";
 

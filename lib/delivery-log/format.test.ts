@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FAILURE_REASONS } from "../delivery/reasons";
+import { FAILURE_REASONS } from "../failures/reasons";
 import {
   attemptLabel,
   describeFailure,

@@ -8,7 +8,7 @@ import { buildDeliveryDetail } from "./detail-view";
 import { toLogEntries } from "./log-entries";
 import { parseLogParams, toDeliveryFilters } from "./log-params";
 import { getDelivery, listDeliveries } from "./queries";
-import { replayDelivery } from "./replay";
+import { replayDelivery } from "../attempts/replay";
 import { describeReplay } from "./replay-outcome";
 
 // The console's log rows and delivery detail, built from real attempts against a real receiver.

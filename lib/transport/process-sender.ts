@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { USER_AGENT } from "../dispatch/build-request";
+import { USER_AGENT } from "../attempts/build-request";
 import { createSender, type Sender } from "./send";
 
 const holder = globalThis as unknown as { novavmsSender?: Sender };

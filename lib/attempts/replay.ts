@@ -1,12 +1,12 @@
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
-import { sendAttempt } from "../dispatch/build-request";
-import { recordAttempt } from "../dispatch/record-attempt";
+import type { Send } from "../transport/types";
+import { sendAttempt } from "./build-request";
+import { recordAttempt } from "./record-attempt";
 import { NotFoundError } from "../errors";
 import { recordAudit, type Actor } from "../audit/record";
-import { loadValidSecrets } from "../webhooks/signing-secrets";
-import { getDelivery } from "./queries";
+import { loadValidSecrets } from "../signing/signing-info";
+import { getDelivery } from "../delivery-log/queries";
 
 /**
  * Replay: one attempt now, outside the schedule (trigger `manual`), with a fresh request_id, the

@@ -1,4 +1,4 @@
-import type { FailureReason } from "./reasons";
+import type { FailureReason } from "../failures/reasons";
 
 // Turns whatever a failed exchange threw into one of the recorded reasons and a sentence an admin
 // can act on. undici wraps the socket's error (`cause`), and a connection raced over IPv4 and

@@ -1,4 +1,4 @@
-import type { FailureReason } from "./reasons";
+import type { FailureReason } from "../failures/reasons";
 
 /** One HTTP POST to a receiver, exactly as it goes on the wire. */
 export type OutgoingRequest = {

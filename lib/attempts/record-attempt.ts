@@ -1,7 +1,7 @@
 import type { DeliveryStatus } from "@prisma/client";
 import type { Db } from "../db/client";
-import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
-import type { OutgoingRequest, SendResult } from "../delivery/types";
+import { DELIVERY_ERROR_CODE } from "../failures/reasons";
+import type { OutgoingRequest, SendResult } from "../transport/types";
 import { newId } from "../ids";
 
 export type AttemptRecord = {

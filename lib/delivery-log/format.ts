@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from "@prisma/client";
-import { FAILURE_REASONS, type FailureReason } from "../delivery/reasons";
+import { FAILURE_REASONS, type FailureReason } from "../failures/reasons";
 
 // How the console words a delivery. Pure functions over plain values: the server and the browser
 // produce the same text (no locale- or time-zone-dependent formatting), so hydration never differs.
