@@ -1,7 +1,8 @@
-import type { OutgoingRequest, Send, SendResult } from "../transport/types";
-import { newId } from "../ids";
+import type { OutgoingRequest } from "../transport/types";
 import { signPayload } from "../signing/sign";
 
+// The only place the User-Agent is set: it is part of the delivery contract and of the request
+// recorded with each attempt.
 export const USER_AGENT = `NovaVMS-Webhooks/${process.env.npm_package_version ?? "0.1.0"}`;
 
 /** The exact request of one attempt: the event's bytes and the headers of the delivery contract. */
@@ -35,14 +36,4 @@ export function buildOutgoingRequest(input: {
       "webhook-signature": signature["webhook-signature"],
     },
   };
-}
-
-/** One attempt on the wire with a fresh request_id: the request as sent and what came back. */
-export async function sendAttempt(
-  send: Send,
-  delivery: { url: string; body: Buffer; eventType: string; deliveryId: string; secrets: string[]; now: Date },
-): Promise<{ requestId: string; request: OutgoingRequest; result: SendResult }> {
-  const requestId = newId("req");
-  const request = buildOutgoingRequest({ ...delivery, requestId });
-  return { requestId, request, result: await send(request) };
 }

@@ -1,22 +1,21 @@
-import type { DeliveryStatus } from "@prisma/client";
+import type { AttemptTrigger } from "@prisma/client";
 import type { Db } from "../db/client";
 import { DELIVERY_ERROR_CODE } from "../failures/reasons";
 import type { OutgoingRequest, SendResult } from "../transport/types";
 import { newId } from "../ids";
+import type { NextState } from "../dispatch/schedule";
+import { TRIGGERS } from "./triggers";
 
 export type AttemptRecord = {
   deliveryId: string;
   orgId: string;
   webhookId: string;
   requestId: string;
-  trigger: "scheduled" | "manual";
+  trigger: AttemptTrigger;
   request: OutgoingRequest;
   result: SendResult;
-  /**
-   * The delivery's new state. For a scheduled attempt it applies only while this worker still
-   * holds the lease and the delivery is unsettled; for a manual one only on success.
-   */
-  next: { status: DeliveryStatus; nextAttemptAt: Date | null } | null;
+  /** The delivery's new state (null: none); when it applies is the trigger's rule. */
+  next: NextState | null;
   workerId?: string;
 };
 
@@ -29,8 +28,8 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<num
   return (await recordAttempts(db, [attempt]))[0];
 }
 
-// When the new state applies: `lease` = a scheduled attempt while this worker holds the lease
-// and the delivery is unsettled; `always` = a successful Replay; `never` = no state change.
+// When the new state applies (`TRIGGERS[trigger].applies`): `lease` = while this worker holds the
+// lease and the delivery is unsettled; `always` = regardless; `never` = no state change.
 const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')))`;
 
 // One statement for any number of attempts (the dispatcher's write-behind batches): each row of
@@ -77,6 +76,7 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
   // driver builds and escapes array literals element by element (most of the dispatcher's garbage).
   const rows = attempts.map((attempt) => {
     const { result, request } = attempt;
+    const rule = TRIGGERS[attempt.trigger];
     return {
       delivery_id: attempt.deliveryId,
       id: newId("att"),
@@ -89,15 +89,13 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
       response_headers: result.headers,
       response_body_hex: result.body === null ? null : result.body.toString("hex"),
       response_body_truncated: result.bodyTruncated,
-      error_code: result.ok ? null : DELIVERY_ERROR_CODE,
-      reason: result.failure?.reason ?? null,
-      message: result.failure?.message ?? null,
+      ...failureColumns(result),
       url: request.url,
       next_status: attempt.next?.status ?? "pending",
       next_attempt_at: attempt.next?.nextAttemptAt ?? null,
-      applies: attempt.next === null ? "never" : attempt.trigger === "scheduled" ? "lease" : "always",
+      applies: attempt.next === null ? "never" : rule.applies,
       worker_id: attempt.workerId ?? null,
-      scheduled_increment: attempt.trigger === "scheduled" ? 1 : 0,
+      scheduled_increment: rule.scheduled ? 1 : 0,
     };
   });
   // Not a named prepared statement: the embedded database serves every connection from one
@@ -107,4 +105,13 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
   ]);
   const numbers = new Map(written.map((row) => [row.delivery_id, row.number]));
   return attempts.map((attempt) => numbers.get(attempt.deliveryId) ?? 0);
+}
+
+/** What the log keeps of an attempt's outcome: null on success, else the error code and reason. */
+export function failureColumns(result: SendResult) {
+  return {
+    error_code: result.ok ? null : DELIVERY_ERROR_CODE,
+    reason: result.failure?.reason ?? null,
+    message: result.failure?.message ?? null,
+  };
 }

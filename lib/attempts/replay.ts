@@ -1,12 +1,13 @@
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import type { Send } from "../transport/types";
-import { sendAttempt } from "./build-request";
-import { recordAttempt } from "./record-attempt";
+import { fetchDeliveryRow } from "../delivery-log/queries";
+import { serializeAttempt, type AttemptRow } from "../delivery-log/serialize";
 import { NotFoundError } from "../errors";
 import { recordAudit, type Actor } from "../audit/record";
-import { loadValidSecrets } from "../signing/signing-info";
-import { getDelivery } from "../delivery-log/queries";
+import { loadValidSecrets } from "../signing/valid-secrets";
+import type { Send } from "../transport/types";
+import { failureColumns, recordAttempt, type AttemptRecord } from "./record-attempt";
+import { runAttempt } from "./run-attempt";
 
 /**
  * Replay: one attempt now, outside the schedule (trigger `manual`), with a fresh request_id, the
@@ -17,28 +18,23 @@ export async function replayDelivery(
   deps: { db: Db; cipher: Cipher; send: Send },
   input: { orgId: string; deliveryId: string; actor: Actor },
 ) {
-  const { row } = await getDelivery(deps.db, input.orgId, input.deliveryId);
-  const now = new Date();
-  const secrets = (await loadValidSecrets(deps.db, deps.cipher, [row.webhook_id], now)).get(row.webhook_id);
-  if (!secrets) throw new NotFoundError("Webhook");
-  const { requestId, request, result } = await sendAttempt(deps.send, {
-    url: row.webhook_url,
-    body: row.event_body,
-    eventType: row.event_type,
-    deliveryId: row.id,
+  const row = await fetchDeliveryRow(deps.db, input.orgId, input.deliveryId);
+  const secrets = await loadValidSecrets(deps.db, deps.cipher, row.org_id, row.webhook_id, new Date());
+  if (secrets.length === 0) throw new NotFoundError("Webhook");
+  const { number, attempt } = await runAttempt(
+    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: () => new Date() },
+    "manual",
+    {
+      id: row.id,
+      orgId: row.org_id,
+      webhookId: row.webhook_id,
+      eventType: row.event_type,
+      url: row.webhook_url,
+      body: row.event_body,
+      scheduledAttempts: row.scheduled_attempts,
+    },
     secrets,
-    now,
-  });
-  await recordAttempt(deps.db, {
-    deliveryId: row.id,
-    orgId: row.org_id,
-    webhookId: row.webhook_id,
-    requestId,
-    trigger: "manual",
-    request,
-    result,
-    next: result.ok ? { status: "succeeded", nextAttemptAt: null } : null,
-  });
+  );
   await deps.db.prisma.$transaction((tx) =>
     recordAudit(tx, {
       orgId: input.orgId,
@@ -46,9 +42,30 @@ export async function replayDelivery(
       action: "delivery.replay",
       targetType: "delivery",
       targetId: row.id,
-      details: { request_id: requestId, ok: result.ok },
+      details: { request_id: attempt.requestId, ok: attempt.result.ok },
     }),
   );
-  const { view } = await getDelivery(deps.db, input.orgId, input.deliveryId);
-  return { attempt: view.attempts.find((a) => a.request_id === requestId)!, delivery: view };
+  return {
+    attempt: serializeAttempt(attemptRow(attempt, number)),
+    delivery: { id: row.id, webhook_id: row.webhook_id },
+  };
+}
+
+/** The attempt as the log stores it, without reading it back. */
+function attemptRow(attempt: AttemptRecord, number: number): AttemptRow {
+  const { request, result } = attempt;
+  return {
+    request_id: attempt.requestId,
+    number,
+    trigger: attempt.trigger,
+    url: request.url,
+    started_at: result.startedAt,
+    duration_ms: result.durationMs,
+    request_headers: request.headers,
+    response_status: result.status,
+    response_headers: result.headers,
+    response_body: result.body,
+    response_body_truncated: result.bodyTruncated,
+    ...failureColumns(result),
+  };
 }

@@ -7,7 +7,8 @@ import { createTestContext, type TestContext } from "../testing/test-database";
 import { buildDeliveryDetail } from "./detail-view";
 import { toLogEntries } from "./log-entries";
 import { parseLogParams, toDeliveryFilters } from "./log-params";
-import { getDelivery, listDeliveries } from "./queries";
+import { getDeliveryView } from "./api-views";
+import { fetchDelivery, listDeliveries } from "./queries";
 import { replayDelivery } from "../attempts/replay";
 import { describeReplay } from "./replay-outcome";
 
@@ -64,8 +65,8 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     await deliverDue();
     const deliveryId = event.deliveries[0].id;
 
-    const { row, attemptRows } = await getDelivery(ctx.db, orgId, deliveryId);
-    const detail = buildDeliveryDetail(row, attemptRows, 6, new Date());
+    const { row, attemptRows } = await fetchDelivery(ctx.db, orgId, deliveryId);
+    const detail = buildDeliveryDetail(row, attemptRows, ctx.config, new Date());
     expect(detail).toMatchObject({
       status: "retrying",
       eventType: "camera.offline",
@@ -131,8 +132,8 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
       requestId: replay.attempt.request_id,
     });
 
-    const after = await getDelivery(ctx.db, orgId, deliveryId);
-    const replayed = buildDeliveryDetail(after.row, after.attemptRows, 6, new Date());
+    const after = await fetchDelivery(ctx.db, orgId, deliveryId);
+    const replayed = buildDeliveryDetail(after.row, after.attemptRows, ctx.config, new Date());
     expect(replayed.nextAttempt).toBeNull();
     expect(replayed.timeline.map((a) => [a.number, a.trigger, a.ok])).toEqual([
       [2, "manual", true],
@@ -152,9 +153,9 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     const theirs = await sendEvent(ctx, otherOrg);
     await deliverDue();
     const [mineDelivery] = mine.deliveries;
-    const { view } = await getDelivery(ctx.db, orgId, mineDelivery.id);
+    const view = await getDeliveryView(ctx.db, orgId, mineDelivery.id);
     const requestId = view.attempts[0].request_id;
-    const theirRequest = (await getDelivery(ctx.db, otherOrg, theirs.deliveries[0].id)).view.attempts[0].request_id;
+    const theirRequest = (await getDeliveryView(ctx.db, otherOrg, theirs.deliveries[0].id)).attempts[0].request_id;
 
     for (const q of [requestId, mine.id, mineDelivery.id]) {
       expect((await logFor(orgId, { q })).map((entry) => entry.id)).toEqual([mineDelivery.id]);

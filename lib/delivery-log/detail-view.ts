@@ -1,4 +1,5 @@
-import type { DeliveryStatus } from "@prisma/client";
+import type { AttemptTrigger, DeliveryStatus } from "@prisma/client";
+import { deliveryFigures, type DeliveryFigures, type FigureSettings } from "../failures/figures";
 import { previewBody, type BodyPreview } from "./body-preview";
 import { buildCurlCommand } from "./curl";
 import {
@@ -20,7 +21,7 @@ export type Stamp = { text: string; iso: string };
 export type AttemptDetail = {
   requestId: string;
   number: number;
-  trigger: "scheduled" | "manual";
+  trigger: AttemptTrigger;
   startedAt: Stamp;
   duration: string;
   ok: boolean;
@@ -35,7 +36,7 @@ export type AttemptDetail = {
     reason: string | null;
     title: string;
     message: string | null;
-    advice: readonly string[];
+    advice: string[];
     troubleshootingHref: string | null;
     errorCodeHref: string;
   } | null;
@@ -59,9 +60,10 @@ export type DeliveryDetail = {
 export function buildDeliveryDetail(
   row: DeliveryRow,
   attemptRows: AttemptRow[],
-  maxAttempts: number,
+  settings: FigureSettings,
   now: Date,
 ): DeliveryDetail {
+  const figures = deliveryFigures(settings);
   const manual = attemptRows.filter((a) => a.trigger === "manual").length;
   const unsettled = row.status === "pending" || row.status === "retrying";
   return {
@@ -75,7 +77,7 @@ export function buildDeliveryDetail(
     attempts: attemptLabel({
       scheduledAttempts: row.scheduled_attempts,
       attemptCount: row.scheduled_attempts + manual,
-      maxAttempts,
+      maxAttempts: figures.attempts,
     }),
     nextAttempt:
       unsettled && row.next_attempt_at
@@ -83,11 +85,11 @@ export function buildDeliveryDetail(
         : null,
     timeline: [...attemptRows]
       .sort((a, b) => b.number - a.number)
-      .map((attempt) => toAttemptDetail(attempt, row.event_body)),
+      .map((attempt) => toAttemptDetail(attempt, row.event_body, figures)),
   };
 }
 
-function toAttemptDetail(attempt: AttemptRow, body: Buffer): AttemptDetail {
+function toAttemptDetail(attempt: AttemptRow, body: Buffer, figures: DeliveryFigures): AttemptDetail {
   const headers = Object.entries(attempt.request_headers);
   const noResponse = attempt.response_status === null && attempt.response_headers === null;
   const failure = attempt.error_code
@@ -95,7 +97,7 @@ function toAttemptDetail(attempt: AttemptRow, body: Buffer): AttemptDetail {
         code: attempt.error_code,
         reason: attempt.reason,
         message: attempt.message,
-        ...describeFailure(attempt.reason),
+        ...describeFailure(attempt.reason, figures),
         troubleshootingHref: troubleshootingHref(attempt.reason),
         errorCodeHref: errorCodeHref(attempt.reason, attempt.error_code),
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { deliveryFigures } from "../failures/figures";
 import { FAILURE_REASONS } from "../failures/reasons";
 import {
   attemptLabel,
@@ -49,14 +50,24 @@ describe("delivery formatting", () => {
   });
 
   it("gives each reason the troubleshooting article's advice and links", () => {
-    expect(describeFailure("http_status")).toBe(FAILURE_REASONS.http_status);
-    expect(describeFailure("http_status").advice[0]).toContain("The Response body field shows the first 1 KB");
-    expect(describeFailure("something_new")).toEqual({ title: "The delivery attempt failed", advice: [] });
+    const figures = deliveryFigures({ deliveryTimeoutMs: 10_000, retryScheduleMs: [60_000, 300_000] });
+    expect(describeFailure("http_status", figures).title).toBe(FAILURE_REASONS.http_status.title);
+    expect(describeFailure("http_status", figures).advice[0]).toContain("The Response body field shows the first 1 KB");
+    expect(describeFailure("http_status", figures).advice[2]).toContain("Return 200 OK within 10 seconds.");
+    expect(describeFailure("something_new", figures)).toEqual({ title: "The delivery attempt failed", advice: [] });
     expect(troubleshootingHref("http_status")).toBe("/docs/troubleshooting#non-2xx");
     expect(troubleshootingHref("timeout")).toBe("/docs/troubleshooting#timeout");
     expect(troubleshootingHref("tls_self_signed")).toBe("/docs/troubleshooting#tls");
     expect(troubleshootingHref("dns")).toBeNull();
     expect(errorCodeHref("dns", "webhook_delivery_failed")).toBe("/docs/error-codes#dns");
     expect(errorCodeHref(null, "webhook_delivery_failed")).toBe("/docs/error-codes#webhook_delivery_failed");
+  });
+
+  it("words the advice with the timeout the sender is configured with", () => {
+    const figures = deliveryFigures({ deliveryTimeoutMs: 30_000, retryScheduleMs: [5_000, 3_600_000] });
+    expect(describeFailure("timeout", figures).advice[0]).toBe(
+      "NovaVMS waits 30 seconds for a response, then closes the connection.",
+    );
+    expect(figures).toMatchObject({ retries: "5s, 1h", retriesSentence: "5s and 1h", attempts: 3 });
   });
 });

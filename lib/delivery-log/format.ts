@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from "@prisma/client";
+import { withFigures, type DeliveryFigures } from "../failures/figures";
 import { FAILURE_REASONS, type FailureReason } from "../failures/reasons";
 
 // How the console words a delivery. Pure functions over plain values: the server and the browser
@@ -62,10 +63,17 @@ export function attemptLabel(input: { scheduledAttempts: number; attemptCount: n
   return replays ? `${scheduled} + ${replays}` : scheduled;
 }
 
-/** The reason's title and the troubleshooting article's advice; a generic title for an unknown reason. */
-export function describeFailure(reason: string | null): { title: string; advice: readonly string[] } {
-  if (reason && reason in FAILURE_REASONS) return FAILURE_REASONS[reason as FailureReason];
-  return { title: "The delivery attempt failed", advice: [] };
+/** The reason's title, e.g. "The request timed out"; a generic title for an unknown reason. */
+export function failureTitle(reason: string | null): string {
+  return reason && reason in FAILURE_REASONS
+    ? FAILURE_REASONS[reason as FailureReason].title
+    : "The delivery attempt failed";
+}
+
+/** The reason's title and the troubleshooting article's advice, with this process's figures. */
+export function describeFailure(reason: string | null, figures: DeliveryFigures): { title: string; advice: string[] } {
+  const advice = reason && reason in FAILURE_REASONS ? FAILURE_REASONS[reason as FailureReason].advice : [];
+  return { title: failureTitle(reason), advice: advice.map((line) => withFigures(line, figures)) };
 }
 
 // The "Fix" section of the troubleshooting article that covers each reason, where one does.

@@ -2,7 +2,7 @@ import type { DeliveryStatus } from "@prisma/client";
 import { decodeCursor, encodeCursor } from "../api/cursor";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
-import { serializeAttempt, serializeDelivery, type AttemptRow, type DeliveryRow } from "./serialize";
+import type { AttemptRow, DeliveryRow } from "./serialize";
 
 export type DeliveryFilters = {
   webhookId?: string;
@@ -76,15 +76,14 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
   const more = rows.length > filters.limit && last;
   return {
     rows: page,
-    data: page.map(serializeDelivery),
     next_cursor: more
       ? encodeCursor({ at: filters.sort === "created" ? last.created_at : last.activity_at, id: last.id })
       : null,
   };
 }
 
-/** One delivery of the org with every attempt, newest attempt first; 404 for any other org's. */
-export async function getDelivery(db: Db, orgId: string, id: string) {
+/** One delivery of the org (its event's bytes and webhook URL included); 404 for any other org's. */
+export async function fetchDeliveryRow(db: Db, orgId: string, id: string): Promise<DeliveryRow> {
   const { rows } = await db.pool.query<DeliveryRow>(
     `SELECT ${DELIVERY_COLUMNS}
        FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
@@ -92,6 +91,12 @@ export async function getDelivery(db: Db, orgId: string, id: string) {
     [id, orgId],
   );
   if (rows.length === 0) throw new NotFoundError("Delivery");
+  return rows[0];
+}
+
+/** One delivery of the org with every attempt, newest attempt first; 404 for any other org's. */
+export async function fetchDelivery(db: Db, orgId: string, id: string) {
+  const row = await fetchDeliveryRow(db, orgId, id);
   const attempts = await db.pool.query<AttemptRow>(
     `SELECT request_id, number, trigger, url, started_at, duration_ms, request_headers, response_status, response_headers,
             response_body, response_body_truncated, error_code, reason, message
@@ -99,9 +104,5 @@ export async function getDelivery(db: Db, orgId: string, id: string) {
       ORDER BY number DESC`,
     [id, orgId],
   );
-  return {
-    row: rows[0],
-    attemptRows: attempts.rows,
-    view: { ...serializeDelivery(rows[0]), attempts: attempts.rows.map(serializeAttempt) },
-  };
+  return { row, attemptRows: attempts.rows };
 }

@@ -1,5 +1,5 @@
 import type { ActionState } from "../forms/action-state";
-import { describeFailure } from "./format";
+import { failureTitle } from "./format";
 import type { AttemptView } from "./serialize";
 
 /** What the Replay button shows in place once its attempt has run. */
@@ -22,7 +22,7 @@ export function describeReplay(attempt: AttemptView): ReplayOutcome {
     requestId: attempt.request_id,
     status: attempt.response_status,
     reason: attempt.reason,
-    title: ok ? null : describeFailure(attempt.reason).title,
+    title: ok ? null : failureTitle(attempt.reason),
     message: attempt.message,
   };
 }

@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from "@prisma/client";
+import type { AttemptTrigger, DeliveryStatus } from "@prisma/client";
 import { bodyAsText } from "./body-preview";
 
 export type DeliveryRow = {
@@ -25,7 +25,7 @@ export type DeliveryRow = {
 export type AttemptRow = {
   request_id: string;
   number: number;
-  trigger: "scheduled" | "manual";
+  trigger: AttemptTrigger;
   url: string;
   started_at: Date;
   duration_ms: number;

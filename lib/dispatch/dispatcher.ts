@@ -5,10 +5,9 @@ import type { Send } from "../transport/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
 import { createAttemptWriter } from "../attempts/attempt-writer";
-import { sendAttempt } from "../attempts/build-request";
-import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
+import { runAttempt, type AttemptDeps } from "../attempts/run-attempt";
 import { createSecretCache } from "../attempts/secret-cache";
-import { stateAfterScheduledAttempt } from "./schedule";
+import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 
 export type DispatcherOptions = {
   db: Db;
@@ -47,6 +46,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let mayHaveMore = false;
   const writer = createAttemptWriter(options.db, { maxBatch: Math.max(options.batchSize, 1), maxConcurrent: 2 });
   const secrets = createSecretCache(options.cipher);
+  const attempts: AttemptDeps = {
+    send: options.send,
+    record: writer.record,
+    now,
+    retryScheduleMs: options.retryScheduleMs,
+    workerId,
+  };
 
   function busy(webhookId: string): number {
     return perWebhook.get(webhookId) ?? 0;
@@ -88,9 +94,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (left > 0) perWebhook.set(delivery.webhookId, left);
       else perWebhook.delete(delivery.webhookId);
     };
-    const task = attempt(delivery, secrets, releaseEndpoint)
-      .catch((error) =>
-        options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+    const task: Promise<void> = runAttempt(attempts, "scheduled", delivery, secrets, releaseEndpoint)
+      .then(
+        () => {},
+        (error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
       )
       .finally(() => {
         running.delete(task);
@@ -98,30 +105,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (mayHaveMore && !stopped) void pump();
       });
     running.add(task);
-  }
-
-  async function attempt(delivery: ClaimedDelivery, secrets: string[], sent: () => void) {
-    const { requestId, request, result } = await sendAttempt(options.send, {
-      url: delivery.url,
-      body: delivery.body,
-      eventType: delivery.eventType,
-      deliveryId: delivery.id,
-      secrets,
-      now: now(),
-    });
-    sent();
-    const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
-    await writer.record({
-      deliveryId: delivery.id,
-      orgId: delivery.orgId,
-      webhookId: delivery.webhookId,
-      requestId,
-      trigger: "scheduled",
-      request,
-      result,
-      next,
-      workerId,
-    });
   }
 
   async function pumpLoop(): Promise<number> {

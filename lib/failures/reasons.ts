@@ -1,5 +1,6 @@
 // The error code and reasons a failed delivery attempt records, with the advice of the
 // troubleshooting article ("Webhook delivery failed") that the console shows beside each.
+// `{timeout}` and `{stored_body}` stand for the figures the sender uses (see ./figures.ts).
 
 export const DELIVERY_ERROR_CODE = "webhook_delivery_failed";
 
@@ -7,16 +8,16 @@ export const FAILURE_REASONS = {
   http_status: {
     title: "Your endpoint returned a non-2xx response",
     advice: [
-      "Open the delivery log entry. The Response body field shows the first 1 KB your endpoint returned.",
+      "Open the delivery log entry. The Response body field shows the first {stored_body} your endpoint returned.",
       "Reproduce locally against the X-NovaVMS-Signature header and body shown in the log.",
-      "Fix the handler. Return 200 OK within 10 seconds. Do the heavy work asynchronously in your own queue.",
+      "Fix the handler. Return 200 OK within {timeout}. Do the heavy work asynchronously in your own queue.",
       "If your signature verification rejected the payload on purpose, confirm you are using the shared secret from the webhook's Signing tab, not the org's API token, and that you compute HMAC-SHA256 over the raw request body, not a re-serialised JSON version.",
     ],
   },
   timeout: {
     title: "The request timed out",
     advice: [
-      "NovaVMS waits 10 seconds for a response, then closes the connection.",
+      "NovaVMS waits {timeout} for a response, then closes the connection.",
       "Return 202 Accepted immediately.",
       "Enqueue the work to your own job queue.",
       "Process the payload out-of-band.",

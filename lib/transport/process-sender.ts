@@ -1,5 +1,4 @@
 import type { Config } from "../config";
-import { USER_AGENT } from "../attempts/build-request";
 import { createSender, type Sender } from "./send";
 
 const holder = globalThis as unknown as { novavmsSender?: Sender };
@@ -9,7 +8,6 @@ export function getProcessSender(config: Config): Sender {
   holder.novavmsSender ??= createSender({
     timeoutMs: config.deliveryTimeoutMs,
     allowPrivateNetworks: config.allowPrivateNetworks,
-    userAgent: USER_AGENT,
   });
   return holder.novavmsSender;
 }

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { settlesWithin, startReceiver, writeUntilClosed, type Receiver } from "../testing/receivers";
-import { createSender, MAX_STORED_BODY_BYTES, type Sender } from "./send";
+import { MAX_STORED_BODY_BYTES } from "./limits";
+import { createSender, type Sender } from "./send";
 
 // Exactly the first 1024 bytes of any answer are kept, byte for byte, and a longer body is not
 // read further: the receiver sees the connection close before it has finished sending.

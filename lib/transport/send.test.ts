@@ -17,7 +17,7 @@ let sender: Sender;
 const receivers: Receiver[] = [];
 
 beforeAll(() => {
-  sender = createSender({ timeoutMs: 1500, allowPrivateNetworks: true, userAgent: "NovaVMS-Webhooks/default" });
+  sender = createSender({ timeoutMs: 1500, allowPrivateNetworks: true });
 });
 afterAll(() => sender.close());
 afterEach(async () => {
@@ -75,12 +75,6 @@ describe("send over HTTP", () => {
     ]);
     expect(headerValue(received.rawHeaders, "user-agent")).toBe("NovaVMS-Webhooks/0.1.0");
     expect(headerValue(received.rawHeaders, "content-length")).toBe(String(body.length));
-  });
-
-  it("adds the configured User-Agent only when the request has none", async () => {
-    const r = await receiver((_req, res) => res.end());
-    await sender.send({ url: r.origin, headers: { "Content-Type": "application/json" }, body });
-    expect(headerValue(r.requests[0].rawHeaders, "user-agent")).toBe("NovaVMS-Webhooks/default");
   });
 
   it("reports a 500 as http_status, with the body the endpoint returned", async () => {

@@ -9,23 +9,20 @@ import {
 } from "./classify";
 import { captureHeaders } from "./capture-headers";
 import { createConnector } from "./connector";
+import { MAX_STORED_BODY_BYTES } from "./limits";
 import { readCapped } from "./read-capped";
 import { checkLiteralHost, createGuardedLookup, type Resolver } from "./ssrf";
 import { createTrustContext, loadTrustedCertificates } from "./trusted-cas";
-import type { OutgoingRequest, Send, SendResult } from "./types";
+import type { Send, SendResult } from "./types";
 import { validateWebhookUrl } from "./validate-url";
 
 // One delivery attempt on the wire: a POST of the exact bytes and headers, judged by its status,
 // bounded in time and in what is kept of the answer. Every network outcome is a SendResult.
 
-export const MAX_STORED_BODY_BYTES = 1024;
-
 export type SenderOptions = {
   /** The whole exchange: connect, TLS, headers and the part of the body that is kept. */
   timeoutMs: number;
   allowPrivateNetworks: boolean;
-  /** Sent when the request's headers have no User-Agent of their own. */
-  userAgent?: string;
   /** Pooled keep-alive connections per origin; unlimited when unset. */
   maxConnectionsPerOrigin?: number;
   /** The resolver; the operating system's unless given (tests use a DNS that never answers). */
@@ -103,7 +100,7 @@ export function createSender(options: SenderOptions): Sender {
         const response = await request(url, {
           dispatcher: agent,
           method: "POST",
-          headers: withUserAgent(outgoing.headers, options.userAgent),
+          headers: outgoing.headers,
           body: outgoing.body,
           signal: controller.signal,
         });
@@ -149,11 +146,6 @@ export function createSender(options: SenderOptions): Sender {
 
 function failed(startedAt: Date, durationMs: number, failure: Failure): SendResult {
   return { startedAt, durationMs, ok: false, status: null, headers: null, body: null, bodyTruncated: false, failure };
-}
-
-function withUserAgent(headers: OutgoingRequest["headers"], userAgent: string | undefined): Record<string, string> {
-  if (!userAgent || Object.keys(headers).some((name) => name.toLowerCase() === "user-agent")) return headers;
-  return { ...headers, "user-agent": userAgent };
 }
 
 function declaredLength(value: string | string[] | undefined): number | null {

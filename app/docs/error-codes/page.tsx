@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
+import { currentFigures } from "@/lib/failures/current-figures";
+import { withFigures } from "@/lib/failures/figures";
 import { troubleshootingHref } from "@/lib/delivery-log/format";
 import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/failures/reasons";
 import { API_ERROR_CODES } from "@/lib/errors";
@@ -11,7 +13,8 @@ const anchored = "scroll-mt-4 target:bg-amber-50";
 
 // Generated from the code catalogs, so every code the API or a delivery can report has an entry
 // whose anchor is the code itself (/docs/error-codes#timeout).
-export default function ErrorCodesPage() {
+export default async function ErrorCodesPage() {
+  const figures = await currentFigures();
   const reasons = Object.entries(FAILURE_REASONS) as [FailureReason, (typeof FAILURE_REASONS)[FailureReason]][];
   return (
     <Prose>
@@ -50,8 +53,8 @@ export default function ErrorCodesPage() {
         <code>{DELIVERY_ERROR_CODE}</code>
       </h2>
       <p>
-        A delivery attempt did not get a <code>2xx</code> response within 10 seconds. NovaVMS retries after 1m, 5m, 15m,
-        1h and 6h, then marks the delivery Failed. The <code>reason</code> says why:
+        A delivery attempt did not get a <code>2xx</code> response within {figures.timeout}. NovaVMS retries after{" "}
+        {figures.retriesSentence}, then marks the delivery Failed. The <code>reason</code> says why:
       </p>
       {reasons.map(([reason, { title, advice }]) => (
         <section key={reason} id={reason} className={`mt-6 rounded-md ${anchored}`} aria-labelledby={`${reason}-title`}>
@@ -60,7 +63,7 @@ export default function ErrorCodesPage() {
           </h3>
           <ul>
             {advice.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{withFigures(line, figures)}</li>
             ))}
           </ul>
           <TroubleshootingLink reason={reason} />

@@ -10,8 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { buildDeliveryDetail } from "@/lib/delivery-log/detail-view";
-import { getDelivery } from "@/lib/delivery-log/queries";
-import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
+import { fetchDelivery } from "@/lib/delivery-log/queries";
 import { NotFoundError } from "@/lib/errors";
 import { replayDeliveryAction } from "../actions";
 
@@ -22,11 +21,11 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const { config, db } = getAppContext();
   // Another org's delivery is "not found", exactly like one that does not exist.
-  const { row, attemptRows } = await getDelivery(db, user.orgId, id).catch((error: unknown) => {
+  const { row, attemptRows } = await fetchDelivery(db, user.orgId, id).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const delivery = buildDeliveryDetail(row, attemptRows, maxScheduledAttempts(config.retryScheduleMs), new Date());
+  const delivery = buildDeliveryDetail(row, attemptRows, config, new Date());
 
   return (
     <div className="space-y-6">

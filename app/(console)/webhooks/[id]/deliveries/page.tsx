@@ -3,17 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { toLogEntries } from "@/lib/delivery-log/log-entries";
-import {
-  hasEmptyValues,
-  LOG_PAGE_SIZE,
-  logQuery,
-  parseLogParams,
-  toDeliveryFilters,
-  type RawSearchParams,
-} from "@/lib/delivery-log/log-params";
-import { listDeliveries } from "@/lib/delivery-log/queries";
-import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
+import { loadLogPage } from "@/lib/delivery-log/log-page";
+import type { RawSearchParams } from "@/lib/delivery-log/log-params";
 import { NotFoundError } from "@/lib/errors";
 import { getWebhook } from "@/lib/webhooks/queries";
 
@@ -25,7 +16,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchP
 // renders the webhook's header and tabs).
 export default async function WebhookDeliveriesPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const view = parseLogParams(search);
   const user = await requireUser();
   const { config, db } = getAppContext();
   const webhook = await getWebhook(db, user.orgId, id).catch((error: unknown) => {
@@ -33,15 +23,13 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
     throw error;
   });
   const basePath = `/webhooks/${webhook.id}/deliveries`;
-  if (view.ok && hasEmptyValues(search)) redirect(`${basePath}${logQuery(view.params)}`);
-  const page = view.ok
-    ? await listDeliveries(db, user.orgId, {
-        ...toDeliveryFilters(view.params, new Date()),
-        webhookId: webhook.id,
-        limit: LOG_PAGE_SIZE,
-        sort: "activity",
-      })
-    : null;
+  const page = await loadLogPage(db, user.orgId, search, {
+    basePath,
+    webhookId: webhook.id,
+    retryScheduleMs: config.retryScheduleMs,
+    now: new Date(),
+  });
+  if (page.redirectTo) redirect(page.redirectTo);
 
   return (
     <section aria-labelledby="webhook-deliveries-title">
@@ -50,9 +38,9 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
       </h2>
       <DeliveryLog
         basePath={basePath}
-        view={view}
-        entries={page ? toLogEntries(page.rows, maxScheduledAttempts(config.retryScheduleMs)) : []}
-        nextCursor={page?.next_cursor ?? null}
+        view={page.view}
+        entries={page.entries}
+        nextCursor={page.nextCursor}
         showWebhook={false}
       />
     </section>

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { getDelivery } from "@/lib/delivery-log/queries";
+import { getDeliveryView } from "@/lib/delivery-log/api-views";
 
 export const GET = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params }) => {
-  return jsonResponse((await getDelivery(app.db, orgId, params.id)).view, requestId);
+  return jsonResponse(await getDeliveryView(app.db, orgId, params.id), requestId);
 });
