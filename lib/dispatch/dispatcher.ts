@@ -4,9 +4,7 @@ import type { Db } from "../db/client";
 import type { Send } from "../transport/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { createAttemptWriter } from "../attempts/attempt-writer";
-import { runAttempt, type AttemptDeps } from "../attempts/run-attempt";
-import { createSecretCache } from "../attempts/secret-cache";
+import { createScheduledAttempts } from "../attempts/scheduled-attempts";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 
 export type DispatcherOptions = {
@@ -44,15 +42,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let pumping: Promise<number> | null = null;
   let pumpAgain = false;
   let mayHaveMore = false;
-  const writer = createAttemptWriter(options.db, { maxBatch: Math.max(options.batchSize, 1), maxConcurrent: 2 });
-  const secrets = createSecretCache(options.cipher);
-  const attempts: AttemptDeps = {
+  const attempt = createScheduledAttempts({
+    db: options.db,
+    cipher: options.cipher,
     send: options.send,
-    record: writer.record,
     now,
     retryScheduleMs: options.retryScheduleMs,
     workerId,
-  };
+    maxBatch: Math.max(options.batchSize, 1),
+  });
 
   function busy(webhookId: string): number {
     return perWebhook.get(webhookId) ?? 0;
@@ -78,11 +76,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
     if (claimed.length === 0) return 0;
-    for (const delivery of claimed) start(delivery, secrets.decrypt(delivery.secretsEncrypted));
+    for (const delivery of claimed) start(delivery);
     return claimed.length;
   }
 
-  function start(delivery: ClaimedDelivery, secrets: string[]) {
+  function start(delivery: ClaimedDelivery) {
     perWebhook.set(delivery.webhookId, busy(delivery.webhookId) + 1);
     let released = false;
     // The endpoint's slot is its request on the wire; the worker's slot lasts until the attempt
@@ -94,7 +92,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (left > 0) perWebhook.set(delivery.webhookId, left);
       else perWebhook.delete(delivery.webhookId);
     };
-    const task: Promise<void> = runAttempt(attempts, "scheduled", delivery, secrets, releaseEndpoint)
+    const task: Promise<void> = attempt(delivery, releaseEndpoint)
       .then(
         () => {},
         (error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
