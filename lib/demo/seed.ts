@@ -1,13 +1,14 @@
 import type { AppContext } from "../context";
 import { ingestEvent } from "../events/ingest";
+import { deliveryFigures, type DeliveryFigures } from "../failures/figures";
 import { createWebhook } from "../webhooks/manage";
 
-const DEMO_WEBHOOKS = [
+const demoWebhooks = (figures: DeliveryFigures) => [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
   { path: "flaky", description: "Demo: flaky receiver (503 about half the time, then recovers)" },
   { path: "fail", description: "Demo: broken receiver (always 500)" },
-  { path: "slow", description: "Demo: slow receiver (answers after the 10 s timeout)" },
-  { path: "big", description: "Demo: large response (80 KB body, 1 KB kept)" },
+  { path: "slow", description: `Demo: slow receiver (answers after the timeout of ${figures.timeout})` },
+  { path: "big", description: `Demo: large response (80 KB body, ${figures.storedBody} kept)` },
 ];
 
 const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
@@ -22,7 +23,7 @@ const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
  * console shows succeeded, retrying and failed deliveries within a minute of `npm start`.
  */
 export async function seedDemo(context: AppContext, orgId: string, baseUrl: string): Promise<void> {
-  for (const webhook of DEMO_WEBHOOKS) {
+  for (const webhook of demoWebhooks(deliveryFigures(context.config))) {
     await createWebhook(
       context.db,
       context.cipher,
