@@ -1,10 +1,10 @@
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
 import { NotFoundError } from "../errors";
-import { recordAudit, type Actor } from "../audit/record";
+import { recordAudit } from "../audit/record";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
 import { getDelivery } from "./queries";
 
@@ -14,11 +14,14 @@ import { getDelivery } from "./queries";
  * pending retries; a failure changes nothing but the log. Returns the new attempt.
  */
 export async function replayDelivery(
-  deps: { db: Db; cipher: Cipher; send: Send },
-  input: { orgId: string; deliveryId: string; actor: Actor },
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now">,
+  caller: Caller,
+  target: { deliveryId: string },
 ) {
+  const { orgId } = authorize(caller, "delivery.replay");
+  const input = { ...target, orgId, actor: caller };
   const { row } = await getDelivery(deps.db, input.orgId, input.deliveryId);
-  const now = new Date();
+  const now = deps.now();
   const secrets = (await loadValidSecrets(deps.db, deps.cipher, [row.webhook_id], now)).get(row.webhook_id);
   if (!secrets) throw new NotFoundError("Webhook");
   const { requestId, request, result } = await sendAttempt(deps.send, {

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { ingestEvent } from "../events/ingest";
-import { createWebhook } from "../webhooks/manage";
+import { systemCaller } from "../auth/caller";
+import { createWebhook } from "../webhooks/create-webhook";
 
 const DEMO_WEBHOOKS = [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
@@ -22,19 +23,14 @@ const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
  * console shows succeeded, retrying and failed deliveries within a minute of `npm start`.
  */
 export async function seedDemo(context: AppContext, orgId: string, baseUrl: string): Promise<void> {
+  const caller = systemCaller(orgId);
   for (const webhook of DEMO_WEBHOOKS) {
-    await createWebhook(
-      context.db,
-      context.cipher,
-      orgId,
-      {
-        url: `${baseUrl}/api/sandbox/${webhook.path}`,
-        description: webhook.description,
-        event_types: [],
-        enabled: true,
-      },
-      "system",
-    );
+    await createWebhook(context, caller, {
+      url: `${baseUrl}/api/sandbox/${webhook.path}`,
+      description: webhook.description,
+      event_types: [],
+      enabled: true,
+    });
   }
-  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context.db, orgId, { type, data });
+  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context, caller, { type, data });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
+import { API_REQUEST_ID_PREFIX } from "@/lib/api/respond";
 import { troubleshootingHref } from "@/lib/deliveries/format";
 import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/delivery/reasons";
 import { API_ERROR_CODES } from "@/lib/errors";
@@ -20,6 +21,11 @@ export default function ErrorCodesPage() {
         API errors are answered as <code>{'{"error": {"code", "message", "request_id"}}'}</code> with the HTTP status
         below. Failed delivery attempts record the error code <code>{DELIVERY_ERROR_CODE}</code> with a{" "}
         <code>reason</code> from the list further down, shown in the delivery log.
+      </p>
+      <p>
+        An API error&apos;s <code>request_id</code> (also sent as <code>X-Request-Id</code>) starts with{" "}
+        <code>{API_REQUEST_ID_PREFIX}_</code> and names that API call. A delivery attempt&apos;s <code>request_id</code>{" "}
+        starts with <code>req_</code>: that is the one to search the delivery log for.
       </p>
 
       <h2 id="api">API error codes</h2>
