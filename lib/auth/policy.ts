@@ -11,7 +11,7 @@ const TOKENS_ONLY: Rule = { roles: [], scopes: ["all"] };
 
 /**
  * Every action a `lib/` entry point performs, and who may perform it: console users by role, API
- * tokens by scope. A new action gets a row here and calls `authorize(caller, "<action>")` first;
+ * tokens by scope. A new action gets a row here and passes its name to `authorize` first;
  * `authorization-matrix.test.ts` tries every row as every kind of caller. The org itself is not
  * decided here: each query is scoped to `caller.orgId`, so another org's ids are "not found".
  */
