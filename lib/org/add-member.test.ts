@@ -3,7 +3,7 @@ import { auditActor } from "../auth/caller";
 import { signIn } from "../auth/sign-in";
 import { AppError } from "../errors";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { createTestCaller, createTestOrg } from "../testing/org-fixtures";
+import { createOrgAdmin } from "../testing/org-fixtures";
 import { listMembers } from "./queries";
 import { addMember } from "./add-member";
 import { EMAIL_TAKEN } from "./member-guards";
@@ -15,14 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function orgWithAdmin() {
-  const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
-  return createTestCaller(ctx.db, orgId, "admin");
-}
-
 describe("adding a member", () => {
   it("adds a member who can then sign in with the initial password, and audits it", async () => {
-    const admin = await orgWithAdmin();
+    const admin = await createOrgAdmin(ctx.db, ctx.cipher);
     const input = addMemberSchema.parse({
       email: " New.Person@Example.test ",
       name: "New Person",
@@ -49,8 +44,8 @@ describe("adding a member", () => {
   });
 
   it("rejects an email already used in any org with an inline field error", async () => {
-    const adminA = await orgWithAdmin();
-    const adminB = await orgWithAdmin();
+    const adminA = await createOrgAdmin(ctx.db, ctx.cipher);
+    const adminB = await createOrgAdmin(ctx.db, ctx.cipher);
     const error = await addMember(ctx, adminB, {
       email: adminA.email,
       name: "",

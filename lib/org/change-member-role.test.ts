@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "../errors";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { createTestCaller, createTestOrg } from "../testing/org-fixtures";
+import { createOrgAdmin, createTestCaller } from "../testing/org-fixtures";
 import { listMembers } from "./queries";
 import { changeMemberRole } from "./change-member-role";
 import { LAST_ADMIN } from "./member-guards";
@@ -13,14 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function orgWithAdmin() {
-  const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
-  return createTestCaller(ctx.db, orgId, "admin");
-}
-
 describe("changing a member's role", () => {
   it("changes a role and refuses to demote the last admin, even oneself", async () => {
-    const admin = await orgWithAdmin();
+    const admin = await createOrgAdmin(ctx.db, ctx.cipher);
     const viewer = await createTestCaller(ctx.db, admin.orgId, "viewer");
 
     await expect(changeMemberRole(ctx, admin, { userId: admin.id, role: "viewer" })).rejects.toThrow(LAST_ADMIN);
@@ -33,7 +28,7 @@ describe("changing a member's role", () => {
   });
 
   it("two admins demoting each other at once leave one admin, not none", async () => {
-    const a = await orgWithAdmin();
+    const a = await createOrgAdmin(ctx.db, ctx.cipher);
     const b = await createTestCaller(ctx.db, a.orgId, "admin");
     const results = await Promise.allSettled([
       changeMemberRole(ctx, a, { userId: b.id, role: "viewer" }),
@@ -45,9 +40,9 @@ describe("changing a member's role", () => {
   });
 
   it("an admin of org B cannot change, remove or see org A's member, even with its id", async () => {
-    const adminA = await orgWithAdmin();
+    const adminA = await createOrgAdmin(ctx.db, ctx.cipher);
     const viewerA = await createTestCaller(ctx.db, adminA.orgId, "viewer");
-    const adminB = await orgWithAdmin();
+    const adminB = await createOrgAdmin(ctx.db, ctx.cipher);
 
     await expect(changeMemberRole(ctx, adminB, { userId: viewerA.id, role: "admin" })).rejects.toBeInstanceOf(
       NotFoundError,

@@ -3,7 +3,7 @@ import { userCaller } from "../auth/caller";
 import { createSession, findSessionUser } from "../auth/sessions";
 import { ConflictError, ForbiddenError } from "../errors";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { createTestCaller, createTestOrg } from "../testing/org-fixtures";
+import { createOrgAdmin, createTestCaller } from "../testing/org-fixtures";
 import { listMembers } from "./queries";
 import { addMember } from "./add-member";
 import { changeMemberRole } from "./change-member-role";
@@ -16,14 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => ctx?.close());
 
-async function orgWithAdmin() {
-  const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
-  return createTestCaller(ctx.db, orgId, "admin");
-}
-
 describe("removing a member", () => {
   it("removes a member (and their sessions) but never the last admin", async () => {
-    const admin = await orgWithAdmin();
+    const admin = await createOrgAdmin(ctx.db, ctx.cipher);
     const viewer = await createTestCaller(ctx.db, admin.orgId, "viewer");
     const { token } = await createSession(ctx.db, viewer.id, { hours: 1 });
 
@@ -37,7 +32,7 @@ describe("removing a member", () => {
   });
 
   it("refuses every change from a viewer's session", async () => {
-    const admin = await orgWithAdmin();
+    const admin = await createOrgAdmin(ctx.db, ctx.cipher);
     const viewer = await createTestCaller(ctx.db, admin.orgId, "viewer");
     const session = await findSessionUser(ctx.db, (await createSession(ctx.db, viewer.id, { hours: 1 })).token);
 
@@ -55,7 +50,7 @@ describe("removing a member", () => {
   });
 
   it("refuses an admin whose role was taken away after the session was read", async () => {
-    const admin = await orgWithAdmin();
+    const admin = await createOrgAdmin(ctx.db, ctx.cipher);
     const other = await createTestCaller(ctx.db, admin.orgId, "admin");
     const staleActor = { kind: "user" as const, id: admin.id, orgId: admin.orgId, role: "admin" as const };
     await changeMemberRole(ctx, other, { userId: admin.id, role: "viewer" });

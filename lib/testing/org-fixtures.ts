@@ -42,3 +42,9 @@ export async function createTestCaller(db: Db, orgId: string, role: Role): Promi
   const user = await createTestUser(db, orgId, role);
   return { ...user, ...userCaller(user) };
 }
+
+/** A new org with one admin, as its `Caller`. */
+export async function createOrgAdmin(db: Db, cipher: Cipher): Promise<TestUser & UserCaller> {
+  const { orgId } = await createTestOrg(db, cipher);
+  return createTestCaller(db, orgId, "admin");
+}
