@@ -7,6 +7,7 @@ import { ingestEvent } from "@/lib/events/ingest";
 import { addMember } from "@/lib/org/add-member";
 import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
 import { changeMemberRole } from "@/lib/org/change-member-role";
+import { readOrgSettings } from "@/lib/org/read-settings";
 import { removeMember } from "@/lib/org/remove-member";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
@@ -193,6 +194,7 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
       },
     ],
   },
+  "org.settings.read": { targeted: false, lib: (ctx, caller) => readOrgSettings(ctx, caller), api: [] },
   "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
   "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
   "member.add": {

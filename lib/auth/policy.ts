@@ -7,6 +7,7 @@ type Rule = { roles: readonly Role[]; scopes: readonly TokenScope[] };
 const ANYONE_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: ["all"] };
 const ADMINS_AND_TOKENS: Rule = { roles: ["admin"], scopes: ["all"] };
 const ADMINS_ONLY: Rule = { roles: ["admin"], scopes: [] };
+const USERS_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: [] };
 const TOKENS_ONLY: Rule = { roles: [], scopes: ["all"] };
 
 /**
@@ -27,6 +28,7 @@ export const POLICY = {
   "delivery.read": ANYONE_IN_ORG,
   "delivery.replay": ADMINS_AND_TOKENS,
   "event.ingest": TOKENS_ONLY,
+  "org.settings.read": USERS_IN_ORG,
   "api_token.reveal": ADMINS_ONLY,
   "api_token.regenerate": ADMINS_ONLY,
   "member.add": ADMINS_ONLY,
