@@ -1,11 +1,11 @@
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { fetchDeliveryRow } from "../delivery-log/queries";
 import { serializeAttempt, type AttemptRow } from "../delivery-log/serialize";
 import { NotFoundError } from "../errors";
-import { recordAudit, type Actor } from "../audit/record";
+import { recordAudit } from "../audit/record";
 import { loadValidSecrets } from "../signing/valid-secrets";
-import type { Send } from "../transport/types";
 import { failureColumns, recordAttempt, type AttemptRecord } from "./record-attempt";
 import { runAttempt } from "./run-attempt";
 
@@ -15,14 +15,16 @@ import { runAttempt } from "./run-attempt";
  * pending retries; a failure changes nothing but the log. Returns the new attempt.
  */
 export async function replayDelivery(
-  deps: { db: Db; cipher: Cipher; send: Send },
-  input: { orgId: string; deliveryId: string; actor: Actor },
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now">,
+  caller: Caller,
+  input: { deliveryId: string },
 ) {
-  const row = await fetchDeliveryRow(deps.db, input.orgId, input.deliveryId);
-  const secrets = await loadValidSecrets(deps.db, deps.cipher, row.org_id, row.webhook_id, new Date());
+  const { orgId } = authorize(caller, "delivery.replay");
+  const row = await fetchDeliveryRow(deps.db, orgId, input.deliveryId);
+  const secrets = await loadValidSecrets(deps.db, deps.cipher, row.org_id, row.webhook_id, deps.now());
   if (secrets.length === 0) throw new NotFoundError("Webhook");
   const { number, attempt } = await runAttempt(
-    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: () => new Date() },
+    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: deps.now },
     "manual",
     {
       id: row.id,
@@ -37,8 +39,8 @@ export async function replayDelivery(
   );
   await deps.db.prisma.$transaction((tx) =>
     recordAudit(tx, {
-      orgId: input.orgId,
-      actor: input.actor,
+      orgId,
+      actor: caller,
       action: "delivery.replay",
       targetType: "delivery",
       targetId: row.id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemCaller } from "../auth/caller";
 import { maxScheduledAttempts } from "../dispatch/schedule";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
@@ -109,10 +110,9 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
 
     answer = { status: 200, body: "" };
     // The older delivery is replayed first, so the log's order must come from the latest attempt.
-    const replay = await replayDelivery(
-      { db: ctx.db, cipher: ctx.cipher, send: createTestDispatcher(ctx).sender.send },
-      { orgId, deliveryId, actor: "user:test" },
-    );
+    const replay = await replayDelivery({ ...ctx, send: createTestDispatcher(ctx).sender.send }, systemCaller(orgId), {
+      deliveryId,
+    });
     expect(describeReplay(replay.attempt)).toEqual({
       ok: true,
       requestId: replay.attempt.request_id,

@@ -1,7 +1,8 @@
 import type { AppContext } from "../context";
 import { ingestEvent } from "../events/ingest";
+import { systemCaller } from "../auth/caller";
 import { deliveryFigures, type DeliveryFigures } from "../failures/figures";
-import { createWebhook } from "../webhooks/manage";
+import { createWebhook } from "../webhooks/create-webhook";
 
 const demoWebhooks = (figures: DeliveryFigures) => [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
@@ -23,19 +24,14 @@ const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
  * console shows succeeded, retrying and failed deliveries within a minute of `npm start`.
  */
 export async function seedDemo(context: AppContext, orgId: string, baseUrl: string): Promise<void> {
+  const caller = systemCaller(orgId);
   for (const webhook of demoWebhooks(deliveryFigures(context.config))) {
-    await createWebhook(
-      context.db,
-      context.cipher,
-      orgId,
-      {
-        url: `${baseUrl}/api/sandbox/${webhook.path}`,
-        description: webhook.description,
-        event_types: [],
-        enabled: true,
-      },
-      "system",
-    );
+    await createWebhook(context, caller, {
+      url: `${baseUrl}/api/sandbox/${webhook.path}`,
+      description: webhook.description,
+      event_types: [],
+      enabled: true,
+    });
   }
-  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context.db, orgId, { type, data });
+  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context, caller, { type, data });
 }

@@ -4,7 +4,8 @@ import { createTestOrg } from "../testing/org-fixtures";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { updateWebhook } from "../webhooks/manage";
+import { systemCaller } from "../auth/caller";
+import { updateWebhook } from "../webhooks/update-webhook";
 
 let ctx: TestContext;
 beforeAll(async () => (ctx = await createTestContext()));
@@ -127,10 +128,10 @@ describe("dispatcher: isolation and limits", () => {
     const test = createTestDispatcher(ctx);
     try {
       const { deliveries } = await sendEvent(ctx, orgId);
-      await updateWebhook(ctx.db, orgId, webhook.id, { enabled: false }, "system");
+      await updateWebhook(ctx, systemCaller(orgId), { webhookId: webhook.id, changes: { enabled: false } });
       expect(await test.dispatcher.runUntilIdle()).toBe(0);
       expect((await sendEvent(ctx, orgId)).deliveries).toEqual([]);
-      await updateWebhook(ctx.db, orgId, webhook.id, { enabled: true }, "system");
+      await updateWebhook(ctx, systemCaller(orgId), { webhookId: webhook.id, changes: { enabled: true } });
       expect(await test.dispatcher.runUntilIdle()).toBe(1);
       expect(receiver.requests.map((r) => headerOf(r.rawHeaders, "x-novavms-delivery"))).toEqual([deliveries[0].id]);
     } finally {

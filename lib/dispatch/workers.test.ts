@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { systemCaller } from "../auth/caller";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -70,7 +71,9 @@ async function queueDeliveries(webhooks: number, events: number): Promise<string
   const ids: string[] = [];
   for (let i = 0; i < events; i++)
     ids.push(
-      ...(await ingestEvent(ctx.db, orgId, { type: "camera.offline", data: { i } })).deliveries.map((d) => d.id),
+      ...(await ingestEvent(ctx, systemCaller(orgId), { type: "camera.offline", data: { i } })).deliveries.map(
+        (d) => d.id,
+      ),
     );
   return ids;
 }

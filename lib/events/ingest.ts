@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import { idTimePrefix, newId } from "../ids";
@@ -27,11 +30,12 @@ export type IngestResult = {
  * in this process, in the worker of `npm start`, and over PostgreSQL NOTIFY on other machines.
  */
 export async function ingestEvent(
-  db: Db,
-  orgId: string,
+  { db, now: clock }: Pick<AppContext, "db" | "now">,
+  caller: Caller,
   input: IngestEventInput,
-  now = new Date(),
 ): Promise<IngestResult> {
+  const { orgId } = authorize(caller, "event.ingest");
+  const now = clock();
   const id = newId("evt", now.getTime());
   // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
   const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));

@@ -1,6 +1,7 @@
-import { recordAudit, type Actor } from "../audit/record";
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
 import { generateSigningSecret } from "./secret";
@@ -11,11 +12,14 @@ import { getSigningInfo, type SigningInfo } from "./signing-info";
  * `now + graceSeconds`; 0 retires it at once. Secrets already in a grace period keep theirs.
  */
 export async function rotateSigningSecret(
-  db: Db,
-  cipher: Cipher,
-  input: { orgId: string; webhookId: string; graceSeconds: number; actor: Actor },
-  now = new Date(),
+  ctx: Pick<AppContext, "db" | "cipher" | "now">,
+  caller: Caller,
+  request: { webhookId: string; graceSeconds: number },
 ): Promise<SigningInfo> {
+  const { orgId } = authorize(caller, "webhook.secret.rotate");
+  const { db, cipher } = ctx;
+  const now = ctx.now();
+  const input = { ...request, orgId, actor: caller };
   const expiresAt = new Date(now.getTime() + input.graceSeconds * 1000);
   await db.prisma.$transaction(async (tx) => {
     // Lock the webhook row so two rotations at once cannot both retire the same secret.

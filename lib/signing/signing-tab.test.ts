@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditActor, systemCaller, userCaller } from "../auth/caller";
 import { NotFoundError } from "../errors";
 import { addWebhook } from "../testing/engine-fixtures";
-import { createTestOrg } from "../testing/org-fixtures";
+import { createTestOrg, createTestUser } from "../testing/org-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { maskSecret } from "../webhooks/mask-secret";
 import { overviewWindow } from "../webhooks/overview-range";
@@ -59,12 +60,10 @@ describe("the Signing tab's reads and Reveal", () => {
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
     const before = await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id);
     const now = new Date();
-    const after = await rotateSigningSecret(
-      ctx.db,
-      ctx.cipher,
-      { orgId, webhookId: webhook.id, graceSeconds: 3600, actor: "system" },
-      now,
-    );
+    const after = await rotateSigningSecret({ ...ctx, now: () => now }, systemCaller(orgId), {
+      webhookId: webhook.id,
+      graceSeconds: 3600,
+    });
 
     const summary = await getSigningSummary(ctx.db, ctx.cipher, orgId, webhook.id);
     expect(summary.masked).toBe(maskSecret(after.secret));
@@ -79,10 +78,13 @@ describe("the Signing tab's reads and Reveal", () => {
   it("reveals the current secret to its org and writes an audit row naming who", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
-    const secret = await revealSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, actor: "user:usr_1" });
+    const admin = await createTestUser(ctx.db, orgId, "admin");
+    const secret = await revealSigningSecret(ctx, userCaller(admin), { webhookId: webhook.id });
     expect(secret).toBe((await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).secret);
     const audit = await ctx.db.prisma.auditLog.findMany({ where: { orgId, action: "webhook.secret.reveal" } });
-    expect(audit).toMatchObject([{ actor: "user:usr_1", targetType: "webhook", targetId: webhook.id }]);
+    expect(audit).toMatchObject([
+      { actor: auditActor(userCaller(admin)), targetType: "webhook", targetId: webhook.id },
+    ]);
   });
 
   it("refuses another org's webhook and records nothing", async () => {
@@ -90,7 +92,7 @@ describe("the Signing tab's reads and Reveal", () => {
     const { orgId: otherOrg } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
     await expect(
-      revealSigningSecret(ctx.db, ctx.cipher, { orgId: otherOrg, webhookId: webhook.id, actor: "user:usr_2" }),
+      revealSigningSecret(ctx, userCaller(await createTestUser(ctx.db, otherOrg, "admin")), { webhookId: webhook.id }),
     ).rejects.toBeInstanceOf(NotFoundError);
     await expect(getSigningSummary(ctx.db, ctx.cipher, otherOrg, webhook.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await ctx.db.prisma.auditLog.count({ where: { action: "webhook.secret.reveal", orgId: otherOrg } })).toBe(0);

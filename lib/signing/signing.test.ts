@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { systemCaller } from "../auth/caller";
 import type { IncomingHttpHeaders } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -106,12 +107,7 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     expect(verifies(before, oldSecret)).toEqual({ plain: true, standard: true });
     expect(before.headers["x-novavms-signature"]).not.toContain(",");
 
-    const rotated = await rotateSigningSecret(ctx.db, ctx.cipher, {
-      orgId,
-      webhookId: webhook.id,
-      graceSeconds: 2,
-      actor: "system",
-    });
+    const rotated = await rotateSigningSecret(ctx, systemCaller(orgId), { webhookId: webhook.id, graceSeconds: 2 });
     const newSecret = rotated.secret;
     expect(newSecret).not.toBe(oldSecret);
     expect(rotated.previous).toHaveLength(1);
@@ -131,12 +127,7 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/now`);
     const oldSecret = (await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).secret;
-    const { secret } = await rotateSigningSecret(ctx.db, ctx.cipher, {
-      orgId,
-      webhookId: webhook.id,
-      graceSeconds: 0,
-      actor: "system",
-    });
+    const { secret } = await rotateSigningSecret(ctx, systemCaller(orgId), { webhookId: webhook.id, graceSeconds: 0 });
     const delivery = await deliverOne(orgId);
     expect(verifies(delivery, secret)).toEqual({ plain: true, standard: true });
     expect(verifies(delivery, oldSecret)).toEqual({ plain: false, standard: false });

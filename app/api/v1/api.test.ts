@@ -136,7 +136,7 @@ describe("POST /api/v1/events", () => {
       body: { type: "camera.offline", data: { blob: "x".repeat(5000) } },
     });
     expect(res.status).toBe(413);
-    expect(res.json.error).toMatchObject({ code: "payload_too_large", request_id: expect.stringMatching(/^req_/) });
+    expect(res.json.error).toMatchObject({ code: "payload_too_large", request_id: expect.stringMatching(/^api_/) });
   });
 
   it("needs a valid API token", async () => {
@@ -447,7 +447,7 @@ describe("bad input never gets a 500", () => {
     expect(res.json.error).toEqual({
       code,
       message: expect.any(String),
-      request_id: expect.stringMatching(/^req_/),
+      request_id: expect.stringMatching(/^api_/),
       ...(res.json.error.fields && { fields: expect.any(Object) }),
     });
     expect(res.json.error.message).not.toMatch(/at .*\.ts:\d+|prisma|Error:/i);

@@ -5,6 +5,7 @@ import { currentFigures } from "@/lib/failures/current-figures";
 import { withFigures } from "@/lib/failures/figures";
 import { troubleshootingHref } from "@/lib/delivery-log/format";
 import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/failures/reasons";
+import { API_REQUEST_ID_PREFIX } from "@/lib/api/respond";
 import { API_ERROR_CODES } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Error code reference" };
@@ -23,6 +24,11 @@ export default async function ErrorCodesPage() {
         API errors are answered as <code>{'{"error": {"code", "message", "request_id"}}'}</code> with the HTTP status
         below. Failed delivery attempts record the error code <code>{DELIVERY_ERROR_CODE}</code> with a{" "}
         <code>reason</code> from the list further down, shown in the delivery log.
+      </p>
+      <p>
+        An API error&apos;s <code>request_id</code> (also sent as <code>X-Request-Id</code>) starts with{" "}
+        <code>{API_REQUEST_ID_PREFIX}_</code> and names that API call. A delivery attempt&apos;s <code>request_id</code>{" "}
+        starts with <code>req_</code>: that is the one to search the delivery log for.
       </p>
 
       <h2 id="api">API error codes</h2>

@@ -4,21 +4,22 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { findWebhook, getSigningSummary } from "@/lib/webhooks/queries";
+import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
 
 export default async function WebhookSigningPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const { db, cipher } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
-  const signing = await getSigningSummary(db, cipher, user.orgId, webhook.id);
-  const isAdmin = user.role === "admin";
+  const signing = await readSigningSummary(app, caller, { webhookId: webhook.id });
+  const isAdmin = isAllowed(caller, "webhook.secret.reveal");
 
   return (
     <div className="space-y-6">

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { getDeliveryView } from "@/lib/delivery-log/api-views";
+import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 
-export const GET = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params }) => {
-  return jsonResponse(await getDeliveryView(app.db, orgId, params.id), requestId);
+export const GET = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  return jsonResponse(await readDelivery(app, caller, { deliveryId: params.id }), requestId);
 });
