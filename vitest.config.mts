@@ -9,6 +9,12 @@ const shared = {
   hookTimeout: 60_000,
 };
 
+// Exactly-once across worker processes is proven only on PostgreSQL (PGlite serves every
+// connection from one session, so concurrent claims never meet): CI must run that pass.
+if (process.env.CI === "true" && !process.env.TEST_DATABASE_URL) {
+  throw new Error("CI runs every test on PostgreSQL too: set TEST_DATABASE_URL (see .ci/run)");
+}
+
 const projects = [{ extends: true, test: { ...shared, name: "pglite", env: { NOVAVMS_TEST_DB: "pglite" } } }];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({ extends: true, test: { ...shared, name: "postgres", env: { NOVAVMS_TEST_DB: "postgres" } } });
