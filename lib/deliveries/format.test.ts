@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { FAILURE_REASONS } from "../delivery/reasons";
 import {
   attemptLabel,
   describeFailure,
@@ -49,7 +48,11 @@ describe("delivery formatting", () => {
   });
 
   it("gives each reason the troubleshooting article's advice and links", () => {
-    expect(describeFailure("http_status")).toBe(FAILURE_REASONS.http_status);
+    expect(describeFailure("http_status").title).toBe("Your endpoint returned a non-2xx response");
+    expect(describeFailure("timeout").title).toBe("The request timed out");
+    expect(describeFailure("timeout").advice[0]).toBe(
+      "NovaVMS waits 10 seconds for a response, then closes the connection.",
+    );
     expect(describeFailure("http_status").advice[0]).toContain("The Response body field shows the first 1 KB");
     expect(describeFailure("something_new")).toEqual({ title: "The delivery attempt failed", advice: [] });
     expect(troubleshootingHref("http_status")).toBe("/docs/troubleshooting#non-2xx");
