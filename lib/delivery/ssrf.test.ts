@@ -129,7 +129,6 @@ describe("send with the guard on", () => {
     expect(result.failure?.reason).toBe("destination_blocked");
     if (typeof message === "string") expect(result.failure?.message).toBe(message);
     else expect(result.failure?.message).toMatch(message);
-    expect(result.durationMs).toBeLessThan(1000);
     expect(receiver.requests).toHaveLength(0);
     expect(receiver.connections.opened).toBe(0);
   });
