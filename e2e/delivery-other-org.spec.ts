@@ -11,7 +11,7 @@ import { signInAs } from "./support/session";
 // sending the first admin's own Replay server action with their session.
 
 test("an admin of another org gets a 404 for the first org's delivery, does not see it in their log, and cannot replay it", async ({
-  page,
+  page: adminPage,
   browser,
   request,
 }) => {
@@ -26,11 +26,11 @@ test("an admin of another org gets a 404 for the first org's delivery, does not 
     const requestId = delivered.attempts[0].request_id;
 
     // The first org's admin replays it once; the request their browser sent is kept.
-    await page.goto(`/deliveries/${deliveryId}`);
-    const replayRequest = await captureAction(page, () =>
-      page.getByRole("button", { name: "Replay", exact: true }).click(),
+    await adminPage.goto(`/deliveries/${deliveryId}`);
+    const replayRequest = await captureAction(adminPage, () =>
+      adminPage.getByRole("button", { name: "Replay", exact: true }).click(),
     );
-    await expect(page.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toBeVisible();
+    await expect(adminPage.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toBeVisible();
     const manualAttempts = async () =>
       (await api.getDelivery(deliveryId)).attempts.filter((a) => a.trigger === "manual").length;
     expect(await manualAttempts()).toBe(1);
