@@ -101,7 +101,7 @@ describe("dispatcher: retry schedule on a fake clock", () => {
 });
 
 describe("dispatcher: isolation and limits", () => {
-  it("does not let a hanging endpoint delay the others", async () => {
+  it("does not let a hanging endpoint delay the others", { timeout: 180_000 }, async () => {
     const hanging = await startReceiver(() => {});
     const fast = await startReceiver((_req, res) => res.writeHead(204).end());
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
