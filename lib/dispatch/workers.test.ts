@@ -19,7 +19,7 @@ import { ingestEvent } from "../events/ingest";
 // always runs the PostgreSQL pass (`vitest.config.mts` refuses to run in CI without it).
 //
 // The polls below wait for the outcome as long as a loaded machine needs; each test's own timeout
-// (third argument of `it`) is longer than its polls, so the poll decides, not Vitest's default cap.
+// (its `timeout` option) is longer than its polls, so the poll decides, not Vitest's default cap.
 
 let ctx: TestContext;
 let receiver: Receiver;
