@@ -105,7 +105,9 @@ describe.each([2, 4])("%i worker processes on one database", (workers) => {
   it("deliver 2,000 deliveries, each exactly once", { timeout: TEST_TIMEOUT }, async () => {
     const ids = await queueDeliveries(20, 100);
     expect(ids).toHaveLength(2000);
-    const children = Array.from({ length: workers }, () => startWorkerProcess());
+    // A lease longer than the test: no delivery is taken over because its lease ran out (that is
+    // at-least-once, proven below), so a second attempt could only come from two concurrent claims.
+    const children = Array.from({ length: workers }, () => startWorkerProcess(TEST_TIMEOUT / 1000 + 60));
     try {
       await expect.poll(succeededCount, POLL).toBe(2000);
     } finally {
