@@ -113,6 +113,12 @@ describe.each([2, 4])("%i worker processes on one database", (workers) => {
     } finally {
       await stopAll(children);
     }
+    // A delivery attempted more than once, with each attempt's outcome, so a failure says why.
+    const { rows: repeated } = await ctx.db.pool.query<{ delivery_id: string; outcomes: string[] }>(
+      `SELECT delivery_id, array_agg(coalesce(reason, 'ok') || ': ' || coalesce(message, '') ORDER BY number) AS outcomes
+         FROM delivery_attempts GROUP BY delivery_id HAVING count(*) > 1`,
+    );
+    expect(repeated).toEqual([]);
     const received = receivedDeliveryIds();
     expect(received).toHaveLength(2000);
     expect(new Set(received)).toEqual(new Set(ids));
