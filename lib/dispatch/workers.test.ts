@@ -51,6 +51,10 @@ function startWorkerProcess(leaseSeconds = 30): ChildProcess {
       NOVAVMS_DATA_DIR: dataDir,
       NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       NOVAVMS_LEASE_SECONDS: String(leaseSeconds),
+      // The receiver shares this process with the embedded database, which can hold its event loop
+      // for seconds on a loaded machine: the longest timeout there is keeps a slow answer from
+      // becoming a failed attempt and a retry, which these tests would count as a second delivery.
+      NOVAVMS_DELIVERY_TIMEOUT_MS: "120000",
       NOVAVMS_DB_POOL_SIZE: "4",
       NOVAVMS_WORKER_BATCH_SIZE: "25",
       LOG_LEVEL: "error",
