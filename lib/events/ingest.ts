@@ -65,7 +65,11 @@ export async function ingestEvent(
     if (!first) throw new ConflictError("The event with this idempotency_key was removed; retry with a new key.");
     return first;
   }
-  const deliveries = rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }));
+  // In id order, as a repeat of the idempotency key answers: both answers must be equal.
+  const deliveries = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (deliveries.length > 0) wakeDispatchers();
   return { id, deliveries, duplicate: false };
 }
@@ -76,7 +80,7 @@ async function findByIdempotencyKey(db: Db, orgId: string, key: string): Promise
     `SELECT e.id AS event_id, d.id, d.webhook_id
        FROM events e LEFT JOIN deliveries d ON d.event_id = e.id
       WHERE e.org_id = $1 AND e.idempotency_key = $2
-      ORDER BY d.created_at, d.id`,
+      ORDER BY d.id COLLATE "C"`,
     [orgId, key],
   );
   if (rows.length === 0) return null;
