@@ -29,9 +29,11 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<num
   return (await recordAttempts(db, [attempt]))[0];
 }
 
-// When the new state applies: `lease` = a scheduled attempt while this worker holds the lease
-// and the delivery is unsettled; `always` = a successful Replay; `never` = no state change.
-const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')))`;
+// When the new state applies: `lease` = a scheduled attempt while this worker holds the lease,
+// the delivery is unsettled and its webhook still enabled (disabling parked it: an attempt that
+// was in flight must not schedule another); `always` = a successful Replay; `never` = no change.
+const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')
+  AND d.webhook_id IN (SELECT id FROM webhooks WHERE enabled)))`;
 
 // One statement for any number of attempts (the dispatcher's write-behind batches): each row of
 // `input` bumps its delivery's attempt counter and the attempt takes the bumped number, exactly
