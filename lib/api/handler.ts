@@ -1,6 +1,6 @@
 import { authenticateApiToken } from "../auth/api-tokens";
 import { getAppContext, type AppContext } from "../context";
-import { UnauthorizedError } from "../errors";
+import { UnauthorizedError, ValidationError } from "../errors";
 import { newId } from "../ids";
 import { errorResponse } from "./respond";
 
@@ -29,6 +29,10 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
+      // PostgreSQL text cannot hold NUL: an id with one names nothing, and is the client's error.
+      if (Object.values(params as object).some((value) => typeof value === "string" && value.includes("\u0000"))) {
+        throw new ValidationError("path: an id must not contain a NUL character");
+      }
       return await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
