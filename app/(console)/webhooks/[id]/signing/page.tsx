@@ -7,6 +7,7 @@ import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { findWebhook, getSigningSummary } from "@/lib/webhooks/queries";
+import { MAX_PREVIOUS_SECRETS } from "@/lib/webhooks/secret-limits";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
@@ -58,7 +59,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
       <Card
         id="previous-secrets"
         title="Previous secrets"
-        description="Secrets replaced by a rotation that still sign deliveries until their grace period ends."
+        description={`Secrets replaced by a rotation that still sign deliveries until their grace period ends. At most ${MAX_PREVIOUS_SECRETS} stay valid: a rotation beyond that ends the oldest one's grace period at once.`}
       >
         {signing.previous.length ? (
           <ul className="divide-y divide-slate-100 text-sm">
