@@ -48,7 +48,7 @@ async function main() {
   const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
   supervisor.start({
     name: "web server",
-    args: [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)],
+    args: ["--import", "tsx", "scripts/web.ts"],
     env,
   });
   await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`);
