@@ -30,7 +30,6 @@ const port = z.coerce
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
-  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   NOVAVMS_ENCRYPTION_KEY: z
     .string()
@@ -107,7 +106,6 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
-    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
     port: env.PORT,
     encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
