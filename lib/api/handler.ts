@@ -2,6 +2,7 @@ import { authenticateApiToken } from "../auth/api-tokens";
 import { getAppContext, type AppContext } from "../context";
 import { UnauthorizedError, ValidationError } from "../errors";
 import { newId } from "../ids";
+import { isStorableText } from "./json-limits";
 import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
@@ -29,9 +30,9 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
-      // PostgreSQL text cannot hold NUL: an id with one names nothing, and is the client's error.
-      if (Object.values(params as object).some((value) => typeof value === "string" && value.includes("\u0000"))) {
-        throw new ValidationError("path: an id must not contain a NUL character");
+      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
+      if (Object.values(params as object).some((value) => typeof value === "string" && !isStorableText(value))) {
+        throw new ValidationError("path: an id must be valid text without NUL characters");
       }
       return await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId });
     } catch (error) {

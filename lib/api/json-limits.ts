@@ -53,3 +53,8 @@ function nestingDepth(text: string): number {
 export function hasNul(value: string): boolean {
   return value.includes("\u0000");
 }
+
+/** Whether PostgreSQL can store the string as text: no NUL and no unpaired UTF-16 surrogate. */
+export function isStorableText(value: string): boolean {
+  return !hasNul(value) && !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+}
