@@ -121,9 +121,12 @@ describe("POST /api/v1/events", () => {
     await createHook();
     const body = { type: "camera.online", data: { n: 1 }, idempotency_key: "key-123" };
     const first = await call(events.POST as Handler, { method: "POST", body });
-    const again = await call(events.POST as Handler, { method: "POST", body: { ...body, data: { n: 2 } } });
+    const again = await call(events.POST as Handler, { method: "POST", body });
     expect(again.status).toBe(202);
     expect(again.json).toEqual(first.json);
+    const reused = await call(events.POST as Handler, { method: "POST", body: { ...body, data: { n: 2 } } });
+    expect(reused.status).toBe(409);
+    expect(reused.json.error.code).toBe("idempotency_key_reused");
     expect(await ctx.db.prisma.event.count({ where: { idempotencyKey: "key-123" } })).toBe(1);
     // Keys are per org.
     const otherOrg = await call(events.POST as Handler, { method: "POST", token: other.apiToken, body });
