@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { allowedMethods } from "./lib/api/allowed-methods";
 import { PATH_HEADER } from "./lib/auth/next-path";
-import { newId } from "./lib/ids";
+import { newApiRequestId } from "./lib/api/request-id";
 import { NONCE_HEADER, contentSecurityPolicy, newNonce } from "./lib/http/security-headers";
 
 // Runs before every route except static files:
@@ -56,7 +56,7 @@ function isDecodable(pathname: string): boolean {
 }
 
 function errorJsonOrText(json: boolean, status: number, code: string, message: string): NextResponse {
-  const requestId = newId("req");
+  const requestId = newApiRequestId();
   if (!json) return new NextResponse(`${message}\n`, { status, headers: { "content-type": "text/plain" } });
   return NextResponse.json(
     { error: { code, message, request_id: requestId } },

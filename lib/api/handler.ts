@@ -3,7 +3,8 @@ import { tokenCaller, type Caller } from "../auth/caller";
 import { getAppContext, type AppContext } from "../context";
 import { UnauthorizedError, ValidationError } from "../errors";
 import { isStorableText } from "./json-limits";
-import { errorResponse, newApiRequestId } from "./respond";
+import { newApiRequestId } from "./request-id";
+import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
   app: AppContext;

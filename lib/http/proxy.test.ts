@@ -20,7 +20,7 @@ describe("proxy", () => {
       expect(response.status).toBe(400);
       const json = await response.json();
       expect(json.error.code).toBe("invalid_request");
-      expect(json.error.request_id).toMatch(/^req_/);
+      expect(json.error.request_id).toMatch(/^api_/);
     },
   );
 

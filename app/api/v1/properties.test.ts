@@ -153,7 +153,7 @@ describe("every API route, given generated input", () => {
             const json = await response.json();
             expect(Object.keys(API_ERROR_CODES)).toContain(json.error.code);
             expect(typeof json.error.message).toBe("string");
-            expect(json.error.request_id).toMatch(/^req_/);
+            expect(json.error.request_id).toMatch(/^api_/);
             expect(await counts()).toBe(before);
           }
         },
