@@ -1,6 +1,7 @@
 import type { OutgoingRequest, Send, SendResult } from "../delivery/types";
 import { newId } from "../ids";
 import { signPayload } from "../signing/sign";
+import { newTraceparent } from "../tracing/traceparent";
 
 export const USER_AGENT = `NovaVMS-Webhooks/${process.env.npm_package_version ?? "0.1.0"}`;
 
@@ -33,6 +34,7 @@ export function buildOutgoingRequest(input: {
       "webhook-id": signature["webhook-id"],
       "webhook-timestamp": signature["webhook-timestamp"],
       "webhook-signature": signature["webhook-signature"],
+      traceparent: newTraceparent().header,
     },
   };
 }

@@ -3,13 +3,15 @@ import type { Db } from "../db/client";
 import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
 import type { OutgoingRequest, SendResult } from "../delivery/types";
 import { newId } from "../ids";
+import { findReceiverRequestId } from "../tracing/receiver-request-id";
+import { traceIdOf } from "../tracing/traceparent";
 
 export type AttemptRecord = {
   deliveryId: string;
   orgId: string;
   webhookId: string;
   requestId: string;
-  trigger: "scheduled" | "manual";
+  trigger: "scheduled" | "manual" | "check" | "secret_check";
   request: OutgoingRequest;
   result: SendResult;
   /**
@@ -41,7 +43,8 @@ const RECORD_SQL = `WITH input AS (
      FROM json_to_recordset($1::json) AS i(delivery_id text, id text, request_id text, trigger "AttemptTrigger",
        started_at timestamptz, duration_ms int, request_headers jsonb, response_status int, response_headers jsonb,
        response_body_hex text, response_body_truncated boolean, error_code text, reason text, message text, url text,
-       next_status "DeliveryStatus", next_attempt_at timestamptz, applies text, worker_id text, scheduled_increment int)
+       next_status "DeliveryStatus", next_attempt_at timestamptz, applies text, worker_id text, scheduled_increment int,
+       receiver_request_id text, trace_id text, cert_expires_at timestamptz, cert_issuer text)
  ), bump AS (
    UPDATE deliveries d SET
      attempt_count = d.attempt_count + 1,
@@ -56,13 +59,20 @@ const RECORD_SQL = `WITH input AS (
    FROM input i
    WHERE d.id = i.delivery_id
    RETURNING d.id, d.attempt_count, d.org_id, d.webhook_id
+ ), certificate AS (
+   -- The certificate expiry watch: written only when the endpoint's certificate changed.
+   UPDATE webhooks w SET certificate_expires_at = i.cert_expires_at, certificate_issuer = i.cert_issuer,
+     certificate_checked_at = i.started_at
+   FROM input i JOIN bump ON bump.id = i.delivery_id
+   WHERE w.id = bump.webhook_id AND i.cert_expires_at IS NOT NULL
+     AND (w.certificate_expires_at IS DISTINCT FROM i.cert_expires_at OR w.certificate_issuer IS DISTINCT FROM i.cert_issuer)
  )
  INSERT INTO delivery_attempts (id, delivery_id, org_id, webhook_id, request_id, number, trigger, url, started_at,
    duration_ms, request_headers, response_status, response_headers, response_body, response_body_truncated,
-   error_code, reason, message)
+   error_code, reason, message, receiver_request_id, trace_id)
  SELECT i.id, i.delivery_id, bump.org_id, bump.webhook_id, i.request_id, bump.attempt_count, i.trigger, i.url, i.started_at,
    i.duration_ms, i.request_headers, i.response_status, i.response_headers, i.response_body, i.response_body_truncated,
-   i.error_code, i.reason, i.message
+   i.error_code, i.reason, i.message, i.receiver_request_id, i.trace_id
    FROM input i JOIN bump ON bump.id = i.delivery_id
  RETURNING delivery_id, number`;
 
@@ -98,6 +108,10 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
       applies: attempt.next === null ? "never" : attempt.trigger === "scheduled" ? "lease" : "always",
       worker_id: attempt.workerId ?? null,
       scheduled_increment: attempt.trigger === "scheduled" ? 1 : 0,
+      receiver_request_id: findReceiverRequestId(result.headers),
+      trace_id: traceIdOf(request.headers.traceparent),
+      cert_expires_at: result.certificate?.expiresAt ?? null,
+      cert_issuer: result.certificate?.issuer ?? null,
     };
   });
   // Not a named prepared statement: the embedded database serves every connection from one
