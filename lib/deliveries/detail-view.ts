@@ -20,7 +20,10 @@ export type Stamp = { text: string; iso: string };
 export type AttemptDetail = {
   requestId: string;
   number: number;
-  trigger: "scheduled" | "manual";
+  trigger: "scheduled" | "manual" | "check" | "secret_check";
+  /** The receiver's own id for the request, when it answered with one. */
+  receiverRequestId: string | null;
+  traceId: string | null;
   startedAt: Stamp;
   duration: string;
   ok: boolean;
@@ -104,6 +107,8 @@ function toAttemptDetail(attempt: AttemptRow, body: Buffer): AttemptDetail {
     requestId: attempt.request_id,
     number: attempt.number,
     trigger: attempt.trigger,
+    receiverRequestId: attempt.receiver_request_id,
+    traceId: attempt.trace_id,
     startedAt: stamp(attempt.started_at),
     duration: formatDuration(attempt.duration_ms),
     ok: attempt.error_code === null,

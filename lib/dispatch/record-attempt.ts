@@ -51,7 +51,7 @@ const RECORD_SQL = `WITH input AS (
      scheduled_attempts = d.scheduled_attempts + CASE WHEN ${APPLIES} THEN i.scheduled_increment ELSE 0 END,
      activity_at = i.started_at,
      last_request_id = i.request_id, last_status_code = i.response_status, last_error_code = i.error_code,
-     last_reason = i.reason, last_duration_ms = i.duration_ms,
+     last_reason = i.reason, last_duration_ms = i.duration_ms, last_receiver_request_id = i.receiver_request_id,
      status = CASE WHEN ${APPLIES} THEN i.next_status ELSE d.status END,
      next_attempt_at = CASE WHEN ${APPLIES} THEN i.next_attempt_at ELSE d.next_attempt_at END,
      lease_owner = CASE WHEN ${APPLIES} THEN NULL ELSE d.lease_owner END,

@@ -19,6 +19,9 @@ ADD COLUMN     "last_check" JSONB;
 ALTER TABLE "signing_secrets" ADD COLUMN     "verification" JSONB;
 
 -- AlterTable
+ALTER TABLE "deliveries" ADD COLUMN     "last_receiver_request_id" TEXT;
+
+-- AlterTable
 ALTER TABLE "delivery_attempts" ADD COLUMN     "receiver_request_id" TEXT,
 ADD COLUMN     "trace_id" TEXT;
 
