@@ -3,10 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
+import { VerifySecretPanel } from "@/components/secret-check/verify-secret-panel";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
+import { getSecretVerification } from "@/lib/secret-check/queries";
 import { findWebhook, getSigningSummary } from "@/lib/webhooks/queries";
+import { endGracePeriodAction, verifyNewSecretAction } from "../../diagnosis-actions";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
@@ -19,6 +22,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
   if (!webhook) notFound();
   const signing = await getSigningSummary(db, cipher, user.orgId, webhook.id);
   const isAdmin = user.role === "admin";
+  const verification = await getSecretVerification(db, user.orgId, webhook.id);
 
   return (
     <div className="space-y-6">
@@ -53,6 +57,20 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
             </dd>
           </dl>
         </SigningSecretPanel>
+      </Card>
+
+      <Card
+        id="verify-new-secret"
+        title="Verify new secret"
+        description="After a rotation, find out whether your endpoint already verifies deliveries signed with the new secret alone, before the previous one expires."
+      >
+        <VerifySecretPanel
+          verify={verifyNewSecretAction.bind(null, webhook.id)}
+          endGrace={endGracePeriodAction.bind(null, webhook.id)}
+          last={verification}
+          inGracePeriod={signing.previous.length > 0}
+          canManage={isAdmin}
+        />
       </Card>
 
       <Card
