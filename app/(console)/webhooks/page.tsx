@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
+import { listCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
 import { getAppContext } from "@/lib/context";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
 import { listWebhookSummaries } from "@/lib/webhooks/stats";
@@ -19,7 +21,11 @@ export default async function WebhooksPage({
 }) {
   const user = await requireUser();
   const { deleted } = await searchParams;
-  const webhooks = await listWebhookSummaries(getAppContext().db, user.orgId, listWindowStart());
+  const { db, config } = getAppContext();
+  const [webhooks, certificateWarnings] = await Promise.all([
+    listWebhookSummaries(db, user.orgId, listWindowStart()),
+    listCertificateWarnings(db, user.orgId, { warningDays: config.certWarningDays, now: new Date() }),
+  ]);
   const isAdmin = user.role === "admin";
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
@@ -38,6 +44,7 @@ export default async function WebhooksPage({
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>
       ) : null}
+      <CertificateWarnings warnings={certificateWarnings} linked />
       {webhooks.length ? (
         <WebhooksTable webhooks={webhooks} />
       ) : (

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { requireUser } from "@/lib/auth/current-user";
+import { certificateWarning } from "@/lib/cert-watch/expiry-warning";
 import { getAppContext } from "@/lib/context";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { sendTestEventAction } from "../actions";
@@ -21,8 +23,10 @@ export default async function WebhookLayout({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  const { db, config } = getAppContext();
+  const webhook = await findWebhook(db, user.orgId, id);
   if (!webhook) notFound();
+  const warning = certificateWarning(webhook, { warningDays: config.certWarningDays, now: new Date() });
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -57,6 +61,11 @@ export default async function WebhookLayout({
           )
         }
       />
+      {warning ? (
+        <div className="mb-4">
+          <CertificateWarnings warnings={[warning]} linked={false} />
+        </div>
+      ) : null}
       <TabLinks label="Webhook sections" tabs={tabs} />
       {children}
     </div>
