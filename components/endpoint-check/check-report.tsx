@@ -102,6 +102,7 @@ function StepDetail({ step, deliveryId }: { step: CheckStep; deliveryId?: string
       </>,
     );
   }
+  if (typeof d.note === "string") return line(d.note);
   if (step.name === "tcp" && d.address) return line(`Connected to ${String(d.address)} port ${String(d.port)}.`);
   if (step.name === "tls" && Array.isArray(d.chain)) {
     const leaf = (d.chain as Array<Record<string, unknown>>)[0];

@@ -113,7 +113,8 @@ async function runSteps(
       now: input.now,
     },
   );
-  steps.push(connection.tcp, connection.tls ?? skipped("tls"));
+  const noTls = { ...skipped("tls"), detail: { note: "The URL is http://: no TLS." } };
+  steps.push(connection.tcp, connection.tls ?? (https ? skipped("tls") : noTls));
   if (connection.certificate) {
     await recordCertificate(deps.db, { ...input, certificate: connection.certificate });
   }
