@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { OutgoingRequest, Send, SendResult } from "../delivery/types";
 import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
+import { NotFoundError } from "../errors";
 import { newId } from "../ids";
 
 export type OneOffResult = {
@@ -35,24 +36,8 @@ export async function sendOneOffEvent(
   const body = Buffer.from(
     JSON.stringify({ id: eventId, type: input.type, created_at: input.now.toISOString(), data: input.data }),
   );
-  await deps.db.prisma.$transaction([
-    deps.db.prisma.event.create({
-      data: { id: eventId, orgId: input.orgId, type: input.type, body, createdAt: input.now },
-    }),
-    // No next_attempt_at: the dispatcher never claims it; this attempt settles it.
-    deps.db.prisma.delivery.create({
-      data: {
-        id: deliveryId,
-        orgId: input.orgId,
-        webhookId: input.webhookId,
-        eventId,
-        eventType: input.type,
-        nextAttemptAt: null,
-        createdAt: input.now,
-        activityAt: input.now,
-      },
-    }),
-  ]);
+  // Sent first, stored after: a delivery that exists only once its one attempt is known is never
+  // seen pending (and never picked up by the dispatcher or re-queued when the webhook is enabled).
   const { requestId, request, result } = await sendAttempt(deps.send, {
     url: input.url,
     body,
@@ -61,6 +46,31 @@ export async function sendOneOffEvent(
     secrets: input.secrets,
     now: input.now,
   });
+  await deps.db.prisma
+    .$transaction([
+      deps.db.prisma.event.create({
+        data: { id: eventId, orgId: input.orgId, type: input.type, body, createdAt: input.now },
+      }),
+      // No next_attempt_at: the dispatcher never claims it, and enabling the webhook does not queue it.
+      deps.db.prisma.delivery.create({
+        data: {
+          id: deliveryId,
+          orgId: input.orgId,
+          webhookId: input.webhookId,
+          eventId,
+          eventType: input.type,
+          status: result.ok ? "succeeded" : "failed",
+          nextAttemptAt: null,
+          createdAt: input.now,
+          activityAt: input.now,
+        },
+      }),
+    ])
+    .catch((error: unknown) => {
+      // The webhook was deleted while its endpoint was answering.
+      if ((error as { code?: unknown }).code === "P2003") throw new NotFoundError("Webhook");
+      throw error;
+    });
   await recordAttempt(deps.db, {
     deliveryId,
     orgId: input.orgId,
