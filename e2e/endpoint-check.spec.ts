@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { adminOrgApiToken, recordWebhookCertificate } from "./support/database";
+import { adminOrgApiToken, createUser, recordWebhookCertificate } from "./support/database";
 import { logRows } from "./support/delivery-log";
+import { captureAction, replayAction, VIEWER_REFUSED } from "./support/forged-actions";
 import { producerApi } from "./support/producer-api";
 import { startReceiver, type TestReceiver } from "./support/receiver";
 import { saveReadmeScreenshot } from "./support/screenshots";
+import { signInAs } from "./support/session";
 
 // "Why does my endpoint fail?" in one click: Check endpoint on an endpoint that rejects our
 // signature names the failing step and its fix; the receiver's own request id is shown in the
@@ -25,6 +27,7 @@ test.afterAll(async () => {
 test("Check endpoint on a failing webhook shows the failing step and its fix, and the receiver's request id", async ({
   page,
   request,
+  browser,
 }, testInfo) => {
   test.setTimeout(120_000);
   const api = producerApi(request, (await adminOrgApiToken()).token);
@@ -33,7 +36,7 @@ test("Check endpoint on a failing webhook shows the failing step and its fix, an
     await page.goto(`/webhooks/${webhookId}`);
     const card = page.locator("#check-endpoint");
     await expect(card).toContainText("This endpoint has not been checked yet.");
-    await card.getByRole("button", { name: "Check endpoint" }).click();
+    const checkAction = await captureAction(page, () => card.getByRole("button", { name: "Check endpoint" }).click());
 
     const result = card.getByRole("region", { name: "Check endpoint result" });
     await expect(result.getByRole("status")).toContainText("Verdict: Deliveries to your endpoint fail");
@@ -84,6 +87,21 @@ test("Check endpoint on a failing webhook shows the failing step and its fix, an
     await expect(why).toContainText("Why does this endpoint fail?");
     await why.getByRole("button", { name: "Check endpoint" }).click();
     await expect(why.getByRole("status")).toContainText("Deliveries to your endpoint fail");
+
+    // A viewer sees the last check but no button, and a forged check is refused and sends nothing.
+    const viewer = await createUser("viewer", { orgId: (await adminOrgApiToken()).orgId });
+    const { context, page: viewerPage } = await signInAs(browser, viewer, { path: `/webhooks/${webhookId}` });
+    try {
+      await expect(viewerPage.locator("#check-endpoint")).toContainText("Only an admin can run Check endpoint.");
+      await expect(viewerPage.locator("#check-endpoint").getByRole("button", { name: "Check endpoint" })).toHaveCount(
+        0,
+      );
+      const sentBefore = receiver.requests.length;
+      expect(await (await replayAction(context.request, checkAction)).text()).toContain(VIEWER_REFUSED);
+      expect(receiver.requests).toHaveLength(sentBefore);
+    } finally {
+      await context.close();
+    }
   } finally {
     await api.deleteWebhook(webhookId);
   }
