@@ -10,6 +10,7 @@ import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { certificateWarning, listCertificateWarnings } from "./expiry-warning";
+import { recordSeenCertificates } from "./record-certificate";
 
 // The certificate expiry watch: every HTTPS attempt carries the leaf certificate of its connection,
 // and the attempt's own statement records it on the webhook only when it changed.
@@ -59,11 +60,15 @@ describe("certificate expiry watch", () => {
     const second = await attempt(orgId, webhook.id, new Date(Date.now() + 60_000));
     expect(second.certificateCheckedAt).toEqual(first.certificateCheckedAt);
 
-    // A changed certificate (here: the stored one differs) is written again.
-    await ctx.db.prisma.webhook.update({ where: { id: webhook.id }, data: { certificateIssuer: "CN=Old CA" } });
-    const third = await attempt(orgId, webhook.id, new Date());
-    expect(third.certificateIssuer).toBe("CN=NovaVMS Test CA");
-    expect(third.certificateCheckedAt!.getTime()).toBeGreaterThan(first.certificateCheckedAt!.getTime());
+    // A renewed certificate (another expiry) is written again, with the time it was first seen.
+    const renewedAt = new Date(Date.now() + 180_000);
+    const renewed = { expiresAt: new Date(leafExpiry.getTime() + 90 * 86_400_000), issuer: "CN=NovaVMS Test CA" };
+    await recordSeenCertificates(ctx.db, [
+      { webhookId: webhook.id, result: { startedAt: renewedAt, certificate: renewed } },
+    ]);
+    const third = await ctx.db.prisma.webhook.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(third.certificateExpiresAt).toEqual(renewed.expiresAt);
+    expect(third.certificateCheckedAt).toEqual(renewedAt);
   });
 
   it("warns under NOVAVMS_CERT_WARNING_DAYS, with the host, the days left and the date", async () => {

@@ -2,6 +2,7 @@ import type { DeliveryStatus } from "@prisma/client";
 import type { Db } from "../db/client";
 import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
 import type { OutgoingRequest, SendResult } from "../delivery/types";
+import { recordSeenCertificates } from "../cert-watch/record-certificate";
 import { newId } from "../ids";
 import { findReceiverRequestId } from "../tracing/receiver-request-id";
 import { traceIdOf } from "../tracing/traceparent";
@@ -44,7 +45,7 @@ const RECORD_SQL = `WITH input AS (
        started_at timestamptz, duration_ms int, request_headers jsonb, response_status int, response_headers jsonb,
        response_body_hex text, response_body_truncated boolean, error_code text, reason text, message text, url text,
        next_status "DeliveryStatus", next_attempt_at timestamptz, applies text, worker_id text, scheduled_increment int,
-       receiver_request_id text, trace_id text, cert_expires_at timestamptz, cert_issuer text)
+       receiver_request_id text, trace_id text)
  ), bump AS (
    UPDATE deliveries d SET
      attempt_count = d.attempt_count + 1,
@@ -59,13 +60,6 @@ const RECORD_SQL = `WITH input AS (
    FROM input i
    WHERE d.id = i.delivery_id
    RETURNING d.id, d.attempt_count, d.org_id, d.webhook_id
- ), certificate AS (
-   -- The certificate expiry watch: written only when the endpoint's certificate changed.
-   UPDATE webhooks w SET certificate_expires_at = i.cert_expires_at, certificate_issuer = i.cert_issuer,
-     certificate_checked_at = i.started_at
-   FROM input i JOIN bump ON bump.id = i.delivery_id
-   WHERE w.id = bump.webhook_id AND i.cert_expires_at IS NOT NULL
-     AND (w.certificate_expires_at IS DISTINCT FROM i.cert_expires_at OR w.certificate_issuer IS DISTINCT FROM i.cert_issuer)
  )
  INSERT INTO delivery_attempts (id, delivery_id, org_id, webhook_id, request_id, number, trigger, url, started_at,
    duration_ms, request_headers, response_status, response_headers, response_body, response_body_truncated,
@@ -110,8 +104,6 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
       scheduled_increment: attempt.trigger === "scheduled" ? 1 : 0,
       receiver_request_id: findReceiverRequestId(result.headers),
       trace_id: traceIdOf(request.headers.traceparent),
-      cert_expires_at: result.certificate?.expiresAt ?? null,
-      cert_issuer: result.certificate?.issuer ?? null,
     };
   });
   // Not a named prepared statement: the embedded database serves every connection from one
@@ -119,6 +111,7 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
   const { rows: written } = await db.pool.query<{ delivery_id: string; number: number }>(RECORD_SQL, [
     JSON.stringify(rows),
   ]);
+  await recordSeenCertificates(db, attempts);
   const numbers = new Map(written.map((row) => [row.delivery_id, row.number]));
   return attempts.map((attempt) => numbers.get(attempt.deliveryId) ?? 0);
 }
