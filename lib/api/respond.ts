@@ -1,5 +1,17 @@
+import { newId } from "../ids";
 import { AppError, RateLimitedError } from "../errors";
 import type { Logger } from "../log";
+
+/**
+ * The prefix of the API's own request ids (`api_…`, in error bodies and `X-Request-Id`), distinct
+ * from an attempt's `request_id` (`req_…`) so nobody searches the delivery log for the wrong one.
+ */
+export const API_REQUEST_ID_PREFIX = "api";
+
+/** A new id for one API request. */
+export function newApiRequestId(): string {
+  return newId(API_REQUEST_ID_PREFIX);
+}
 
 /** `{ "error": { "code", "message", "request_id" } }` for any error; never a stack trace. */
 export function errorResponse(error: unknown, requestId: string, log?: Logger): Response {

@@ -2,14 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createSender, type Sender } from "../delivery/send";
+import { createSender, type Sender } from "../transport/send";
 import { sendOneOffEvent } from "../endpoint-check/send-one-off";
 import { getTestCertificates } from "../testing/certificates";
 import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { certificateWarning, listCertificateWarnings } from "./expiry-warning";
+import { systemCaller } from "../auth/caller";
+import { certificateWarning, readCertificateWarnings } from "./expiry-warning";
 import { recordSeenCertificates } from "./record-certificate";
 
 // The certificate expiry watch: every HTTPS attempt carries the leaf certificate of its connection,
@@ -39,8 +40,8 @@ afterAll(async () => {
 async function attempt(orgId: string, webhookId: string, now: Date) {
   const secrets = ["whsec_dGVzdHRlc3R0ZXN0dGVzdHRlc3R0ZXN0dGVzdHRlc3Q="];
   const sent = await sendOneOffEvent(
-    { db: ctx.db, send: sender.send },
-    { orgId, webhookId, url: receiver.origin, type: "webhook.test", data: {}, secrets, trigger: "check", now },
+    { db: ctx.db, send: sender.send, now: () => now },
+    { orgId, webhookId, url: receiver.origin, type: "webhook.test", data: {}, secrets, trigger: "check" },
   );
   expect(sent.result.ok).toBe(true);
   return ctx.db.prisma.webhook.findUniqueOrThrow({ where: { id: webhookId } });
@@ -85,11 +86,11 @@ describe("certificate expiry watch", () => {
     );
     const inTwentyDays = new Date(now.getTime() + 20 * 86_400_000);
     expect(certificateWarning(stored, { warningDays: 14, now: inTwentyDays })?.daysLeft).toBe(9);
-    expect(await listCertificateWarnings(ctx.db, orgId, { warningDays: 14, now })).toEqual([]);
-    expect(
-      (await listCertificateWarnings(ctx.db, orgId, { warningDays: 14, now: inTwentyDays })).map((w) => w.webhookId),
-    ).toEqual([webhook.id]);
+    const warnings = (orgOf: string, at: Date) =>
+      readCertificateWarnings({ db: ctx.db, config: { certWarningDays: 14 }, now: () => at }, systemCaller(orgOf));
+    expect(await warnings(orgId, now)).toEqual([]);
+    expect((await warnings(orgId, inTwentyDays)).map((w) => w.webhookId)).toEqual([webhook.id]);
     const other = await createTestOrg(ctx.db, ctx.cipher);
-    expect(await listCertificateWarnings(ctx.db, other.orgId, { warningDays: 14, now: inTwentyDays })).toEqual([]);
+    expect(await warnings(other.orgId, inTwentyDays)).toEqual([]);
   });
 });

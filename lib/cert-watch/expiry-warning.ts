@@ -1,4 +1,6 @@
-import type { Db } from "../db/client";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { daysLeft } from "./peer-certificate";
 
 // The certificate expiry watch's warning: shown on the webhooks list and the webhook's page when
@@ -23,12 +25,13 @@ export function certificateWarning(
   return { webhookId: webhook.id, host, expiresAt: expiresAt.toISOString(), daysLeft: left, text };
 }
 
-/** The org's webhooks whose certificate expires within the warning days, soonest first. */
-export async function listCertificateWarnings(
-  db: Db,
-  orgId: string,
-  options: { warningDays: number; now: Date },
+/** The caller's org's webhooks whose certificate expires within the warning days, soonest first. */
+export async function readCertificateWarnings(
+  { db, config, now }: Pick<AppContext, "db" | "now"> & { config: { certWarningDays: number } },
+  caller: Caller,
 ): Promise<CertificateWarning[]> {
+  const { orgId } = authorize(caller, "webhook.read");
+  const options = { warningDays: config.certWarningDays, now: now() };
   const until = new Date(options.now.getTime() + options.warningDays * 24 * 60 * 60 * 1000);
   const rows = await db.prisma.webhook.findMany({
     where: { orgId, certificateExpiresAt: { lt: until } },

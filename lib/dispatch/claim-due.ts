@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { validSecretSql } from "../signing/valid-secrets";
 
 export type ClaimedDelivery = {
   id: string;
@@ -68,7 +69,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
      RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
-         WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
+         WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
     [
       options.now,
       options.limit,

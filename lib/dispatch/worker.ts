@@ -1,8 +1,7 @@
 import cron from "node-cron";
 import pg from "pg";
 import type { AppContext } from "../context";
-import { getProcessSender } from "../delivery/process-sender";
-import type { Send } from "../delivery/types";
+import type { Send } from "../transport/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
@@ -18,7 +17,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const dispatcher = createDispatcher({
     db: context.db,
     cipher: context.cipher,
-    send: options.send ?? getProcessSender(config).send,
+    send: options.send ?? context.send,
     log: context.log,
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,

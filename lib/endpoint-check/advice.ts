@@ -1,4 +1,4 @@
-import { FAILURE_REASONS, type FailureReason } from "../delivery/reasons";
+import { FAILURE_REASONS, type FailureReason } from "../failures/reasons";
 import type { CheckStep } from "./types";
 
 // A failed or warning step carries the same advice the delivery detail shows for its reason, so

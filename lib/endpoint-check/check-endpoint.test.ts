@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { FAILURE_REASONS } from "../delivery/reasons";
-import { createSender, type Sender } from "../delivery/send";
-import type { Resolver } from "../delivery/ssrf";
+import { FAILURE_REASONS } from "../failures/reasons";
+import { createSender, type Sender } from "../transport/send";
+import type { Resolver } from "../transport/ssrf";
+import { systemCaller } from "../auth/caller";
 import { getTestCertificates, type KeyPair } from "../testing/certificates";
 import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
@@ -41,15 +42,18 @@ afterAll(async () => {
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
-function deps(overrides: Partial<CheckDeps> = {}): CheckDeps {
+type Overrides = { certWarningDays?: number; allowPrivateNetworks?: boolean; resolve?: Resolver };
+
+function deps(overrides: Overrides = {}): CheckDeps {
   return {
-    db: ctx.db,
-    cipher: ctx.cipher,
+    ...ctx,
     send: sender.send,
-    timeoutMs: TIMEOUT_MS,
-    allowPrivateNetworks: true,
-    certWarningDays: 14,
-    ...overrides,
+    config: {
+      deliveryTimeoutMs: TIMEOUT_MS,
+      allowPrivateNetworks: overrides.allowPrivateNetworks ?? true,
+      certWarningDays: overrides.certWarningDays ?? 14,
+    },
+    resolve: overrides.resolve,
   };
 }
 
@@ -59,9 +63,9 @@ async function receiver(handler: Handler, tls?: KeyPair): Promise<Receiver> {
   return r;
 }
 
-async function check(url: string, overrides: Partial<CheckDeps> = {}) {
+async function check(url: string, overrides: Overrides = {}) {
   const webhook = await addWebhook(ctx, orgId, url);
-  const result = await checkEndpoint(deps(overrides), { orgId, webhookId: webhook.id, actor: "system" });
+  const result = await checkEndpoint(deps(overrides), systemCaller(orgId), { webhookId: webhook.id });
   return { webhook, result };
 }
 
@@ -265,7 +269,7 @@ describe("Check endpoint", () => {
   it("is not found for another org's webhook", async () => {
     const other = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, other.orgId, "https://example.com/hooks");
-    await expect(checkEndpoint(deps(), { orgId, webhookId: webhook.id, actor: "system" })).rejects.toMatchObject({
+    await expect(checkEndpoint(deps(), systemCaller(orgId), { webhookId: webhook.id })).rejects.toMatchObject({
       code: "not_found",
     });
   });

@@ -1,7 +1,7 @@
 import net from "node:net";
 import tls, { type SecureContext, type TLSSocket } from "node:tls";
 import { certificateChain, daysLeft, leafCertificate } from "../cert-watch/peer-certificate";
-import { classifyError, timeoutFailure } from "../delivery/classify";
+import { classifyError, timeoutFailure } from "../transport/classify";
 import { adviceFor, failedStep } from "./advice";
 import type { CheckStep } from "./types";
 

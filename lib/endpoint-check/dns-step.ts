@@ -1,7 +1,7 @@
 import dns from "node:dns";
 import net from "node:net";
-import { classifyError } from "../delivery/classify";
-import { checkLiteralHost, classifyAddress, type Resolver } from "../delivery/ssrf";
+import { classifyError } from "../transport/classify";
+import { checkLiteralHost, classifyAddress, type Resolver } from "../transport/ssrf";
 import { failedStep } from "./advice";
 import type { CheckStep } from "./types";
 

@@ -1,5 +1,5 @@
-import { bodyAsText } from "../deliveries/body-preview";
-import type { SendResult } from "../delivery/types";
+import { bodyAsText } from "../delivery-log/body-preview";
+import type { SendResult } from "../transport/types";
 import { findReceiverRequestId } from "../tracing/receiver-request-id";
 import { adviceFor, failedStep, SECRET_ADVICE } from "./advice";
 import type { CheckStep } from "./types";

@@ -1,15 +1,16 @@
 import type { SecureContext } from "node:tls";
 import type { Prisma } from "@prisma/client";
-import { recordAudit, type Actor } from "../audit/record";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
 import { recordCertificate } from "../cert-watch/record-certificate";
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
-import type { Resolver } from "../delivery/ssrf";
-import { createTrustContext, loadTrustedCertificates } from "../delivery/trusted-cas";
-import type { Send } from "../delivery/types";
-import { validateWebhookUrl } from "../delivery/validate-url";
+import type { Config } from "../config";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
-import { loadValidSecrets } from "../webhooks/signing-secrets";
+import { loadValidSecrets } from "../signing/valid-secrets";
+import type { Resolver } from "../transport/ssrf";
+import { createTrustContext, loadTrustedCertificates } from "../transport/trusted-cas";
+import { validateWebhookUrl } from "../transport/validate-url";
 import { failedStep } from "./advice";
 import { checkConnection } from "./connect-steps";
 import { checkDns } from "./dns-step";
@@ -19,14 +20,9 @@ import { skipped, verdictOf, type CheckResult, type CheckStep } from "./types";
 
 export const CHECK_EVENT_TYPE = "webhook.test";
 
-export type CheckDeps = {
-  db: Db;
-  cipher: Cipher;
-  /** The delivery transport: the HTTP step is a real attempt through it. */
-  send: Send;
-  timeoutMs: number;
-  allowPrivateNetworks: boolean;
-  certWarningDays: number;
+/** The app context (its `send` makes the HTTP step a real attempt), and what tests may replace. */
+export type CheckDeps = Pick<AppContext, "db" | "cipher" | "send" | "now"> & {
+  config: Pick<Config, "deliveryTimeoutMs" | "allowPrivateNetworks" | "certWarningDays">;
   /** The resolver; the operating system's unless given. */
   resolve?: Resolver;
   /** The delivery trust store; read from the environment (SSL_CERT_FILE, …) unless given. */
@@ -40,16 +36,19 @@ export type CheckDeps = {
  */
 export async function checkEndpoint(
   deps: CheckDeps,
-  input: { orgId: string; webhookId: string; actor: Actor },
+  caller: Caller,
+  request: { webhookId: string },
 ): Promise<CheckResult> {
-  const now = new Date();
+  const { orgId } = authorize(caller, "webhook.check");
+  const input = { ...request, orgId, actor: caller };
+  const now = deps.now();
   const webhook = await deps.db.prisma.webhook.findFirst({
     where: { id: input.webhookId, orgId: input.orgId },
     select: { id: true, url: true },
   });
   if (!webhook) throw new NotFoundError("Webhook");
-  const secrets = (await loadValidSecrets(deps.db, deps.cipher, [webhook.id], now)).get(webhook.id);
-  if (!secrets) throw new NotFoundError("Webhook");
+  const secrets = await loadValidSecrets(deps.db, deps.cipher, orgId, webhook.id, now);
+  if (secrets.length === 0) throw new NotFoundError("Webhook");
 
   const steps: CheckStep[] = [];
   const checked = validateWebhookUrl(webhook.url);
@@ -97,7 +96,13 @@ async function runSteps(
     ...extra,
   });
 
-  const dns = await checkDns(url.hostname, { ...deps, port });
+  const timeoutMs = deps.config.deliveryTimeoutMs;
+  const dns = await checkDns(url.hostname, {
+    resolve: deps.resolve,
+    allowPrivateNetworks: deps.config.allowPrivateNetworks,
+    timeoutMs,
+    port,
+  });
   steps.push(dns.step);
   if (!dns.address) {
     steps.push(skipped("tcp"), skipped("tls"), skipped("http"));
@@ -107,9 +112,9 @@ async function runSteps(
   const connection = await checkConnection(
     { hostname: url.hostname, address: dns.address, port, https },
     {
-      timeoutMs: deps.timeoutMs,
+      timeoutMs,
       secureContext: deps.secureContext ?? createTrustContext(loadTrustedCertificates()),
-      certWarningDays: deps.certWarningDays,
+      certWarningDays: deps.config.certWarningDays,
       now: input.now,
     },
   );
@@ -131,9 +136,8 @@ async function runSteps(
     data: { message: "Check endpoint: a test event sent from NovaVMS to diagnose this endpoint." },
     secrets: input.secrets,
     trigger: "check",
-    now: input.now,
   });
-  steps.push(judgeHttp(sent, { timeoutMs: deps.timeoutMs, warnAfterMs: deps.timeoutMs / 2 }));
+  steps.push(judgeHttp(sent, { timeoutMs, warnAfterMs: timeoutMs / 2 }));
   return finish({
     ...(sent.attemptId ? { attempt_id: sent.attemptId } : {}),
     request_id: sent.requestId,

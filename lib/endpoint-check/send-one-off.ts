@@ -1,9 +1,10 @@
-import type { Db } from "../db/client";
-import type { OutgoingRequest, Send, SendResult } from "../delivery/types";
-import { sendAttempt } from "../dispatch/build-request";
-import { recordAttempt } from "../dispatch/record-attempt";
+import type { AttemptTrigger } from "@prisma/client";
+import { recordAttempt, type AttemptRecord } from "../attempts/record-attempt";
+import { runAttempt } from "../attempts/run-attempt";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
+import type { OutgoingRequest, SendResult } from "../transport/types";
 
 export type OneOffResult = {
   deliveryId: string;
@@ -15,11 +16,12 @@ export type OneOffResult = {
 
 /**
  * A diagnostic event sent once, now, to one webhook, and kept in its log like any delivery: the
- * event, a delivery that is never retried (settled by this one attempt) and the attempt with its
- * trigger. The caller has already found the webhook within its org.
+ * event, a delivery that is never retried (settled by this one attempt, as the trigger's row in
+ * `lib/attempts/triggers.ts` says) and the attempt. The attempt is `runAttempt`'s, like every
+ * other; the caller has already found the webhook within its org.
  */
 export async function sendOneOffEvent(
-  deps: { db: Db; send: Send },
+  ctx: Pick<AppContext, "db" | "send" | "now">,
   input: {
     orgId: string;
     webhookId: string;
@@ -27,60 +29,67 @@ export async function sendOneOffEvent(
     type: string;
     data: Record<string, unknown>;
     secrets: string[];
-    trigger: "check" | "secret_check";
-    now: Date;
+    trigger: Extract<AttemptTrigger, "check" | "secret_check">;
   },
 ): Promise<OneOffResult> {
+  const { db } = ctx;
+  const now = ctx.now();
   const eventId = newId("evt");
   const deliveryId = newId("dlv");
   const body = Buffer.from(
-    JSON.stringify({ id: eventId, type: input.type, created_at: input.now.toISOString(), data: input.data }),
+    JSON.stringify({ id: eventId, type: input.type, created_at: now.toISOString(), data: input.data }),
   );
   // Sent first, stored after: a delivery that exists only once its one attempt is known is never
   // seen pending (and never picked up by the dispatcher or re-queued when the webhook is enabled).
-  const { requestId, request, result } = await sendAttempt(deps.send, {
-    url: input.url,
-    body,
-    eventType: input.type,
-    deliveryId,
-    secrets: input.secrets,
-    now: input.now,
+  const store = async (attempt: AttemptRecord): Promise<number> => {
+    await db.prisma
+      .$transaction([
+        db.prisma.event.create({ data: { id: eventId, orgId: input.orgId, type: input.type, body, createdAt: now } }),
+        // No next_attempt_at: the dispatcher never claims it, and enabling the webhook does not queue it.
+        db.prisma.delivery.create({
+          data: {
+            id: deliveryId,
+            orgId: input.orgId,
+            webhookId: input.webhookId,
+            eventId,
+            eventType: input.type,
+            status: attempt.next?.status ?? "failed",
+            nextAttemptAt: null,
+            createdAt: now,
+            activityAt: now,
+          },
+        }),
+      ])
+      .catch((error: unknown) => {
+        // The webhook was deleted while its endpoint was answering.
+        if ((error as { code?: unknown }).code === "P2003") throw new NotFoundError("Webhook");
+        throw error;
+      });
+    return recordAttempt(db, attempt);
+  };
+  const { attempt } = await runAttempt(
+    { send: ctx.send, record: store, now: () => now },
+    input.trigger,
+    {
+      id: deliveryId,
+      orgId: input.orgId,
+      webhookId: input.webhookId,
+      eventType: input.type,
+      url: input.url,
+      body,
+      scheduledAttempts: 0,
+    },
+    input.secrets,
+  );
+  const stored = await db.prisma.deliveryAttempt.findUnique({
+    where: { requestId: attempt.requestId },
+    select: { id: true },
   });
-  await deps.db.prisma
-    .$transaction([
-      deps.db.prisma.event.create({
-        data: { id: eventId, orgId: input.orgId, type: input.type, body, createdAt: input.now },
-      }),
-      // No next_attempt_at: the dispatcher never claims it, and enabling the webhook does not queue it.
-      deps.db.prisma.delivery.create({
-        data: {
-          id: deliveryId,
-          orgId: input.orgId,
-          webhookId: input.webhookId,
-          eventId,
-          eventType: input.type,
-          status: result.ok ? "succeeded" : "failed",
-          nextAttemptAt: null,
-          createdAt: input.now,
-          activityAt: input.now,
-        },
-      }),
-    ])
-    .catch((error: unknown) => {
-      // The webhook was deleted while its endpoint was answering.
-      if ((error as { code?: unknown }).code === "P2003") throw new NotFoundError("Webhook");
-      throw error;
-    });
-  await recordAttempt(deps.db, {
+  return {
     deliveryId,
-    orgId: input.orgId,
-    webhookId: input.webhookId,
-    requestId,
-    trigger: input.trigger,
-    request,
-    result,
-    next: { status: result.ok ? "succeeded" : "failed", nextAttemptAt: null },
-  });
-  const attempt = await deps.db.prisma.deliveryAttempt.findUnique({ where: { requestId }, select: { id: true } });
-  return { deliveryId, attemptId: attempt?.id ?? null, requestId, request, result };
+    attemptId: stored?.id ?? null,
+    requestId: attempt.requestId,
+    request: attempt.request,
+    result: attempt.result,
+  };
 }

@@ -1,4 +1,4 @@
-import type { FailureReason } from "../delivery/reasons";
+import type { FailureReason } from "../failures/reasons";
 
 // The answer of Check endpoint, as the API returns it and the console keeps it ("last check").
 

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { ConflictError } from "../errors";
 import { idTimePrefix, newId } from "../ids";
@@ -27,11 +30,12 @@ export type IngestResult = {
  * in this process, in the worker of `npm start`, and over PostgreSQL NOTIFY on other machines.
  */
 export async function ingestEvent(
-  db: Db,
-  orgId: string,
+  { db, now: clock }: Pick<AppContext, "db" | "now">,
+  caller: Caller,
   input: IngestEventInput,
-  now = new Date(),
 ): Promise<IngestResult> {
+  const { orgId } = authorize(caller, "event.ingest");
+  const now = clock();
   const id = newId("evt", now.getTime());
   // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
   const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));
@@ -61,7 +65,11 @@ export async function ingestEvent(
     if (!first) throw new ConflictError("The event with this idempotency_key was removed; retry with a new key.");
     return first;
   }
-  const deliveries = rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }));
+  // In id order, as a repeat of the idempotency key answers: both answers must be equal.
+  const deliveries = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (deliveries.length > 0) wakeDispatchers();
   return { id, deliveries, duplicate: false };
 }
@@ -72,7 +80,7 @@ async function findByIdempotencyKey(db: Db, orgId: string, key: string): Promise
     `SELECT e.id AS event_id, d.id, d.webhook_id
        FROM events e LEFT JOIN deliveries d ON d.event_id = e.id
       WHERE e.org_id = $1 AND e.idempotency_key = $2
-      ORDER BY d.created_at, d.id`,
+      ORDER BY d.id COLLATE "C"`,
     [orgId, key],
   );
   if (rows.length === 0) return null;

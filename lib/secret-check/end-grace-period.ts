@@ -1,19 +1,23 @@
-import { recordAudit, type Actor } from "../audit/record";
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
-import { getSigningInfo, type SigningInfo } from "../webhooks/signing-secrets";
+import { getSigningInfo, type SigningInfo } from "../signing/signing-info";
 
 /**
  * End grace period now: every previous secret still in its grace period expires at once, so only
  * the newest secret signs from the next attempt on (the sender reads the valid secrets per batch).
  */
 export async function endGracePeriod(
-  db: Db,
-  cipher: Cipher,
-  input: { orgId: string; webhookId: string; actor: Actor },
-  now = new Date(),
+  ctx: Pick<AppContext, "db" | "cipher" | "now">,
+  caller: Caller,
+  request: { webhookId: string },
 ): Promise<SigningInfo & { expired: number }> {
+  const { orgId } = authorize(caller, "webhook.secret.expire_previous");
+  const { db, cipher } = ctx;
+  const now = ctx.now();
+  const input = { ...request, orgId, actor: caller };
   const expired = await db.prisma.$transaction(async (tx) => {
     // The same lock as a rotation: the two never interleave.
     const locked = await tx.$queryRaw<Array<{ id: string }>>`

@@ -1,14 +1,16 @@
 import type { IncomingMessage } from "node:http";
 import { Webhook as StandardWebhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSender, type Sender } from "../delivery/send";
+import { createSender, type Sender } from "../transport/send";
 import { verifyNovaVmsSignature } from "../signing/verify";
 import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { rotateSigningSecret } from "../webhooks/rotate-secret";
-import { getSigningInfo, loadValidSecrets } from "../webhooks/signing-secrets";
+import { rotateSigningSecret } from "../signing/rotate-secret";
+import { getSigningInfo } from "../signing/signing-info";
+import { loadValidSecrets } from "../signing/valid-secrets";
+import { systemCaller } from "../auth/caller";
 import { endGracePeriod } from "./end-grace-period";
 import { verifyNewSecret } from "./verify-new-secret";
 
@@ -51,12 +53,7 @@ async function receiverKnowing(secret: () => string): Promise<Receiver> {
 async function webhookInRotation(url: string) {
   const webhook = await addWebhook(ctx, orgId, url);
   const oldSecret = (await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).secret;
-  const rotated = await rotateSigningSecret(ctx.db, ctx.cipher, {
-    orgId,
-    webhookId: webhook.id,
-    graceSeconds: 3_600,
-    actor: "system",
-  });
+  const rotated = await rotateSigningSecret(ctx, systemCaller(orgId), { webhookId: webhook.id, graceSeconds: 3_600 });
   return { webhook, oldSecret, newSecret: rotated.secret };
 }
 
@@ -66,10 +63,9 @@ describe("Verify new secret", () => {
     const r = await receiverKnowing(() => known);
     const { webhook, oldSecret } = await webhookInRotation(r.origin);
     known = oldSecret;
-    const verification = await verifyNewSecret(
-      { db: ctx.db, cipher: ctx.cipher, send: sender.send },
-      { orgId, webhookId: webhook.id, actor: "system" },
-    );
+    const verification = await verifyNewSecret({ ...ctx, send: sender.send }, systemCaller(orgId), {
+      webhookId: webhook.id,
+    });
     expect(verification).toMatchObject({ accepted: false, response_status: 401, reason: null });
     const attempt = await ctx.db.prisma.deliveryAttempt.findUniqueOrThrow({
       where: { requestId: verification.request_id },
@@ -90,10 +86,9 @@ describe("Verify new secret", () => {
     const r = await receiverKnowing(() => known);
     const { webhook, newSecret } = await webhookInRotation(r.origin);
     known = newSecret;
-    const verification = await verifyNewSecret(
-      { db: ctx.db, cipher: ctx.cipher, send: sender.send },
-      { orgId, webhookId: webhook.id, actor: "system" },
-    );
+    const verification = await verifyNewSecret({ ...ctx, send: sender.send }, systemCaller(orgId), {
+      webhookId: webhook.id,
+    });
     expect(verification).toMatchObject({ accepted: true, response_status: 200 });
     expect(header(r, "X-NovaVMS-Signature").split(",")).toHaveLength(1);
     expect(header(r, "webhook-signature").split(" ")).toHaveLength(1);
@@ -107,13 +102,11 @@ describe("Verify new secret", () => {
   it("is not found for another org's webhook", async () => {
     const other = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, other.orgId, "https://example.com/hooks");
-    const deps = { db: ctx.db, cipher: ctx.cipher, send: sender.send };
-    await expect(verifyNewSecret(deps, { orgId, webhookId: webhook.id, actor: "system" })).rejects.toMatchObject({
+    const deps = { ...ctx, send: sender.send };
+    await expect(verifyNewSecret(deps, systemCaller(orgId), { webhookId: webhook.id })).rejects.toMatchObject({
       code: "not_found",
     });
-    await expect(
-      endGracePeriod(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, actor: "system" }),
-    ).rejects.toMatchObject({
+    await expect(endGracePeriod(ctx, systemCaller(orgId), { webhookId: webhook.id })).rejects.toMatchObject({
       code: "not_found",
     });
   });
@@ -122,10 +115,10 @@ describe("Verify new secret", () => {
 describe("End grace period now", () => {
   it("leaves only the newest secret signing", async () => {
     const { webhook, newSecret } = await webhookInRotation("https://example.com/hooks");
-    expect((await loadValidSecrets(ctx.db, ctx.cipher, [webhook.id], new Date())).get(webhook.id)).toHaveLength(2);
-    const info = await endGracePeriod(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, actor: "system" });
+    expect(await loadValidSecrets(ctx.db, ctx.cipher, orgId, webhook.id, new Date())).toHaveLength(2);
+    const info = await endGracePeriod(ctx, systemCaller(orgId), { webhookId: webhook.id });
     expect(info).toMatchObject({ secret: newSecret, previous: [], expired: 1 });
-    expect((await loadValidSecrets(ctx.db, ctx.cipher, [webhook.id], new Date())).get(webhook.id)).toEqual([newSecret]);
+    expect(await loadValidSecrets(ctx.db, ctx.cipher, orgId, webhook.id, new Date())).toEqual([newSecret]);
   });
 });
 
@@ -134,12 +127,12 @@ describe("rotation caps every previous secret at now + grace", () => {
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
     const t0 = new Date(Date.now() + 60_000); // after the first secret was created
     const rotate = (graceSeconds: number, at: Date) =>
-      rotateSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, graceSeconds, actor: "system" }, at);
+      rotateSigningSecret({ ...ctx, now: () => at }, systemCaller(orgId), { webhookId: webhook.id, graceSeconds });
     await rotate(3_600, t0);
     const emergency = new Date(t0.getTime() + 60_000);
     const newest = await rotate(0, emergency);
     const later = new Date(emergency.getTime() + 1);
-    expect((await loadValidSecrets(ctx.db, ctx.cipher, [webhook.id], later)).get(webhook.id)).toEqual([newest.secret]);
+    expect(await loadValidSecrets(ctx.db, ctx.cipher, orgId, webhook.id, later)).toEqual([newest.secret]);
     const expiries = await ctx.db.prisma.signingSecret.findMany({
       where: { webhookId: webhook.id },
       orderBy: { createdAt: "asc" },
@@ -156,7 +149,7 @@ describe("rotation caps every previous secret at now + grace", () => {
     const webhook = await addWebhook(ctx, orgId, "https://example.com/hooks");
     const t0 = new Date(Date.now() + 60_000); // after the first secret was created
     const rotate = (graceSeconds: number, at: Date) =>
-      rotateSigningSecret(ctx.db, ctx.cipher, { orgId, webhookId: webhook.id, graceSeconds, actor: "system" }, at);
+      rotateSigningSecret({ ...ctx, now: () => at }, systemCaller(orgId), { webhookId: webhook.id, graceSeconds });
     await rotate(3_600, t0);
     await rotate(7_200, new Date(t0.getTime() + 60_000));
     const expiries = await ctx.db.prisma.signingSecret.findMany({

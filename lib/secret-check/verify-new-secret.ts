@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
-import { recordAudit, type Actor } from "../audit/record";
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { sendOneOffEvent } from "../endpoint-check/send-one-off";
 import { NotFoundError } from "../errors";
 
@@ -24,10 +24,13 @@ export type SecretVerification = {
  * so the Signing tab says whether the grace period can end.
  */
 export async function verifyNewSecret(
-  deps: { db: Db; cipher: Cipher; send: Send },
-  input: { orgId: string; webhookId: string; actor: Actor },
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now">,
+  caller: Caller,
+  request: { webhookId: string },
 ): Promise<SecretVerification> {
-  const now = new Date();
+  const { orgId } = authorize(caller, "webhook.secret.verify");
+  const input = { ...request, orgId, actor: caller };
+  const now = deps.now();
   const current = await deps.db.prisma.signingSecret.findFirst({
     where: { webhookId: input.webhookId, webhook: { orgId: input.orgId }, expiresAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -43,7 +46,6 @@ export async function verifyNewSecret(
     data: { message: "Signed only with the newest signing secret: a 2xx answer means your endpoint uses it." },
     secrets: [deps.cipher.decrypt(current.secretEncrypted)],
     trigger: "secret_check",
-    now,
   });
   const verification: SecretVerification = {
     accepted: sent.result.ok,

@@ -1,10 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asAdmin } from "@/lib/auth/current-user";
+import { asCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { getProcessSender } from "@/lib/delivery/process-sender";
-import { checkDepsOf } from "@/lib/endpoint-check/app-deps";
 import { checkEndpoint } from "@/lib/endpoint-check/run-check";
 import type { CheckResult } from "@/lib/endpoint-check/types";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -13,7 +11,8 @@ import { verifyNewSecret, type SecretVerification } from "@/lib/secret-check/ver
 import { webhookIdParam } from "@/lib/webhooks/form";
 
 // Check endpoint, Verify new secret and End grace period now, from the console: the webhook id is
-// a bound argument a caller can forge, so it is validated, and lib/ looks it up in the admin's org.
+// a bound argument a caller can forge, so it is validated, and lib/ authorizes the caller and
+// looks it up in the caller's org only.
 
 export type CheckState = ActionState & { result?: CheckResult };
 export type VerifyState = ActionState & { verification?: SecretVerification };
@@ -23,12 +22,8 @@ const NOT_FOUND = { status: "error", message: "Webhook not found." } as const;
 export async function checkEndpointAction(webhookId: string): Promise<CheckState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    const result = await checkEndpoint(checkDepsOf(getAppContext()), {
-      orgId: admin.orgId,
-      webhookId: id.data,
-      actor: `user:${admin.id}`,
-    });
+  return asCaller(async (caller) => {
+    const result = await checkEndpoint(getAppContext(), caller, { webhookId: id.data });
     revalidatePath(`/webhooks/${id.data}`, "layout");
     revalidatePath("/deliveries");
     return { status: "ok", result };
@@ -38,12 +33,8 @@ export async function checkEndpointAction(webhookId: string): Promise<CheckState
 export async function verifyNewSecretAction(webhookId: string): Promise<VerifyState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    const app = getAppContext();
-    const verification = await verifyNewSecret(
-      { db: app.db, cipher: app.cipher, send: getProcessSender(app.config).send },
-      { orgId: admin.orgId, webhookId: id.data, actor: `user:${admin.id}` },
-    );
+  return asCaller(async (caller) => {
+    const verification = await verifyNewSecret(getAppContext(), caller, { webhookId: id.data });
     revalidatePath(`/webhooks/${id.data}`, "layout");
     return { status: "ok", verification };
   });
@@ -52,13 +43,8 @@ export async function verifyNewSecretAction(webhookId: string): Promise<VerifySt
 export async function endGracePeriodAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    const { db, cipher } = getAppContext();
-    const { expired } = await endGracePeriod(db, cipher, {
-      orgId: admin.orgId,
-      webhookId: id.data,
-      actor: `user:${admin.id}`,
-    });
+  return asCaller(async (caller) => {
+    const { expired } = await endGracePeriod(getAppContext(), caller, { webhookId: id.data });
     revalidatePath(`/webhooks/${id.data}/signing`);
     return {
       status: "ok",

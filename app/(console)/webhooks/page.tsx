@@ -6,11 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
-import { listCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
+import { readCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
-import { listWebhookSummaries } from "@/lib/webhooks/stats";
+import { readWebhookSummaries } from "@/lib/webhooks/read-webhooks";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -21,12 +23,13 @@ export default async function WebhooksPage({
 }) {
   const user = await requireUser();
   const { deleted } = await searchParams;
-  const { db, config } = getAppContext();
+  const caller = userCaller(user);
+  const app = getAppContext();
   const [webhooks, certificateWarnings] = await Promise.all([
-    listWebhookSummaries(db, user.orgId, listWindowStart()),
-    listCertificateWarnings(db, user.orgId, { warningDays: config.certWarningDays, now: new Date() }),
+    readWebhookSummaries(app, caller, { since: listWindowStart() }),
+    readCertificateWarnings(app, caller),
   ]);
-  const isAdmin = user.role === "admin";
+  const isAdmin = isAllowed(caller, "webhook.create");
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
       New webhook

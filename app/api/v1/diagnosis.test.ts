@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAppContext } from "@/lib/context";
-import { getDelivery, listDeliveries } from "@/lib/deliveries/queries";
+import { getDeliveryView, listDeliveryViews } from "@/lib/delivery-log/api-views";
 import { createTestContext, type TestContext } from "@/lib/testing/test-database";
 import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";
@@ -88,11 +88,15 @@ describe("POST /api/v1/webhooks/{id}/check", () => {
     expect(detail.json.last_attempt.receiver_request_id).toBe("corr-7f3a");
 
     // The log's search box finds the delivery by the receiver's id, within the org only.
-    const found = await listDeliveries(ctx.db, org.orgId, { search: "corr-7f3a", limit: 50, sort: "activity" });
+    const found = await listDeliveryViews(ctx.db, org.orgId, { search: "corr-7f3a", limit: 50, sort: "activity" });
     expect(found.data.map((d) => d.id)).toContain(res.json.delivery_id);
-    const elsewhere = await listDeliveries(ctx.db, other.orgId, { search: "corr-7f3a", limit: 50, sort: "activity" });
+    const elsewhere = await listDeliveryViews(ctx.db, other.orgId, {
+      search: "corr-7f3a",
+      limit: 50,
+      sort: "activity",
+    });
     expect(elsewhere.data).toEqual([]);
-    const { view } = await getDelivery(ctx.db, org.orgId, res.json.delivery_id);
+    const view = await getDeliveryView(ctx.db, org.orgId, res.json.delivery_id);
     expect(view.attempts[0].receiver_request_id).toBe("corr-7f3a");
   });
 

@@ -5,24 +5,25 @@ import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { VerifySecretPanel } from "@/components/secret-check/verify-secret-panel";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { getSecretVerification } from "@/lib/secret-check/queries";
-import { findWebhook, getSigningSummary } from "@/lib/webhooks/queries";
+import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
+import { readSecretVerification } from "@/lib/secret-check/queries";
 import { endGracePeriodAction, verifyNewSecretAction } from "../../diagnosis-actions";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
 
 export default async function WebhookSigningPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const { db, cipher } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
-  const signing = await getSigningSummary(db, cipher, user.orgId, webhook.id);
-  const isAdmin = user.role === "admin";
-  const verification = await getSecretVerification(db, user.orgId, webhook.id);
+  const signing = await readSigningSummary(app, caller, { webhookId: webhook.id });
+  const isAdmin = isAllowed(caller, "webhook.secret.reveal");
+  const verification = await readSecretVerification(app, caller, { webhookId: webhook.id });
 
   return (
     <div className="space-y-6">
@@ -69,7 +70,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
           endGrace={endGracePeriodAction.bind(null, webhook.id)}
           last={verification}
           inGracePeriod={signing.previous.length > 0}
-          canManage={isAdmin}
+          canManage={isAllowed(caller, "webhook.secret.verify")}
         />
       </Card>
 

@@ -1,0 +1,54 @@
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
+import { NotFoundError } from "../errors";
+import { newId } from "../ids";
+import { generateSigningSecret } from "./secret";
+import { getSigningInfo, type SigningInfo } from "./signing-info";
+
+/**
+ * A new current secret. The old one keeps signing (as a second signature) until
+ * `now + graceSeconds`; 0 retires it at once. Secrets already in a grace period keep theirs unless
+ * it ends later than that.
+ */
+export async function rotateSigningSecret(
+  ctx: Pick<AppContext, "db" | "cipher" | "now">,
+  caller: Caller,
+  request: { webhookId: string; graceSeconds: number },
+): Promise<SigningInfo> {
+  const { orgId } = authorize(caller, "webhook.secret.rotate");
+  const { db, cipher } = ctx;
+  const now = ctx.now();
+  const input = { ...request, orgId, actor: caller };
+  const expiresAt = new Date(now.getTime() + input.graceSeconds * 1000);
+  await db.prisma.$transaction(async (tx) => {
+    // Lock the webhook row so two rotations at once cannot both retire the same secret.
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM webhooks WHERE id = ${input.webhookId} AND org_id = ${input.orgId} FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError("Webhook");
+    // Every secret still signing ends at now + grace at the latest, not only the one replaced: an
+    // emergency rotation (no grace) after an earlier one must leave only the newest secret signing.
+    await tx.signingSecret.updateMany({
+      where: { webhookId: input.webhookId, OR: [{ expiresAt: null }, { expiresAt: { gt: expiresAt } }] },
+      data: { expiresAt },
+    });
+    await tx.signingSecret.create({
+      data: {
+        id: newId("whs"),
+        webhookId: input.webhookId,
+        secretEncrypted: cipher.encrypt(generateSigningSecret()),
+        createdAt: now,
+      },
+    });
+    await recordAudit(tx, {
+      orgId: input.orgId,
+      actor: input.actor,
+      action: "webhook.secret.rotate",
+      targetType: "webhook",
+      targetId: input.webhookId,
+      details: { grace_period_seconds: input.graceSeconds },
+    });
+  });
+  return getSigningInfo(db, cipher, input.orgId, input.webhookId, now);
+}
