@@ -43,6 +43,8 @@ const schema = z.object({
     .optional(),
   NOVAVMS_DEMO: flag.default(true),
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The certificate expiry watch warns when an endpoint's certificate expires within this many days.
+  NOVAVMS_CERT_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
   NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
@@ -114,6 +116,7 @@ function toConfig(env: z.infer<typeof schema>) {
     demo: env.NOVAVMS_DEMO,
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
+    certWarningDays: env.NOVAVMS_CERT_WARNING_DAYS,
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,

@@ -186,6 +186,7 @@ describe("webhooks and signing", () => {
       event_types: ["camera.offline"],
       enabled: true,
       created_at: expect.any(String),
+      certificate: null,
     });
     const patched = await call(webhook.PATCH as Handler, {
       method: "PATCH",
