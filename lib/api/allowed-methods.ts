@@ -12,6 +12,17 @@ export const API_ROUTE_METHODS: ReadonlyArray<{ route: string; pattern: RegExp; 
     pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/rotate\/?$/,
     methods: ["POST"],
   },
+  { route: "webhooks/[id]/check", pattern: /^\/api\/v1\/webhooks\/[^/]+\/check\/?$/, methods: ["POST"] },
+  {
+    route: "webhooks/[id]/signing/verify",
+    pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/verify\/?$/,
+    methods: ["POST"],
+  },
+  {
+    route: "webhooks/[id]/signing/expire-previous",
+    pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/expire-previous\/?$/,
+    methods: ["POST"],
+  },
   { route: "deliveries", pattern: /^\/api\/v1\/deliveries\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]", pattern: /^\/api\/v1\/deliveries\/[^/]+\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]/replay", pattern: /^\/api\/v1\/deliveries\/[^/]+\/replay\/?$/, methods: ["POST"] },

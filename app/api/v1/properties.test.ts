@@ -16,6 +16,9 @@ import * as rotate from "./webhooks/[id]/signing/rotate/route";
 import * as deliveries from "./deliveries/route";
 import * as delivery from "./deliveries/[id]/route";
 import * as replay from "./deliveries/[id]/replay/route";
+import * as check from "./webhooks/[id]/check/route";
+import * as expire from "./webhooks/[id]/signing/expire-previous/route";
+import * as verify from "./webhooks/[id]/signing/verify/route";
 
 // Property-based: every API route, and the console log's URL parameters, given generated input
 // full of NUL characters, lone surrogates, invalid UTF-8, deep nesting, `__proto__`, huge
@@ -113,6 +116,9 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "DELETE /webhooks/{id}", method: "DELETE", handler: webhook.DELETE, id: true },
   { name: "GET /webhooks/{id}/signing", method: "GET", handler: signing.GET, id: true },
   { name: "POST /webhooks/{id}/signing/rotate", method: "POST", handler: rotate.POST, id: true, body: true },
+  { name: "POST /webhooks/{id}/check", method: "POST", handler: check.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/verify", method: "POST", handler: verify.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/expire-previous", method: "POST", handler: expire.POST, id: true },
   { name: "GET /deliveries", method: "GET", handler: deliveries.GET },
   { name: "GET /deliveries/{id}", method: "GET", handler: delivery.GET, id: true },
   { name: "POST /deliveries/{id}/replay", method: "POST", handler: replay.POST, id: true },
