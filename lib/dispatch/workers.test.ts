@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
@@ -35,6 +35,19 @@ afterAll(async () => {
   await ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+// A test that fails or times out may leave its workers running; they must not deliver into the next.
+const spawned = new Set<ChildProcess>();
+afterEach(async () => {
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  await Promise.all(
+    [...spawned].map((child) =>
+      child.exitCode !== null || child.signalCode !== null
+        ? undefined
+        : new Promise((resolve) => child.once("exit", resolve)),
+    ),
+  );
+  spawned.clear();
+});
 beforeEach(async () => {
   await ctx.db.pool.query("TRUNCATE events, deliveries, delivery_attempts, webhooks CASCADE");
   receiver.requests.splice(0);
@@ -61,6 +74,7 @@ function startWorkerProcess(leaseSeconds = 30): ChildProcess {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  spawned.add(child);
   return child;
 }
 
