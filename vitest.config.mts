@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Every test runs against PGlite; with TEST_DATABASE_URL set, every test runs again against that
 // PostgreSQL server (a fresh database per test file).
 const shared = {
-  include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
+  include: [
+    "lib/**/*.test.ts",
+    "scripts/**/*.test.ts",
+    "app/**/*.test.ts",
+    "bench/**/*.test.ts",
+    "clients/**/*.test.ts",
+  ],
   testTimeout: 60_000,
   hookTimeout: 60_000,
 };
