@@ -2,6 +2,7 @@ import { authenticateApiToken } from "../auth/api-tokens";
 import { getAppContext, type AppContext } from "../context";
 import { UnauthorizedError } from "../errors";
 import { newId } from "../ids";
+import { observeApiRequest } from "../metrics/observe";
 import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
@@ -29,9 +30,17 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
-      return await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId });
+      return counted(
+        request,
+        await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId }),
+      );
     } catch (error) {
-      return errorResponse(error, requestId, app?.log);
+      return counted(request, errorResponse(error, requestId, app?.log));
     }
   };
+}
+
+function counted(request: Request, response: Response): Response {
+  observeApiRequest(request, response.status);
+  return response;
 }

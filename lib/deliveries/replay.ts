@@ -4,6 +4,7 @@ import type { Send } from "../delivery/types";
 import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
 import { NotFoundError } from "../errors";
+import { observeAttempt } from "../metrics/observe";
 import { recordAudit, type Actor } from "../audit/record";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
 import { getDelivery } from "./queries";
@@ -29,6 +30,7 @@ export async function replayDelivery(
     secrets,
     now,
   });
+  observeAttempt("manual", result);
   await recordAttempt(deps.db, {
     deliveryId: row.id,
     orgId: row.org_id,

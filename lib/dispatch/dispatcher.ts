@@ -3,6 +3,7 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import type { Send } from "../delivery/types";
 import { newId } from "../ids";
+import { observeAttempt, observeClaim } from "../metrics/observe";
 import type { Logger } from "../log";
 import { createAttemptWriter } from "./attempt-writer";
 import { sendAttempt } from "./build-request";
@@ -60,14 +61,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // so by the time the claim returns the webhook it skipped may no longer look saturated, and
     // nothing would claim its deliveries before the next tick.
     const skippedSaturated = [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
-    const claimed = await claimDueDeliveries(options.db, {
-      workerId,
-      now: now(),
-      limit,
-      leaseMs: options.leaseMs,
-      perWebhook: options.endpointConcurrency,
-      inFlight: perWebhook,
-    });
+    const claimed = await observeClaim(() =>
+      claimDueDeliveries(options.db, {
+        workerId,
+        now: now(),
+        limit,
+        leaseMs: options.leaseMs,
+        perWebhook: options.endpointConcurrency,
+        inFlight: perWebhook,
+      }),
+    );
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
@@ -110,6 +113,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       now: now(),
     });
     sent();
+    observeAttempt("scheduled", result);
     const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
     await writer.record({
       deliveryId: delivery.id,

@@ -4,6 +4,7 @@ import type { AppContext } from "../context";
 import { getProcessSender } from "../delivery/process-sender";
 import type { Send } from "../delivery/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { startMetricsServer } from "../metrics/serve";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
 export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
@@ -32,11 +33,13 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
+  const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
   pump();
   return {
     dispatcher,
     stop: async () => {
       await task.stop();
+      await (await metrics)?.close();
       unsubscribe();
       await listener?.stop();
       await dispatcher.stop();
@@ -70,4 +73,24 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** GET /metrics of this worker on NOVAVMS_METRICS_PORT; a port in use is logged, not fatal. */
+function startWorkerMetrics(context: AppContext, dispatcher: Dispatcher, port: number) {
+  return startMetricsServer({
+    port,
+    token: context.config.metricsToken,
+    db: context.db,
+    log: context.log,
+    inFlight: () => dispatcher.inFlight,
+  }).then(
+    (server) => {
+      context.log.info({ port: server.port }, "worker metrics on /metrics");
+      return server;
+    },
+    (error: unknown) => {
+      context.log.error({ err: error, port }, "worker metrics server could not start");
+      return null;
+    },
+  );
 }
