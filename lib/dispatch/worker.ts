@@ -5,6 +5,7 @@ import { getProcessSender } from "../delivery/process-sender";
 import type { Send } from "../delivery/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startMetricsServer } from "../metrics/serve";
+import { startRetention } from "../retention/schedule";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
 export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
@@ -34,12 +35,14 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const unsubscribe = onDeliveriesDue(pump);
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
   const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
+  const retention = startRetention(context);
   pump();
   return {
     dispatcher,
     stop: async () => {
       await task.stop();
       await (await metrics)?.close();
+      await retention.stop();
       unsubscribe();
       await listener?.stop();
       await dispatcher.stop();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { RetentionNote } from "@/components/deliveries/retention-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
@@ -46,6 +47,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         nextCursor={page?.next_cursor ?? null}
         showWebhook
       />
+      <RetentionNote db={db} orgId={user.orgId} days={config.retentionDays} />
     </div>
   );
 }
