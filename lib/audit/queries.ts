@@ -55,3 +55,20 @@ export async function listAuditFilterChoices(db: Db, orgId: string) {
   ]);
   return { actors: actors.map((a) => a.actor).sort(), actions: actions.map((a) => a.action).sort() };
 }
+
+/** "user:<id>" → the member's email, "token:<id>" → "API token", for the console's audit page. */
+export async function describeActors(db: Db, orgId: string, actors: string[]): Promise<Map<string, string>> {
+  const userIds = actors.filter((a) => a.startsWith("user:")).map((a) => a.slice(5));
+  const users = userIds.length
+    ? await db.prisma.user.findMany({ where: { orgId, id: { in: userIds } }, select: { id: true, email: true } })
+    : [];
+  const labels = new Map<string, string>();
+  for (const actor of actors) {
+    const user = users.find((u) => `user:${u.id}` === actor);
+    labels.set(
+      actor,
+      user ? user.email : actor.startsWith("token:") ? "API token" : actor === "system" ? "System" : actor,
+    );
+  }
+  return labels;
+}

@@ -1,3 +1,4 @@
+import { recordAudit } from "../audit/record";
 import type { Db } from "../db/client";
 import {
   checkLoginThrottle,
@@ -31,7 +32,10 @@ export async function signIn(
   const throttle = await checkLoginThrottle(db, keys, now);
   if (throttle.blocked) return { ok: false, message: throttle.message };
 
-  const user = await db.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await db.prisma.user.findUnique({
+    where: { email },
+    select: { id: true, orgId: true, passwordHash: true },
+  });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !valid) {
     const after = await recordLoginFailure(db, keys, now, options.policy);
@@ -41,6 +45,14 @@ export async function signIn(
   await clearLoginFailures(db, email);
   await deleteExpiredSessions(db, now);
   const session = await createSession(db, user.id, { now, hours: options.sessionHours });
+  await recordAudit(db.prisma, {
+    orgId: user.orgId,
+    actor: `user:${user.id}`,
+    action: "user.sign_in",
+    targetType: "user",
+    targetId: user.id,
+    details: { address: input.clientAddress },
+  });
   return { ok: true, ...session };
 }
 
