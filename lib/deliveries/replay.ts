@@ -4,7 +4,7 @@ import type { Send } from "../delivery/types";
 import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
 import { NotFoundError } from "../errors";
-import { observeAttempt } from "../metrics/observe";
+import { observeAttempt } from "../metrics/observe-attempt";
 import { recordAudit, type Actor } from "../audit/record";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
 import { getDelivery } from "./queries";
@@ -30,7 +30,7 @@ export async function replayDelivery(
     secrets,
     now,
   });
-  observeAttempt("manual", result);
+  observeAttempt("manual", result, { delivery: { id: row.id, webhookId: row.webhook_id }, requestId });
   await recordAttempt(deps.db, {
     deliveryId: row.id,
     orgId: row.org_id,

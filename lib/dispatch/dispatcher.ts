@@ -3,7 +3,8 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import type { Send } from "../delivery/types";
 import { newId } from "../ids";
-import { observeAttempt, observeClaim } from "../metrics/observe";
+import { observeClaim } from "../metrics/observe";
+import { observeAttempt } from "../metrics/observe-attempt";
 import type { Logger } from "../log";
 import { createAttemptWriter } from "./attempt-writer";
 import { sendAttempt } from "./build-request";
@@ -93,7 +94,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     const task = attempt(delivery, secrets, releaseEndpoint)
       .catch((error) =>
-        options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+        options.log.error(
+          { err: error, delivery_id: delivery.id, webhook_id: delivery.webhookId },
+          "delivery attempt could not be recorded",
+        ),
       )
       .finally(() => {
         running.delete(task);
@@ -113,7 +117,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       now: now(),
     });
     sent();
-    observeAttempt("scheduled", result);
+    observeAttempt("scheduled", result, { delivery, requestId, log: options.log });
     const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
     await writer.record({
       deliveryId: delivery.id,

@@ -6,6 +6,7 @@ import type { Send } from "../delivery/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startMetricsServer } from "../metrics/serve";
 import { startRetention } from "../retention/schedule";
+import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
 export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
@@ -36,6 +37,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
   const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
   const retention = startRetention(context);
+  void loadTracing("novavms-worker");
   pump();
   return {
     dispatcher,
@@ -43,6 +45,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
       await task.stop();
       await (await metrics)?.close();
       await retention.stop();
+      await stopTracing();
       unsubscribe();
       await listener?.stop();
       await dispatcher.stop();
