@@ -16,7 +16,19 @@ export type OpenApiOperation = {
   "x-error-codes": string[];
 };
 
-export function ApiOperation({ method, path, op }: { method: string; path: string; op: OpenApiOperation }) {
+export function ApiOperation({
+  method,
+  path,
+  op,
+  schemas,
+}: {
+  method: string;
+  path: string;
+  op: OpenApiOperation;
+  /** components/schemas: a body or answer that is a $ref is shown with the fields it names. */
+  schemas: Record<string, JsonSchema>;
+}) {
+  const resolve = (schema: JsonSchema) => (schema.$ref ? (schemas[schema.$ref.split("/").at(-1)!] ?? schema) : schema);
   const success = Object.entries(op.responses).find(([status]) => status.startsWith("2"));
   return (
     <section id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="mt-8 scroll-mt-4">
@@ -69,15 +81,16 @@ export function ApiOperation({ method, path, op }: { method: string; path: strin
           <h4 className="mt-4 font-semibold">
             Request body{op.requestBody.required ? "" : " (optional)"}: <code>application/json</code>
           </h4>
-          <SchemaFields schema={op.requestBody.content["application/json"].schema} />
+          <SchemaFields schema={resolve(op.requestBody.content["application/json"].schema)} />
         </>
       )}
       {success && (
         <>
           <h4 className="mt-4 font-semibold">
             Answer: {success[0]} {success[1].description}
+            {success[1].content && <>: {typeLabel(success[1].content["application/json"].schema)}</>}
           </h4>
-          {success[1].content && <SchemaFields schema={success[1].content["application/json"].schema} />}
+          {success[1].content && <SchemaFields schema={resolve(success[1].content["application/json"].schema)} />}
         </>
       )}
       {op["x-error-codes"].length > 0 && (

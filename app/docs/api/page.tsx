@@ -56,7 +56,7 @@ export default function ApiReferencePage() {
           {operations
             .filter(({ op }) => op.tags.includes(name))
             .map(({ path, method, op }) => (
-              <ApiOperation key={op.operationId} method={method} path={path} op={op} />
+              <ApiOperation key={op.operationId} method={method} path={path} op={op} schemas={doc.components.schemas} />
             ))}
         </section>
       ))}
