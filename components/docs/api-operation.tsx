@@ -1,3 +1,4 @@
+import { InlineCode } from "./inline-code";
 import { SchemaFields, typeLabel, type JsonSchema } from "./schema-fields";
 
 // One operation of the OpenAPI document: method and path, parameters, body, answer and errors.
@@ -40,7 +41,11 @@ export function ApiOperation({
           </code>
         </span>
       </h3>
-      {op.description && <p>{op.description}</p>}
+      {op.description && (
+        <p>
+          <InlineCode text={op.description} />
+        </p>
+      )}
       {op.security?.length === 0 && <p>No token needed.</p>}
       {op.parameters && (
         <>
@@ -65,9 +70,14 @@ export function ApiOperation({
                     <td>{p.in}</td>
                     <td>{typeLabel(p.schema)}</td>
                     <td>
-                      {[p.description, p.schema.default !== undefined && `default ${JSON.stringify(p.schema.default)}`]
-                        .filter(Boolean)
-                        .join("; ")}
+                      <InlineCode
+                        text={[
+                          p.description,
+                          p.schema.default !== undefined && `default ${JSON.stringify(p.schema.default)}`,
+                        ]
+                          .filter(Boolean)
+                          .join("; ")}
+                      />
                     </td>
                   </tr>
                 ))}

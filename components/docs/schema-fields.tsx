@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { InlineCode } from "./inline-code";
 
 // Renders a JSON Schema object of the OpenAPI document as a table of its fields, with links to
 // the named schemas it refers to.
@@ -49,7 +50,9 @@ export function SchemaFields({ schema }: { schema: JsonSchema }) {
                 {required.has(name) ? "" : " (optional)"}
               </td>
               <td>{typeLabel(field)}</td>
-              <td>{notes(field)}</td>
+              <td>
+                <InlineCode text={notes(field)} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -87,6 +90,6 @@ function notes(schema: JsonSchema): string {
   if (schema.minLength !== undefined) parts.push(`at least ${schema.minLength} characters`);
   if (schema.maxLength !== undefined) parts.push(`at most ${schema.maxLength} characters`);
   if (schema.maxItems !== undefined) parts.push(`at most ${schema.maxItems} items`);
-  if (schema.pattern) parts.push(`matches ${schema.pattern}`);
+  if (schema.pattern) parts.push(`matches \`${schema.pattern}\``);
   return parts.filter(Boolean).join("; ");
 }
