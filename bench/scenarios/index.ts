@@ -8,6 +8,7 @@ import { runMemory } from "./memory";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 import { runTracing } from "./tracing";
+import { runRetention } from "./retention";
 
 // Every scenario at its two sizes: --quick (smaller and fewer runs: the whole run under 3 minutes
 // once the console is built) and full (under 15 minutes on 2 cores).
@@ -107,6 +108,16 @@ export const SCENARIOS: Scenario[] = [
         runs: size(scale, 2, 3),
         endpoints: 32,
         timeoutMs: 120_000,
+      }),
+  },
+  {
+    id: "9",
+    title: "retention pruning under live traffic",
+    run: (target, scale) =>
+      runRetention(target, {
+        deliveries: size(scale, 40_820, 408_200),
+        perSecond: 100,
+        seconds: size(scale, 5, 15),
       }),
   },
 ];
