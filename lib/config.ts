@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -29,7 +30,6 @@ const port = z.coerce
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
-  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   NOVAVMS_ENCRYPTION_KEY: z
     .string()
@@ -63,6 +63,13 @@ const schema = z.object({
   NOVAVMS_METRICS_PORT: port.optional(),
   NOVAVMS_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
   NOVAVMS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3_650).default(30),
+  NOVAVMS_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
+    .optional(),
+  NOVAVMS_TRUSTED_PROXIES: z
+    .string()
+    .refine(isProxyList, "expected IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8, ::1)")
+    .default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -102,7 +109,6 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
-    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
     port: env.PORT,
     encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
@@ -123,6 +129,8 @@ function toConfig(env: z.infer<typeof schema>) {
     metricsPort: env.NOVAVMS_METRICS_PORT,
     metricsToken: env.NOVAVMS_METRICS_TOKEN,
     retentionDays: env.NOVAVMS_RETENTION_DAYS,
+    publicUrl: env.NOVAVMS_PUBLIC_URL,
+    trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
 }
 
@@ -138,6 +146,15 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isProxyList(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemCaller } from "./auth/caller";
 import { setAppContext } from "./context";
 import { createTestDispatcher } from "./testing/engine-fixtures";
 import { createTestOrg } from "./testing/org-fixtures";
@@ -67,7 +68,7 @@ describe("logs", () => {
     }
     status = 200;
     expect((await api("POST", `/deliveries/${sent.deliveries[0].id}/replay`)).status).toBe(200);
-    await revealSigningSecret(ctx.db, ctx.cipher, { orgId: org.orgId, webhookId: hook.id, actor: "system" });
+    await revealSigningSecret(ctx, systemCaller(org.orgId), { webhookId: hook.id });
     expect((await api("GET", "/webhooks", undefined, `${org.apiToken}x`)).status).toBe(401);
     expect((await api("POST", "/events", { type: "Bad" })).status).toBe(400);
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAppContext } from "../context";
 import { signIn } from "../auth/sign-in";
+import { systemCaller, userCaller, type Caller } from "../auth/caller";
 import { createTestOrg, createTestUser, type TestUser } from "../testing/org-fixtures";
 import { routeFetch } from "../testing/route-fetch";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { createWebhook, updateWebhook } from "../webhooks/manage";
+import { createWebhook } from "../webhooks/create-webhook";
+import { updateWebhook } from "../webhooks/update-webhook";
 import { revealSigningSecret } from "../webhooks/reveal-secret";
-import { rotateSigningSecret } from "../webhooks/rotate-secret";
+import { rotateSigningSecret } from "../signing/rotate-secret";
 import { safeParseQuery } from "./console-params";
 import { describeActors, listAuditEvents } from "./queries";
 
@@ -30,13 +32,14 @@ beforeAll(async () => {
     { sessionHours: 1 },
   );
   expect(signedIn.ok).toBe(true);
-  const actor = `user:${admin.id}`;
+  const actor = userCaller(admin);
+  const token: Caller = { kind: "token", id: "tok_1", orgId: org.orgId, scopes: ["all"] };
   const input = { url: "https://hooks.example.com/a", description: "", event_types: [], enabled: true };
-  webhookId = (await createWebhook(ctx.db, ctx.cipher, org.orgId, input, actor)).id;
-  await updateWebhook(ctx.db, org.orgId, webhookId, { enabled: false }, actor);
-  await revealSigningSecret(ctx.db, ctx.cipher, { orgId: org.orgId, webhookId, actor });
-  await rotateSigningSecret(ctx.db, ctx.cipher, { orgId: org.orgId, webhookId, graceSeconds: 0, actor: "token:tok_1" });
-  await createWebhook(ctx.db, ctx.cipher, other.orgId, { ...input, url: "https://hooks.example.com/b" }, "system");
+  webhookId = (await createWebhook(ctx, actor, input)).id;
+  await updateWebhook(ctx, actor, { webhookId, changes: { enabled: false } });
+  await revealSigningSecret(ctx, actor, { webhookId });
+  await rotateSigningSecret(ctx, token, { webhookId, graceSeconds: 0 });
+  await createWebhook(ctx, systemCaller(other.orgId), { ...input, url: "https://hooks.example.com/b" });
 });
 afterAll(async () => {
   setAppContext(undefined);

@@ -1,4 +1,5 @@
-import type { SendResult } from "../delivery/types";
+import type { AttemptTrigger } from "@prisma/client";
+import type { SendResult } from "../transport/types";
 import type { Logger } from "../log";
 import { loadedTracing } from "../tracing/load";
 import { claimTraceparent } from "./observe";
@@ -10,7 +11,7 @@ import { getMetrics } from "./registry";
  * webhook_id and the trace id. Never a header, body, secret or signature.
  */
 export function observeAttempt(
-  trigger: "scheduled" | "manual",
+  trigger: AttemptTrigger,
   result: SendResult,
   attempt: { delivery: { id: string; webhookId: string }; requestId: string; log?: Logger },
 ): void {
@@ -22,7 +23,8 @@ export function observeAttempt(
 
   const tracing = loadedTracing();
   const traceId = tracing?.recordAttempt({
-    parent: trigger === "scheduled" ? claimTraceparent(attempt.delivery) : tracing.activeTraceparent(),
+    // A claimed delivery has its claim span; any other attempt joins the request that asked for it.
+    parent: claimTraceparent(attempt.delivery) ?? tracing.activeTraceparent(),
     trigger,
     requestId: attempt.requestId,
     deliveryId: attempt.delivery.id,

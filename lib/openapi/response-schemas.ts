@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { API_ERROR_CODES, type ApiErrorCode } from "../errors";
-import type { AttemptView, DeliveryView } from "../deliveries/serialize";
-import type { SigningInfo } from "../webhooks/signing-secrets";
+import type { AttemptView, DeliveryView } from "../delivery-log/serialize";
+import type { SigningInfo } from "../signing/signing-info";
 import type { AuditEventView } from "../audit/queries";
 import type { serializeWebhook } from "../webhooks/serialize";
 

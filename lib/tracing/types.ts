@@ -4,7 +4,7 @@
 export type AttemptSpanInput = {
   /** The W3C traceparent of the claim (or, for a Replay, of the event's request); null = a new trace. */
   parent: string | null;
-  trigger: "scheduled" | "manual";
+  trigger: string;
   requestId: string;
   deliveryId: string;
   webhookId: string;

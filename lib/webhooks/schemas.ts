@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateWebhookUrl } from "../delivery/validate-url";
+import { validateWebhookUrl } from "../transport/validate-url";
 
 /** `camera.offline`, `recording.ready`: lower-case dot-separated words. */
 export const eventTypeSchema = z

@@ -7,9 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
+import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { getActiveApiToken, listMembers } from "@/lib/org/queries";
+import { readOrgSettings } from "@/lib/org/read-settings";
 import {
   addMemberAction,
   changeMemberRoleAction,
@@ -22,9 +24,9 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const { db } = getAppContext();
-  const [token, members] = await Promise.all([getActiveApiToken(db, user.orgId), listMembers(db, user.orgId)]);
-  const isAdmin = user.role === "admin";
+  const caller = userCaller(user);
+  const { token, members } = await readOrgSettings(getAppContext(), caller);
+  const isAdmin = isAllowed(caller, "member.add");
 
   return (
     <div className="space-y-6">

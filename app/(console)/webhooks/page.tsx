@@ -5,10 +5,12 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
-import { listWebhookSummaries } from "@/lib/webhooks/stats";
+import { readWebhookSummaries } from "@/lib/webhooks/read-webhooks";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -19,8 +21,9 @@ export default async function WebhooksPage({
 }) {
   const user = await requireUser();
   const { deleted } = await searchParams;
-  const webhooks = await listWebhookSummaries(getAppContext().db, user.orgId, listWindowStart());
-  const isAdmin = user.role === "admin";
+  const caller = userCaller(user);
+  const webhooks = await readWebhookSummaries(getAppContext(), caller, { since: listWindowStart() });
+  const isAdmin = isAllowed(caller, "webhook.create");
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
       New webhook

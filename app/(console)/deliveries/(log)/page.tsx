@@ -3,36 +3,19 @@ import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { RetentionNote } from "@/components/deliveries/retention-note";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { toLogEntries } from "@/lib/deliveries/log-entries";
-import {
-  hasEmptyValues,
-  LOG_PAGE_SIZE,
-  logQuery,
-  parseLogParams,
-  toDeliveryFilters,
-  type RawSearchParams,
-} from "@/lib/deliveries/log-params";
-import { listDeliveries } from "@/lib/deliveries/queries";
-import { maxScheduledAttempts } from "@/lib/dispatch/schedule";
+import { loadLogPage } from "@/lib/delivery-log/log-page";
+import type { RawSearchParams } from "@/lib/delivery-log/log-params";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const search = await searchParams;
-  const view = parseLogParams(search);
-  // A submitted filter form sends its empty fields too: tidy the URL before anyone shares it.
-  if (view.ok && hasEmptyValues(search)) redirect(`/deliveries${logQuery(view.params)}`);
-  const user = await requireUser();
-  const { config, db } = getAppContext();
-  const page = view.ok
-    ? await listDeliveries(db, user.orgId, {
-        ...toDeliveryFilters(view.params, new Date()),
-        limit: LOG_PAGE_SIZE,
-        sort: "activity",
-      })
-    : null;
+  const ctx = getAppContext();
+  const caller = await requireCaller();
+  const page = await loadLogPage(ctx, caller, search, { basePath: "/deliveries" });
+  if (page.redirectTo) redirect(page.redirectTo);
 
   return (
     <div>
@@ -42,12 +25,12 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
       />
       <DeliveryLog
         basePath="/deliveries"
-        view={view}
-        entries={page ? toLogEntries(page.rows, maxScheduledAttempts(config.retryScheduleMs)) : []}
-        nextCursor={page?.next_cursor ?? null}
+        view={page.view}
+        entries={page.entries}
+        nextCursor={page.nextCursor}
         showWebhook
       />
-      <RetentionNote db={db} orgId={user.orgId} days={config.retentionDays} />
+      <RetentionNote db={ctx.db} orgId={caller.orgId} days={ctx.config.retentionDays} />
     </div>
   );
 }

@@ -7,8 +7,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { safeParseQuery } from "@/lib/audit/console-params";
-import { describeActors, listAuditEvents, listAuditFilterChoices } from "@/lib/audit/queries";
-import { requireUser } from "@/lib/auth/current-user";
+import { readAuditPage } from "@/lib/audit/read-audit-log";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -18,8 +19,8 @@ const PAGE_SIZE = 50;
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const user = await requireUser();
-  if (user.role !== "admin") {
+  const caller = await requireCaller();
+  if (!isAllowed(caller, "audit.read")) {
     return (
       <div className="space-y-6">
         <PageHeader title="Audit log" />
@@ -27,13 +28,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </div>
     );
   }
-  const { db } = getAppContext();
   const query = safeParseQuery(await searchParams, PAGE_SIZE);
-  const [page, choices] = await Promise.all([
-    query.ok ? listAuditEvents(db, user.orgId, query.value) : null,
-    listAuditFilterChoices(db, user.orgId),
-  ]);
-  const actors = await describeActors(db, user.orgId, choices.actors);
+  const { page, choices, actors } = await readAuditPage(getAppContext(), caller, {
+    query: query.ok ? query.value : null,
+  });
   const filters = query.ok ? query.value : { actor: undefined, action: undefined };
   const keep = new URLSearchParams(
     Object.entries({ actor: filters.actor, action: filters.action }).filter(([, v]) => v) as [string, string][],

@@ -5,9 +5,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { findWebhook } from "@/lib/webhooks/queries";
+import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { sendTestEventAction } from "../actions";
 
 // The header and tabs of one webhook. Each tab's page loads and authorizes on its own as well:
@@ -19,9 +20,9 @@ export default async function WebhookLayout({
   children: ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  const webhook = await findWebhookFor(getAppContext(), caller, { webhookId: id });
   if (!webhook) notFound();
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
@@ -50,7 +51,7 @@ export default async function WebhookLayout({
           </span>
         }
         actions={
-          user.role !== "admin" ? null : webhook.enabled ? (
+          !isAllowed(caller, "webhook.test_event") ? null : webhook.enabled ? (
             <SendTestEventButton action={sendTestEventAction.bind(null, webhook.id)} />
           ) : (
             <p className="text-sm text-slate-600">Enable the webhook in Settings to send a test event.</p>

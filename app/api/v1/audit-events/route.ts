@@ -2,9 +2,9 @@ import { apiRoute } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
 import { auditEventListQuery } from "@/lib/audit/list-query";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { readAuditEvents } from "@/lib/audit/read-audit-log";
 
-export const GET = apiRoute(async ({ app, request, requestId, orgId }) => {
+export const GET = apiRoute(async ({ app, request, requestId, caller }) => {
   const query = parseQuery(request.url, auditEventListQuery);
-  return jsonResponse(await listAuditEvents(app.db, orgId, query), requestId);
+  return jsonResponse(await readAuditEvents(app, caller, query), requestId);
 });

@@ -7,9 +7,9 @@ import { tracedRoute } from "@/lib/tracing/traced-route";
 
 export const POST = tracedRoute(
   "/api/v1/events",
-  apiRoute(async ({ app, request, requestId, orgId }) => {
+  apiRoute(async ({ app, request, requestId, caller }) => {
     const input = await parseJsonBody(request, ingestEventInput, app.config.maxEventBytes);
-    const result = await ingestEvent(app.db, orgId, input);
+    const result = await ingestEvent(app, caller, input);
     observeIngest(result);
     return jsonResponse({ id: result.id, deliveries: result.deliveries }, requestId, 202);
   }),

@@ -6,21 +6,22 @@ import { Time } from "@/components/ui/time";
 import { DeleteWebhookForm, EnableWebhookForm } from "@/components/webhooks/settings-actions";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { eventTypeFormValues } from "@/lib/webhooks/form";
-import { findWebhook } from "@/lib/webhooks/queries";
+import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { deleteWebhookAction, setWebhookEnabledAction, updateWebhookAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Webhook settings" };
 
 export default async function WebhookSettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  const webhook = await findWebhookFor(getAppContext(), caller, { webhookId: id });
   if (!webhook) notFound();
 
-  if (user.role !== "admin") {
+  if (!isAllowed(caller, "webhook.update")) {
     return (
       <div className="space-y-6">
         <Alert tone="info">
