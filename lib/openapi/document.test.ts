@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
+import { API_ROUTE_METHODS } from "../api/allowed-methods";
 import { API_ERROR_CODES } from "../errors";
 import { buildOpenApiDocument } from "./document";
 import { GET } from "@/app/api/v1/openapi.json/route";
@@ -39,6 +40,28 @@ describe("the OpenAPI document", () => {
     );
     expect(fromFiles.length).toBeGreaterThanOrEqual(13);
     expect(fromDocument.sort()).toEqual(fromFiles.sort());
+  });
+
+  it("has an operation for every path and method the proxy's 405 table allows, and no other", () => {
+    const fromTable = API_ROUTE_METHODS.flatMap(({ route, methods }) =>
+      methods.map((method) => `${method} /${route.replace(/\[(\w+)\]/g, "{$1}")}`),
+    );
+    const fromDocument = Object.entries(document.paths).flatMap(([p, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${p}`),
+    );
+    expect(fromDocument.sort()).toEqual(fromTable.sort());
+    for (const methods of Object.values(document.paths)) {
+      for (const op of Object.values(methods)) expect(op["x-error-codes"]).toContain("method_not_allowed");
+    }
+  });
+
+  it("documents the error shape with the API's own api_ request id", () => {
+    const error = document.components.schemas.Error as {
+      properties: { error: { properties: { request_id: { pattern: string; description: string } } } };
+    };
+    const requestId = error.properties.error.properties.request_id;
+    expect(requestId.pattern).toBe("^api_");
+    expect(requestId.description).toContain("`api_…`");
   });
 
   it("documents every error code, and each operation's responses name the codes it can answer with", () => {

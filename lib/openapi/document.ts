@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_REQUEST_ID_PREFIX } from "../api/request-id";
 import { API_ERROR_CODES, type ApiErrorCode } from "../errors";
 import { operations, type Operation } from "./operations";
 import { errorSchema } from "./response-schemas";
@@ -24,7 +25,8 @@ export function buildOpenApiDocument(version: string): Json {
       description:
         "Send events to your organisation's webhooks and read their deliveries. JSON in and out; times are ISO 8601. " +
         "Lists are `{ data, next_cursor }` with `?limit=` (1–100) and `?cursor=`. Errors are " +
-        "`{ error: { code, message, request_id } }` with the codes below.",
+        "`{ error: { code, message, request_id } }` with the codes below; `request_id` is this request's " +
+        `\`${API_REQUEST_ID_PREFIX}_…\` id, also sent as the \`X-Request-Id\` header.`,
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }],
@@ -63,8 +65,11 @@ function buildOperation(op: Operation, schemas: Record<string, Json>): Json {
       parameters.push({ name, in: "query", required: required.has(name), schema: rest, description });
     }
   }
-  const errorCodes: ApiErrorCode[] =
-    op.auth === false ? op.errors : [...new Set([...op.errors, "internal_error" as const])];
+  // Any operation can meet a wrong method (the proxy's 405); one that reads the database, an outage
+  // (503) or an unexpected error (500).
+  const always: ApiErrorCode[] =
+    op.auth === false ? ["method_not_allowed"] : ["method_not_allowed", "database_unavailable", "internal_error"];
+  const errorCodes: ApiErrorCode[] = [...new Set([...op.errors, ...always])];
   const responses: Json = {
     [op.success.status]: {
       description: op.success.description,

@@ -49,7 +49,14 @@ export const operations: Operation[] = [
       "The same `idempotency_key` again returns the first answer and creates nothing.",
     body: { schema: ingestEventInput, name: "SendEventInput" },
     success: { status: 202, description: "Accepted: the deliveries it created", schema: eventAcceptedSchema },
-    errors: ["invalid_request", "unauthorized", "conflict", "payload_too_large", "unsupported_media_type"],
+    errors: [
+      "invalid_request",
+      "unauthorized",
+      "idempotency_key_reused",
+      "conflict",
+      "payload_too_large",
+      "unsupported_media_type",
+    ],
   },
   {
     method: "get",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { API_REQUEST_ID_PREFIX } from "../api/request-id";
 import { API_ERROR_CODES, type ApiErrorCode } from "../errors";
 import type { AttemptView, DeliveryView } from "../delivery-log/serialize";
 import type { SigningInfo } from "../signing/signing-info";
@@ -104,7 +105,12 @@ export const errorSchema = z
     error: z.object({
       code: z.enum(Object.keys(API_ERROR_CODES) as [ApiErrorCode, ...ApiErrorCode[]]),
       message: z.string(),
-      request_id: z.string(),
+      request_id: z
+        .string()
+        .regex(new RegExp(`^${API_REQUEST_ID_PREFIX}_`))
+        .describe(
+          `\`${API_REQUEST_ID_PREFIX}_…\`: this API request's id, also in the \`X-Request-Id\` header; quote it to support`,
+        ),
       fields: z.record(z.string(), z.string()).optional().describe("Per-field messages for invalid input"),
     }),
   })
