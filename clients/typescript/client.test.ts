@@ -84,7 +84,7 @@ describe("the typed TypeScript client", () => {
     expect(missing.error?.error.code).toBe("not_found");
     const bad = await client.POST("/events", { body: { type: "Not A Type", data: {} } });
     expect(bad.response.status).toBe(400);
-    expect(bad.error?.error).toMatchObject({ code: "invalid_request", request_id: expect.stringMatching(/^req_/) });
+    expect(bad.error?.error).toMatchObject({ code: "invalid_request", request_id: expect.stringMatching(/^api_/) });
   });
 
   it("is generated from the current OpenAPI document (schema.d.ts is up to date)", async () => {
