@@ -1,6 +1,7 @@
 import type { Caller, UserCaller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/policy";
 import type { AppContext } from "@/lib/context";
+import { readAuditEvents } from "@/lib/audit/read-audit-log";
 import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 import { replayDelivery } from "@/lib/attempts/replay";
 import { ingestEvent } from "@/lib/events/ingest";
@@ -19,6 +20,7 @@ import { endGracePeriod } from "@/lib/secret-check/end-grace-period";
 import { verifyNewSecret } from "@/lib/secret-check/verify-new-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import * as auditEventsRoute from "./api/v1/audit-events/route";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
@@ -237,6 +239,18 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
     ],
   },
   "org.settings.read": { targeted: false, lib: (ctx, caller) => readOrgSettings(ctx, caller), api: [] },
+  "audit.read": {
+    targeted: false,
+    lib: (ctx, caller) => readAuditEvents(ctx, caller, { limit: 10 }),
+    api: [
+      {
+        name: "GET /audit-events",
+        method: "GET",
+        handler: handler(auditEventsRoute.GET),
+        path: () => "/audit-events",
+      },
+    ],
+  },
   "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
   "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
   "member.add": {

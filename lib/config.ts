@@ -62,6 +62,9 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_METRICS_PORT: port.optional(),
+  NOVAVMS_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  NOVAVMS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3_650).default(30),
   NOVAVMS_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
     .optional(),
@@ -126,6 +129,9 @@ function toConfig(env: z.infer<typeof schema>) {
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    metricsPort: env.NOVAVMS_METRICS_PORT,
+    metricsToken: env.NOVAVMS_METRICS_TOKEN,
+    retentionDays: env.NOVAVMS_RETENTION_DAYS,
     publicUrl: env.NOVAVMS_PUBLIC_URL,
     trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };

@@ -26,6 +26,8 @@ export const API_ROUTE_METHODS: ReadonlyArray<{ route: string; pattern: RegExp; 
   { route: "deliveries", pattern: /^\/api\/v1\/deliveries\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]", pattern: /^\/api\/v1\/deliveries\/[^/]+\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]/replay", pattern: /^\/api\/v1\/deliveries\/[^/]+\/replay\/?$/, methods: ["POST"] },
+  { route: "audit-events", pattern: /^\/api\/v1\/audit-events\/?$/, methods: ["GET"] },
+  { route: "openapi.json", pattern: /^\/api\/v1\/openapi\.json\/?$/, methods: ["GET"] },
 ];
 
 /** The methods a path takes (HEAD with GET, OPTIONS always, as Next.js answers them), or null if unknown. */

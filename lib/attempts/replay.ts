@@ -17,7 +17,7 @@ import { runAttempt } from "./run-attempt";
  * pending retries; a failure changes nothing but the log. Returns the new attempt.
  */
 export async function replayDelivery(
-  deps: Pick<AppContext, "db" | "cipher" | "send" | "now">,
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now"> & Partial<Pick<AppContext, "log">>,
   caller: Caller,
   input: { deliveryId: string },
 ) {
@@ -26,7 +26,7 @@ export async function replayDelivery(
   const secrets = await loadValidSecrets(deps.db, deps.cipher, row.org_id, row.webhook_id, deps.now());
   if (secrets.length === 0) throw new NotFoundError("Webhook");
   const { number, attempt } = await runAttempt(
-    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: deps.now },
+    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: deps.now, log: deps.log },
     "manual",
     {
       id: row.id,

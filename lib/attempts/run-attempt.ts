@@ -1,5 +1,7 @@
 import type { AttemptTrigger } from "@prisma/client";
 import { newId } from "../ids";
+import type { Logger } from "../log";
+import { observeAttempt } from "../metrics/observe-attempt";
 import type { Send } from "../transport/types";
 import { buildOutgoingRequest } from "./build-request";
 import type { AttemptRecord } from "./record-attempt";
@@ -27,6 +29,8 @@ export type AttemptDeps = {
   retryScheduleMs?: number[];
   /** The worker holding the delivery's lease (scheduled attempts). */
   workerId?: string;
+  /** Where the attempt's log line goes (failures at info, successes at debug). */
+  log?: Logger;
 };
 
 export type AttemptOutcome = { number: number; attempt: AttemptRecord };
@@ -55,6 +59,8 @@ export async function runAttempt(
   });
   const result = await deps.send(request);
   sent?.();
+  // Counted here, once, whatever the trigger: a new trigger is measured without another hook.
+  observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log });
   const next = TRIGGERS[trigger].next({
     ok: result.ok,
     scheduledAttempts: target.scheduledAttempts,

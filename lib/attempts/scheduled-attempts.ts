@@ -1,5 +1,6 @@
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
+import type { Logger } from "../log";
 import type { Send } from "../transport/types";
 import { createAttemptWriter } from "./attempt-writer";
 import { runAttempt, type AttemptDeps, type AttemptOutcome, type AttemptTarget } from "./run-attempt";
@@ -14,6 +15,7 @@ export type ScheduledAttemptOptions = {
   workerId: string;
   /** Attempts written per statement. */
   maxBatch: number;
+  log?: Logger;
 };
 
 /**
@@ -31,6 +33,7 @@ export function createScheduledAttempts(options: ScheduledAttemptOptions) {
     now: options.now,
     retryScheduleMs: options.retryScheduleMs,
     workerId: options.workerId,
+    log: options.log,
   };
   return async (target: AttemptTarget & { secretsEncrypted: string[] }, sent: () => void): Promise<AttemptOutcome> =>
     runAttempt(deps, "scheduled", target, secrets.decrypt(target.secretsEncrypted), sent);

@@ -32,6 +32,7 @@ export const POLICY = {
   "delivery.replay": ADMINS_AND_TOKENS,
   "event.ingest": TOKENS_ONLY,
   "org.settings.read": USERS_IN_ORG,
+  "audit.read": ADMINS_AND_TOKENS,
   "api_token.reveal": ADMINS_ONLY,
   "api_token.regenerate": ADMINS_ONLY,
   "member.add": ADMINS_ONLY,

@@ -5,6 +5,9 @@ import type { Send } from "../transport/types";
 import { isDatabaseUnavailable } from "../db/failure-kind";
 import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { startMetricsServer } from "../metrics/serve";
+import { startRetention } from "../retention/schedule";
+import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
 export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
@@ -47,11 +50,17 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
+  const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
+  const retention = startRetention(context);
+  void loadTracing("novavms-worker");
   pump();
   return {
     dispatcher,
     stop: async () => {
       await task.stop();
+      await (await metrics)?.close();
+      await retention.stop();
+      await stopTracing();
       unsubscribe();
       await listener?.stop();
       await dispatcher.stop();
@@ -89,4 +98,24 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** GET /metrics of this worker on NOVAVMS_METRICS_PORT; a port in use is logged, not fatal. */
+function startWorkerMetrics(context: AppContext, dispatcher: Dispatcher, port: number) {
+  return startMetricsServer({
+    port,
+    token: context.config.metricsToken,
+    db: context.db,
+    log: context.log,
+    inFlight: () => dispatcher.inFlight,
+  }).then(
+    (server) => {
+      context.log.info({ port: server.port }, "worker metrics on /metrics");
+      return server;
+    },
+    (error: unknown) => {
+      context.log.error({ err: error, port }, "worker metrics server could not start");
+      return null;
+    },
+  );
 }

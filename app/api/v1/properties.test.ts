@@ -19,6 +19,8 @@ import * as replay from "./deliveries/[id]/replay/route";
 import * as check from "./webhooks/[id]/check/route";
 import * as expire from "./webhooks/[id]/signing/expire-previous/route";
 import * as verify from "./webhooks/[id]/signing/verify/route";
+import * as auditEvents from "./audit-events/route";
+import * as openapi from "./openapi.json/route";
 
 // Property-based: every API route, and the console log's URL parameters, given generated input
 // full of NUL characters, lone surrogates, invalid UTF-8, deep nesting, `__proto__`, huge
@@ -96,7 +98,18 @@ const query = fc
     fc.tuple(
       fc.oneof(
         nasty,
-        fc.constantFrom("limit", "cursor", "status", "since", "until", "event_type", "webhook_id", "request_id"),
+        fc.constantFrom(
+          "limit",
+          "cursor",
+          "status",
+          "since",
+          "until",
+          "event_type",
+          "webhook_id",
+          "request_id",
+          "actor",
+          "action",
+        ),
       ),
       nasty,
     ),
@@ -122,6 +135,8 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "GET /deliveries", method: "GET", handler: deliveries.GET },
   { name: "GET /deliveries/{id}", method: "GET", handler: delivery.GET, id: true },
   { name: "POST /deliveries/{id}/replay", method: "POST", handler: replay.POST, id: true },
+  { name: "GET /audit-events", method: "GET", handler: auditEvents.GET },
+  { name: "GET /openapi.json", method: "GET", handler: openapi.GET },
 ];
 
 async function counts(): Promise<string> {
