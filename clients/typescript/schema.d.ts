@@ -111,6 +111,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/{id}/signing/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the new secret
+         * @description Sends a `webhook.secret_check` event signed only with the newest secret (trigger `secret_check`): `accepted` says whether the endpoint already verifies with it.
+         */
+        post: operations["verifyNewSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/signing/expire-previous": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the grace period now
+         * @description Every previous secret stops signing at once; only the newest signs from now on.
+         */
+        post: operations["expirePreviousSecrets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check the endpoint
+         * @description Runs the steps of one delivery separately (DNS, TCP, TLS, HTTP with a signed `webhook.test` event recorded with trigger `check`), times each, and names the failing step's cause and fix.
+         */
+        post: operations["checkEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/deliveries": {
         parameters: {
             query?: never;
@@ -293,6 +353,73 @@ export interface components {
         RotateSecretInput: {
             /** @default 86400 */
             grace_period_seconds?: number;
+        };
+        SecretVerification: {
+            /** @description A 2xx to an event signed only with the newest secret */
+            accepted: boolean;
+            response_status: number | null;
+            request_id: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time, UTC
+             */
+            checked_at: string;
+            /** @description Why, when no status came back (timeout, tls_…) */
+            reason: string | null;
+        };
+        ExpiredPrevious: {
+            /** @description `whsec_…`: the secret receivers verify signatures with */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time, UTC
+             */
+            created_at: string;
+            /** @description Secrets still valid (grace period) */
+            previous: {
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time, UTC
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @description ISO 8601 time, UTC
+                 */
+                expires_at: string;
+            }[];
+            /** @description How many previous secrets were ended */
+            expired: number;
+        };
+        CheckResult: {
+            /**
+             * Format: date-time
+             * @description ISO 8601 time, UTC
+             */
+            checked_at: string;
+            url: string;
+            /** @enum {string} */
+            verdict: "ok" | "warning" | "failing";
+            steps: {
+                /** @enum {string} */
+                name: "dns" | "tcp" | "tls" | "http";
+                /** @enum {string} */
+                status: "ok" | "warning" | "failed" | "skipped";
+                duration_ms: number;
+                /** @description What the step saw: addresses, certificate chain, status… */
+                detail: {
+                    [key: string]: unknown;
+                };
+                /** @description The delivery failure reason this step ends (or risks) */
+                reason?: string;
+                /** @description What is wrong, in one sentence about this endpoint */
+                cause?: string;
+                /** @description The troubleshooting article's advice */
+                fix?: string[];
+            }[];
+            attempt_id?: string;
+            request_id?: string;
+            delivery_id?: string;
         };
         DeliveryPage: {
             data: components["schemas"]["Delivery"][];
@@ -793,6 +920,87 @@ export interface operations {
             404: components["responses"]["NotFound"];
             405: components["responses"]["MethodNotAllowed"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    verifyNewSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint's answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretVerification"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    expirePreviousSecrets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signing secrets left */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiredPrevious"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    checkEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict and every step */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["DatabaseUnavailable"];
         };

@@ -7,10 +7,13 @@ import { auditEventListQuery } from "../audit/list-query";
 import {
   attemptSchema,
   auditEventSchema,
+  checkResultSchema,
   deliveryDetailSchema,
   deliverySchema,
   eventAcceptedSchema,
+  expiredPreviousSchema,
   pageOf,
+  secretVerificationSchema,
   signingInfoSchema,
   webhookSchema,
 } from "./response-schemas";
@@ -130,6 +133,40 @@ export const operations: Operation[] = [
     body: { schema: rotateSecretInput, name: "RotateSecretInput", optional: true },
     success: { status: 200, description: "The new signing secrets", schema: signingInfoSchema },
     errors: write,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/signing/verify",
+    operationId: "verifyNewSecret",
+    tag: "Signing",
+    summary: "Verify the new secret",
+    description:
+      "Sends a `webhook.secret_check` event signed only with the newest secret (trigger `secret_check`): " +
+      "`accepted` says whether the endpoint already verifies with it.",
+    success: { status: 200, description: "The endpoint's answer", schema: secretVerificationSchema },
+    errors: read,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/signing/expire-previous",
+    operationId: "expirePreviousSecrets",
+    tag: "Signing",
+    summary: "End the grace period now",
+    description: "Every previous secret stops signing at once; only the newest signs from now on.",
+    success: { status: 200, description: "The signing secrets left", schema: expiredPreviousSchema },
+    errors: read,
+  },
+  {
+    method: "post",
+    path: "/webhooks/{id}/check",
+    operationId: "checkEndpoint",
+    tag: "Webhooks",
+    summary: "Check the endpoint",
+    description:
+      "Runs the steps of one delivery separately (DNS, TCP, TLS, HTTP with a signed `webhook.test` event recorded " +
+      "with trigger `check`), times each, and names the failing step's cause and fix.",
+    success: { status: 200, description: "The verdict and every step", schema: checkResultSchema },
+    errors: read,
   },
   {
     method: "get",

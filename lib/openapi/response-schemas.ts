@@ -6,6 +6,8 @@ import type { AttemptView, DeliveryView } from "../delivery-log/serialize";
 import type { SigningInfo } from "../signing/signing-info";
 import type { AuditEventView } from "../audit/queries";
 import type { serializeWebhook } from "../webhooks/serialize";
+import type { CheckResult } from "../endpoint-check/types";
+import type { SecretVerification } from "../secret-check/verify-new-secret";
 
 // The shapes the API answers with. Requests are described by the zod schemas the routes validate
 // with (imported in operations.ts); these describe what the serializers return, and the type checks
@@ -38,6 +40,42 @@ export const signingInfoSchema = z
     previous: z.array(z.object({ created_at: time, expires_at: time })).describe("Secrets still valid (grace period)"),
   })
   .meta({ id: "SigningInfo" });
+
+export const expiredPreviousSchema = signingInfoSchema
+  .extend({ expired: z.number().int().describe("How many previous secrets were ended") })
+  .meta({ id: "ExpiredPrevious" });
+
+export const checkResultSchema = z
+  .object({
+    checked_at: time,
+    url: z.string(),
+    verdict: z.enum(["ok", "warning", "failing"]),
+    steps: z.array(
+      z.object({
+        name: z.enum(["dns", "tcp", "tls", "http"]),
+        status: z.enum(["ok", "warning", "failed", "skipped"]),
+        duration_ms: z.number(),
+        detail: z.record(z.string(), z.unknown()).describe("What the step saw: addresses, certificate chain, status…"),
+        reason: z.string().optional().describe("The delivery failure reason this step ends (or risks)"),
+        cause: z.string().optional().describe("What is wrong, in one sentence about this endpoint"),
+        fix: z.array(z.string()).optional().describe("The troubleshooting article's advice"),
+      }),
+    ),
+    attempt_id: z.string().optional(),
+    request_id: z.string().optional(),
+    delivery_id: z.string().optional(),
+  })
+  .meta({ id: "CheckResult" });
+
+export const secretVerificationSchema = z
+  .object({
+    accepted: z.boolean().describe("A 2xx to an event signed only with the newest secret"),
+    response_status: z.number().int().nullable(),
+    request_id: z.string(),
+    checked_at: time,
+    reason: z.string().nullable().describe("Why, when no status came back (timeout, tls_…)"),
+  })
+  .meta({ id: "SecretVerification" });
 
 export const eventEnvelopeSchema = z.object({
   id: z.string().describe("`evt_…`"),
@@ -147,4 +185,6 @@ export type SerializerChecks = [
   Fits<AttemptView, z.infer<typeof attemptSchema>>,
   Fits<DeliveryView, z.infer<typeof deliverySchema>>,
   Fits<AuditEventView, z.infer<typeof auditEventSchema>>,
+  Fits<CheckResult, z.infer<typeof checkResultSchema>>,
+  Fits<SecretVerification, z.infer<typeof secretVerificationSchema>>,
 ];
