@@ -16,6 +16,15 @@ const durationList = z.string().transform((value, ctx) => {
   return ms as number[];
 });
 
+const durationOrZero = z.string().transform((value, ctx) => {
+  const ms = value === "0" ? 0 : parseDuration(value);
+  if (ms === null) {
+    ctx.addIssue({ code: "custom", message: `expected a duration like "5d" or "12h", or 0 for never, got "${value}"` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 const postgresUrl = z.string().refine(isPostgresUrl, {
   message: "expected postgresql://user:password@host:port/database",
 });
@@ -45,6 +54,13 @@ const schema = z.object({
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
   NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  // The one exception to the SSRF guard: this server's own sandbox receiver, by exact loopback
+  // origin (a literal address, so no DNS answer can redirect it) and the /api/sandbox/ path.
+  NOVAVMS_SANDBOX_ORIGIN: z
+    .string()
+    .regex(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d{1,5}$/, "expected http://127.0.0.1:<port>")
+    .optional(),
+  NOVAVMS_AUTO_DISABLE_AFTER: durationOrZero.default(5 * 86_400_000),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
   // timeout: 256 leaves room for the healthy ones with ten endpoints hanging at 8 slots each
   // (64 did not: ten such endpoints took every slot). See the README's isolation benchmark.
@@ -109,6 +125,8 @@ function toConfig(env: z.infer<typeof schema>) {
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
+    sandboxOrigin: env.NOVAVMS_SANDBOX_ORIGIN ?? null,
+    autoDisableAfterMs: env.NOVAVMS_AUTO_DISABLE_AFTER,
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,

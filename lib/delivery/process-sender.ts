@@ -9,6 +9,7 @@ export function getProcessSender(config: Config): Sender {
   holder.novavmsSender ??= createSender({
     timeoutMs: config.deliveryTimeoutMs,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    sandboxOrigin: config.sandboxOrigin,
     userAgent: USER_AGENT,
   });
   return holder.novavmsSender;

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { ingestEvent } from "../events/ingest";
 import { createWebhook } from "../webhooks/manage";
+import { DEMO_RETRY_SCHEDULE } from "./defaults";
 
 const DEMO_WEBHOOKS = [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
@@ -32,6 +33,7 @@ export async function seedDemo(context: AppContext, orgId: string, baseUrl: stri
         description: webhook.description,
         event_types: [],
         enabled: true,
+        retry_schedule: DEMO_RETRY_SCHEDULE,
       },
       "system",
     );

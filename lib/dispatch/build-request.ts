@@ -13,6 +13,8 @@ export function buildOutgoingRequest(input: {
   requestId: string;
   secrets: string[];
   now: Date;
+  /** The webhook's custom headers; the contract's own headers always win. */
+  customHeaders?: Record<string, string>;
 }): OutgoingRequest {
   const signature = signPayload({
     secrets: input.secrets,
@@ -24,6 +26,7 @@ export function buildOutgoingRequest(input: {
     url: input.url,
     body: input.body,
     headers: {
+      ...input.customHeaders,
       "Content-Type": "application/json",
       "User-Agent": USER_AGENT,
       "X-NovaVMS-Signature": signature["X-NovaVMS-Signature"],
@@ -40,7 +43,15 @@ export function buildOutgoingRequest(input: {
 /** One attempt on the wire with a fresh request_id: the request as sent and what came back. */
 export async function sendAttempt(
   send: Send,
-  delivery: { url: string; body: Buffer; eventType: string; deliveryId: string; secrets: string[]; now: Date },
+  delivery: {
+    url: string;
+    body: Buffer;
+    eventType: string;
+    deliveryId: string;
+    secrets: string[];
+    now: Date;
+    customHeaders?: Record<string, string>;
+  },
 ): Promise<{ requestId: string; request: OutgoingRequest; result: SendResult }> {
   const requestId = newId("req");
   const request = buildOutgoingRequest({ ...delivery, requestId });

@@ -9,6 +9,11 @@ import { sendAttempt } from "./build-request";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 import { createSecretCache } from "./secret-cache";
 import { stateAfterScheduledAttempt } from "./schedule";
+import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
+import { noteEndpointOutcome } from "../endpoint-health/auto-disable";
+import { applyRetryAfter } from "../endpoint-health/retry-after";
+import { policyOf } from "../webhook-policy/policy-of";
+import { waitForRateSlot } from "../webhook-policy/rate-limit";
 
 export type DispatcherOptions = {
   db: Db;
@@ -24,6 +29,8 @@ export type DispatcherOptions = {
   leaseMs: number;
   now?: () => Date;
   workerId?: string;
+  /** NOVAVMS_AUTO_DISABLE_AFTER in ms (0 = only 410 Gone disables); default 5 days. */
+  autoDisableAfterMs?: number;
 };
 
 export type Dispatcher = {
@@ -101,6 +108,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function attempt(delivery: ClaimedDelivery, secrets: string[], sent: () => void) {
+    const policy = policyOf(delivery, options.retryScheduleMs, options.cipher);
+    if (delivery.rateLimitPerSecond) await waitForRateSlot(options.db, delivery.webhookId, delivery.rateLimitPerSecond);
     const { requestId, request, result } = await sendAttempt(options.send, {
       url: delivery.url,
       body: delivery.body,
@@ -108,9 +117,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       deliveryId: delivery.id,
       secrets,
       now: now(),
+      customHeaders: policy.headers,
     });
     sent();
-    const next = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, options.retryScheduleMs, now());
+    const scheduled = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, policy.scheduleMs, now());
+    const next = applyRetryAfter(scheduled, result, policy.scheduleMs, now());
     await writer.record({
       deliveryId: delivery.id,
       orgId: delivery.orgId,
@@ -121,6 +132,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       result,
       next,
       workerId,
+    });
+    await noteEndpointOutcome(options.db, {
+      webhookId: delivery.webhookId,
+      ok: result.ok,
+      status: result.status,
+      at: now(),
+      wasFailing: delivery.failing,
+      windowMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
     });
   }
 

@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from "@prisma/client";
+import type { AttemptTrigger, DeliveryStatus } from "@prisma/client";
 import type { Db } from "../db/client";
 import { DELIVERY_ERROR_CODE } from "../delivery/reasons";
 import type { OutgoingRequest, SendResult } from "../delivery/types";
@@ -9,12 +9,12 @@ export type AttemptRecord = {
   orgId: string;
   webhookId: string;
   requestId: string;
-  trigger: "scheduled" | "manual";
+  trigger: AttemptTrigger;
   request: OutgoingRequest;
   result: SendResult;
   /**
    * The delivery's new state. For a scheduled attempt it applies only while this worker still
-   * holds the lease and the delivery is unsettled; for a manual one only on success.
+   * holds the lease and the delivery is unsettled; for a manual or recovery one only on success.
    */
   next: { status: DeliveryStatus; nextAttemptAt: Date | null } | null;
   workerId?: string;

@@ -25,6 +25,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     endpointConcurrency: config.endpointConcurrency,
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
+    autoDisableAfterMs: config.autoDisableAfterMs,
   });
   const pump = () => {
     dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { newId } from "../ids";
 import { generateSigningSecret } from "../signing/secret";
+import { encryptCustomHeaders } from "../webhook-policy/custom-headers";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./schemas";
 
 /** A new webhook with its first signing secret. */
@@ -19,6 +20,9 @@ export async function createWebhook(db: Db, cipher: Cipher, orgId: string, input
         description: input.description,
         eventTypes: input.event_types,
         enabled: input.enabled,
+        disabledReason: input.enabled ? null : "manual",
+        disabledAt: input.enabled ? null : new Date(),
+        ...policyData(cipher, input),
       },
     });
     await tx.signingSecret.create({
@@ -30,7 +34,7 @@ export async function createWebhook(db: Db, cipher: Cipher, orgId: string, input
       action: "webhook.create",
       targetType: "webhook",
       targetId: id,
-      details: { url: input.url },
+      details: { url: input.url, ...auditPolicy(input) },
     });
     return webhook;
   });
@@ -47,11 +51,20 @@ export async function updateWebhook(
   input: UpdateWebhookInput,
   actor: Actor,
   now = new Date(),
+  cipher?: Cipher,
 ) {
+  if (input.headers !== undefined && !cipher) throw new Error("updating custom headers needs the cipher");
   return db.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhook.updateMany({
       where: { id, orgId },
-      data: { url: input.url, description: input.description, eventTypes: input.event_types, enabled: input.enabled },
+      data: {
+        url: input.url,
+        description: input.description,
+        eventTypes: input.event_types,
+        enabled: input.enabled,
+        ...enabledChange(input.enabled, now),
+        ...policyData(cipher, input),
+      },
     });
     if (count === 0) throw new NotFoundError("Webhook");
     if (input.enabled === false) {
@@ -71,7 +84,7 @@ export async function updateWebhook(
       action: "webhook.update",
       targetType: "webhook",
       targetId: id,
-      details: { ...input },
+      details: { ...input, ...auditPolicy(input) },
     });
     return tx.webhook.findUniqueOrThrow({ where: { id } });
   });
@@ -84,4 +97,27 @@ export async function deleteWebhook(db: Db, orgId: string, id: string, actor: Ac
     if (count === 0) throw new NotFoundError("Webhook");
     await recordAudit(tx, { orgId, actor, action: "webhook.delete", targetType: "webhook", targetId: id });
   });
+}
+
+// Manual disable records why; enabling clears the reason and the failing run, so an endpoint that
+// was auto-disabled gets a fresh window.
+function enabledChange(enabled: boolean | undefined, now: Date) {
+  if (enabled === false) return { disabledReason: "manual", disabledAt: now };
+  if (enabled === true) return { disabledReason: null, disabledAt: null, failingSince: null, failingAttempts: 0 };
+  return {};
+}
+
+function policyData(cipher: Cipher | undefined, input: Partial<CreateWebhookInput>) {
+  return {
+    retrySchedule: input.retry_schedule,
+    rateLimitPerSecond: input.rate_limit_per_second,
+    customHeadersEncrypted:
+      input.headers === undefined || !cipher ? undefined : encryptCustomHeaders(cipher, input.headers),
+    customHeaderNames: input.headers?.map((header) => header.name),
+  };
+}
+
+// Header values may be secrets: the audit log keeps their names only.
+function auditPolicy(input: Partial<CreateWebhookInput>) {
+  return input.headers === undefined ? {} : { headers: input.headers.map((header) => header.name) };
 }

@@ -8,6 +8,12 @@ export function serializeWebhook(webhook: Webhook) {
     description: webhook.description,
     event_types: webhook.eventTypes,
     enabled: webhook.enabled,
+    disabled_reason: webhook.enabled ? null : (webhook.disabledReason ?? "manual"),
+    disabled_at: webhook.enabled ? null : (webhook.disabledAt?.toISOString() ?? null),
+    retry_schedule: webhook.retrySchedule,
+    rate_limit_per_second: webhook.rateLimitPerSecond,
+    // Values may be secrets: stored encrypted, never read back through the API.
+    headers: webhook.customHeaderNames.map((name) => ({ name })),
     created_at: webhook.createdAt.toISOString(),
   };
 }

@@ -14,7 +14,7 @@ export const GET = apiRoute<Params>(async ({ app, requestId, orgId, params }) =>
 
 export const PATCH = apiRoute<Params>(async ({ app, request, requestId, orgId, params, tokenId }) => {
   const input = await parseJsonBody(request, updateWebhookInput);
-  const webhook = await updateWebhook(app.db, orgId, params.id, input, `token:${tokenId}`);
+  const webhook = await updateWebhook(app.db, orgId, params.id, input, `token:${tokenId}`, new Date(), app.cipher);
   return jsonResponse(serializeWebhook(webhook), requestId);
 });
 
