@@ -66,6 +66,8 @@ const schema = z.object({
   // (64 did not: ten such endpoints took every slot). See the README's isolation benchmark.
   NOVAVMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(256),
   NOVAVMS_WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
+  // Bulk recoveries run in slots of their own, so live deliveries keep all of theirs.
+  NOVAVMS_RECOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
   NOVAVMS_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -130,6 +132,7 @@ function toConfig(env: z.infer<typeof schema>) {
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
+    recoveryConcurrency: env.NOVAVMS_RECOVERY_CONCURRENCY,
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
     dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,

@@ -5,8 +5,10 @@ import { getProcessSender } from "../delivery/process-sender";
 import type { Send } from "../delivery/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
+import { startRecoveryRunner } from "../recovery/start-runner";
+import type { RecoveryRunner } from "../recovery/runner";
 
-export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
+export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop: () => Promise<void> };
 
 /**
  * The dispatcher of a worker process: a pump every second (node-cron), at once when an event is
@@ -15,10 +17,11 @@ export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
  */
 export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
   const { config } = context;
+  const send = options.send ?? getProcessSender(config).send;
   const dispatcher = createDispatcher({
     db: context.db,
     cipher: context.cipher,
-    send: options.send ?? getProcessSender(config).send,
+    send,
     log: context.log,
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,
@@ -27,8 +30,10 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     leaseMs: config.leaseSeconds * 1000,
     autoDisableAfterMs: config.autoDisableAfterMs,
   });
+  const recoveries = startRecoveryRunner(context, send);
   const pump = () => {
     dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));
+    recoveries.pump().catch((error) => context.log.error({ err: error }, "running recoveries failed"));
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
@@ -36,11 +41,12 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   pump();
   return {
     dispatcher,
+    recoveries,
     stop: async () => {
       await task.stop();
       unsubscribe();
       await listener?.stop();
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), recoveries.stop()]);
     },
   };
 }

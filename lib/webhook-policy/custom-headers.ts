@@ -62,7 +62,8 @@ export const customHeadersSchema = z
     const seen = new Set<string>();
     headers.forEach((header, index) => {
       const lower = header.name.toLowerCase();
-      if (seen.has(lower)) ctx.addIssue({ code: "custom", path: [index, "name"], message: `${header.name} is given twice` });
+      if (seen.has(lower))
+        ctx.addIssue({ code: "custom", path: [index, "name"], message: `${header.name} is given twice` });
       seen.add(lower);
     });
   });
