@@ -14,6 +14,7 @@ import { noteEndpointOutcome } from "../endpoint-health/auto-disable";
 import { applyRetryAfter } from "../endpoint-health/retry-after";
 import { policyOf } from "../webhook-policy/policy-of";
 import { waitForRateSlot } from "../webhook-policy/rate-limit";
+import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
 
 export type DispatcherOptions = {
   db: Db;
@@ -128,7 +129,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       webhookId: delivery.webhookId,
       requestId,
       trigger: "scheduled",
-      request,
+      request: withMaskedCustomHeaders(request, policy.headers),
       result,
       next,
       workerId,

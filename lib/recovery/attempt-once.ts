@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import type { Send, SendResult } from "../delivery/types";
 import { sendAttempt } from "../dispatch/build-request";
 import { recordAttempt } from "../dispatch/record-attempt";
+import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
 
 export type AttemptTarget = {
   deliveryId: string;
@@ -40,7 +41,7 @@ export async function attemptOnce(
     webhookId: target.webhookId,
     requestId,
     trigger: "recovery",
-    request,
+    request: withMaskedCustomHeaders(request, target.customHeaders),
     result,
     next: result.ok ? { status: "succeeded", nextAttemptAt: null } : null,
   });

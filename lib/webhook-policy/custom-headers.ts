@@ -81,3 +81,23 @@ export function decryptCustomHeaders(cipher: Cipher, encrypted: string | null | 
 export function customHeaderRecord(headers: CustomHeader[]): Record<string, string> {
   return Object.fromEntries(headers.map((header) => [header.name, header.value]));
 }
+
+/**
+ * The request as it is kept in the attempt log: custom header values may be secrets, so the log
+ * (and the console's "Request as sent") shows them masked but for their last 4 characters.
+ */
+export function withMaskedCustomHeaders<R extends { headers: Record<string, string> }>(
+  request: R,
+  custom: Record<string, string> | undefined,
+): R {
+  if (!custom) return request;
+  const headers = { ...request.headers };
+  for (const name of Object.keys(custom)) {
+    if (headers[name] !== undefined) headers[name] = maskValue(headers[name]);
+  }
+  return { ...request, headers };
+}
+
+function maskValue(value: string): string {
+  return value.length <= 8 ? "••••" : `••••${value.slice(-4)}`;
+}
