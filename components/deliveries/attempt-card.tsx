@@ -16,8 +16,8 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
           Attempt {attempt.number}
         </h3>
         <Badge tone={attempt.ok ? "green" : "red"}>{attempt.ok ? "Succeeded" : "Failed"}</Badge>
-        <Badge tone={attempt.trigger === "manual" ? "blue" : "neutral"}>
-          {attempt.trigger === "manual" ? "Replay (manual)" : "Scheduled"}
+        <Badge tone={attempt.trigger === "scheduled" ? "neutral" : "blue"}>
+          {TRIGGER_LABELS[attempt.trigger]}
         </Badge>
         <span className="text-sm text-slate-600">
           <LogTime text={attempt.startedAt.text} iso={attempt.startedAt.iso} /> · {attempt.duration}
@@ -118,3 +118,5 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
     </article>
   );
 }
+
+const TRIGGER_LABELS = { scheduled: "Scheduled", manual: "Replay (manual)", recovery: "Recovery" } as const;

@@ -20,7 +20,7 @@ export type Stamp = { text: string; iso: string };
 export type AttemptDetail = {
   requestId: string;
   number: number;
-  trigger: "scheduled" | "manual";
+  trigger: "scheduled" | "manual" | "recovery";
   startedAt: Stamp;
   duration: string;
   ok: boolean;
@@ -62,7 +62,7 @@ export function buildDeliveryDetail(
   maxAttempts: number,
   now: Date,
 ): DeliveryDetail {
-  const manual = attemptRows.filter((a) => a.trigger === "manual").length;
+  const manual = attemptRows.filter((a) => a.trigger !== "scheduled").length;
   const unsettled = row.status === "pending" || row.status === "retrying";
   return {
     id: row.id,

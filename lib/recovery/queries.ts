@@ -76,3 +76,16 @@ async function withProgress(db: Db, recoveries: Recovery[]): Promise<RecoveryVie
     };
   });
 }
+
+/** The running recovery that covers this webhook (its own, or the org-wide one), or of the org when no webhook is given. */
+export async function findRunningRecovery(db: Db, orgId: string, webhookId?: string): Promise<RecoveryView | null> {
+  const recovery = await db.prisma.recovery.findFirst({
+    where: {
+      orgId,
+      status: "running",
+      ...(webhookId ? { OR: [{ webhookId }, { webhookId: null }] } : { webhookId: null }),
+    },
+    orderBy: { createdAt: "desc" },
+  });
+  return recovery ? (await withProgress(db, [recovery]))[0] : null;
+}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { RecoveryPanel } from "@/components/recovery/recovery-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
@@ -39,6 +40,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         title="Deliveries"
         description="Every webhook's deliveries, the latest activity first. Open one to see its attempts, the response and Replay."
       />
+      <div className="mb-4">
+        <RecoveryPanel user={user} view={view} />
+      </div>
       <DeliveryLog
         basePath="/deliveries"
         view={view}
