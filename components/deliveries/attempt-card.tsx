@@ -16,9 +16,7 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
           Attempt {attempt.number}
         </h3>
         <Badge tone={attempt.ok ? "green" : "red"}>{attempt.ok ? "Succeeded" : "Failed"}</Badge>
-        <Badge tone={attempt.trigger === "scheduled" ? "neutral" : "blue"}>
-          {TRIGGER_LABELS[attempt.trigger]}
-        </Badge>
+        <Badge tone={attempt.trigger === "scheduled" ? "neutral" : "blue"}>{TRIGGER_LABELS[attempt.trigger]}</Badge>
         <span className="text-sm text-slate-600">
           <LogTime text={attempt.startedAt.text} iso={attempt.startedAt.iso} /> · {attempt.duration}
         </span>

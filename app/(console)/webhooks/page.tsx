@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HealthBanners } from "@/components/webhooks/health-banners";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
+import { listUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
 import { listWebhookSummaries } from "@/lib/webhooks/stats";
 
@@ -19,7 +21,11 @@ export default async function WebhooksPage({
 }) {
   const user = await requireUser();
   const { deleted } = await searchParams;
-  const webhooks = await listWebhookSummaries(getAppContext().db, user.orgId, listWindowStart());
+  const { db, config } = getAppContext();
+  const [webhooks, unhealthy] = await Promise.all([
+    listWebhookSummaries(db, user.orgId, listWindowStart()),
+    listUnhealthyEndpoints(db, user.orgId),
+  ]);
   const isAdmin = user.role === "admin";
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
@@ -34,6 +40,7 @@ export default async function WebhooksPage({
         description="The endpoints NovaVMS delivers your organisation's events to."
         actions={newWebhook}
       />
+      <HealthBanners endpoints={unhealthy} autoDisableAfterMs={config.autoDisableAfterMs} linkToWebhook />
       {deleted === "1" ? <Alert tone="success">Webhook deleted, with its deliveries and their log.</Alert> : null}
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>

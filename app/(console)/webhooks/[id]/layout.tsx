@@ -4,9 +4,11 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
+import { HealthBanners } from "@/components/webhooks/health-banners";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
+import { listUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { sendTestEventAction } from "../actions";
 
@@ -21,8 +23,10 @@ export default async function WebhookLayout({
 }) {
   const user = await requireUser();
   const { id } = await params;
-  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  const { db, config } = getAppContext();
+  const webhook = await findWebhook(db, user.orgId, id);
   if (!webhook) notFound();
+  const unhealthy = await listUnhealthyEndpoints(db, user.orgId, new Date(), webhook.id);
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -57,6 +61,9 @@ export default async function WebhookLayout({
           )
         }
       />
+      <div className="mb-4">
+        <HealthBanners endpoints={unhealthy} autoDisableAfterMs={config.autoDisableAfterMs} linkToWebhook={false} />
+      </div>
       <TabLinks label="Webhook sections" tabs={tabs} />
       {children}
     </div>

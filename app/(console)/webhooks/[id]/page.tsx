@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecoveriesTable } from "@/components/recovery/recoveries-table";
 import { Card } from "@/components/ui/card";
 import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
 import { RangeSwitch } from "@/components/webhooks/range-switch";
@@ -8,6 +9,7 @@ import { SuccessRate } from "@/components/webhooks/status-badges";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/deliveries/format";
+import { listRecoveries } from "@/lib/recovery/queries";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { getWebhookOverview } from "@/lib/webhooks/stats";
@@ -23,7 +25,10 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
   const webhook = await findWebhook(db, user.orgId, id);
   if (!webhook) notFound();
   const period = overviewWindow(range);
-  const overview = await getWebhookOverview(db, user.orgId, webhook.id, period);
+  const [overview, recoveries] = await Promise.all([
+    getWebhookOverview(db, user.orgId, webhook.id, period),
+    listRecoveries(db, user.orgId, { limit: 10, webhook_id: webhook.id }),
+  ]);
   const base = `/webhooks/${webhook.id}`;
 
   return (
@@ -48,6 +53,9 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
       </p>
       <Card title="Deliveries over time" id="chart">
         <DeliveriesChart buckets={overview.buckets} bucketMinutes={period.bucketMinutes} period={period.description} />
+      </Card>
+      <Card title="Recoveries" id="recoveries">
+        <RecoveriesTable recoveries={recoveries.data} />
       </Card>
       <p className="text-sm">
         <Link href={`${base}/deliveries`} className="text-brand-700 underline">

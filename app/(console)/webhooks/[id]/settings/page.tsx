@@ -5,19 +5,22 @@ import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { DeleteWebhookForm, EnableWebhookForm } from "@/components/webhooks/settings-actions";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
+import { PolicyForm } from "@/components/webhooks/policy-form";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { eventTypeFormValues } from "@/lib/webhooks/form";
 import { findWebhook } from "@/lib/webhooks/queries";
 import { deleteWebhookAction, setWebhookEnabledAction, updateWebhookAction } from "../../actions";
+import { updatePolicyAction } from "../../policy-actions";
 
 export const metadata: Metadata = { title: "Webhook settings" };
 
 export default async function WebhookSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const { id } = await params;
-  const webhook = await findWebhook(getAppContext().db, user.orgId, id);
+  const { db, config } = getAppContext();
+  const webhook = await findWebhook(db, user.orgId, id);
   if (!webhook) notFound();
 
   if (user.role !== "admin") {
@@ -59,6 +62,17 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
       <Card title="Endpoint" id="endpoint">
         <WebhookForm action={updateWebhookAction.bind(null, webhook.id)} initial={initial} mode="edit" />
       </Card>
+      <Card title="Delivery policy" id="policy">
+        <PolicyForm
+          action={updatePolicyAction.bind(null, webhook.id)}
+          initial={{
+            retry_schedule: webhook.retrySchedule ?? "",
+            rate_limit_per_second: webhook.rateLimitPerSecond?.toString() ?? "",
+          }}
+          headerNames={webhook.customHeaderNames}
+          defaultSchedule={config.retryScheduleMs.map(formatMs).join(",")}
+        />
+      </Card>
       <Card title={webhook.enabled ? "Disable" : "Enable"} id="status">
         <EnableWebhookForm
           enabled={webhook.enabled}
@@ -70,4 +84,16 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
       </Card>
     </div>
   );
+}
+
+function formatMs(ms: number): string {
+  for (const [unit, size] of [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+    ["s", 1_000],
+  ] as const) {
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
 }

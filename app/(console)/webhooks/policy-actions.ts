@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { asAdmin } from "@/lib/auth/current-user";
+import { getAppContext } from "@/lib/context";
+import type { ActionState } from "@/lib/forms/action-state";
+import { parsePolicyForm } from "@/lib/webhook-policy/form";
+import { webhookIdParam } from "@/lib/webhooks/form";
+import { updateWebhook } from "@/lib/webhooks/manage";
+
+/** Saves the Settings tab's Delivery policy: retry schedule, rate limit and custom headers. */
+export async function updatePolicyAction(
+  webhookId: string,
+  _previous: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
+  const id = webhookIdParam.safeParse(webhookId);
+  if (!id.success) return { status: "error", message: "Webhook not found." };
+  const parsed = parsePolicyForm(formData);
+  if (!parsed.ok) return parsed.state;
+  return asAdmin(async (admin) => {
+    const { db, cipher } = getAppContext();
+    await updateWebhook(db, admin.orgId, id.data, parsed.data, `user:${admin.id}`, new Date(), cipher);
+    revalidatePath(`/webhooks/${id.data}`, "layout");
+    return { status: "ok", message: "Delivery policy saved.", values: parsed.values };
+  }, parsed.values);
+}
