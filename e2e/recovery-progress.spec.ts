@@ -42,7 +42,7 @@ test("Recover failed deliveries: count, progress bar, Cancel", async ({ page, re
   await expect(confirm).toContainText(`Replay ${EVENTS} failed deliveries to ${receiver.url} sent between`);
   await confirm.getByRole("button", { name: "Start recovery" }).click();
 
-  const panel = page.getByRole("region", { name: "Recovery" });
+  const panel = page.getByRole("region", { name: "Recovery", exact: true });
   const bar = panel.getByRole("progressbar", { name: "Recovery progress" });
   await expect(bar).toHaveAttribute("aria-valuemax", String(EVENTS));
   await expect
@@ -52,7 +52,7 @@ test("Recover failed deliveries: count, progress bar, Cancel", async ({ page, re
   await expect
     .poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 30_000 })
     .toBeGreaterThan(first);
-  await expect(panel).toContainText(/Rate\d+(\.\d)?\/s/);
+  await expect(panel).toContainText(/\d+\.\d\/s/);
 
   await panel.getByRole("button", { name: "Cancel recovery" }).click();
   await expect(panel.getByRole("heading", { name: "Recovery cancelled" })).toBeVisible();
