@@ -6,6 +6,7 @@ import { recordAttempt } from "../dispatch/record-attempt";
 import { NotFoundError } from "../errors";
 import { recordAudit, type Actor } from "../audit/record";
 import { loadValidSecrets } from "../webhooks/signing-secrets";
+import { loadCustomHeaders, withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
 import { getDelivery } from "./queries";
 
 /**
@@ -21,6 +22,7 @@ export async function replayDelivery(
   const now = new Date();
   const secrets = (await loadValidSecrets(deps.db, deps.cipher, [row.webhook_id], now)).get(row.webhook_id);
   if (!secrets) throw new NotFoundError("Webhook");
+  const customHeaders = await loadCustomHeaders(deps.db, deps.cipher, row.webhook_id);
   const { requestId, request, result } = await sendAttempt(deps.send, {
     url: row.webhook_url,
     body: row.event_body,
@@ -28,6 +30,7 @@ export async function replayDelivery(
     deliveryId: row.id,
     secrets,
     now,
+    customHeaders,
   });
   await recordAttempt(deps.db, {
     deliveryId: row.id,
@@ -35,7 +38,7 @@ export async function replayDelivery(
     webhookId: row.webhook_id,
     requestId,
     trigger: "manual",
-    request,
+    request: withMaskedCustomHeaders(request, customHeaders),
     result,
     next: result.ok ? { status: "succeeded", nextAttemptAt: null } : null,
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Cipher } from "../crypto/encryption";
+import type { Db } from "../db/client";
 
 // Per-webhook custom headers, sent on every attempt (an API key the receiver's gateway expects,
 // say). Their values may be secrets, so they are stored encrypted like signing secrets. Names the
@@ -100,4 +101,18 @@ export function withMaskedCustomHeaders<R extends { headers: Record<string, stri
 
 function maskValue(value: string): string {
   return value.length <= 8 ? "••••" : `••••${value.slice(-4)}`;
+}
+
+/** A webhook's custom headers as a header record (undefined when it has none). */
+export async function loadCustomHeaders(
+  db: Db,
+  cipher: Cipher,
+  webhookId: string,
+): Promise<Record<string, string> | undefined> {
+  const webhook = await db.prisma.webhook.findUnique({
+    where: { id: webhookId },
+    select: { customHeadersEncrypted: true },
+  });
+  const headers = decryptCustomHeaders(cipher, webhook?.customHeadersEncrypted);
+  return headers.length ? customHeaderRecord(headers) : undefined;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAppContext } from "@/lib/context";
+import { replayDelivery } from "@/lib/deliveries/replay";
 import { createTestDispatcher, sendEvent } from "@/lib/testing/engine-fixtures";
 import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";
@@ -95,7 +96,7 @@ describe("custom headers", () => {
     try {
       await test.dispatcher.runUntilIdle();
     } finally {
-      await test.close();
+      await test.dispatcher.stop();
     }
     const request = receiver.requests.at(-1)!;
     const header = (name: string) =>
@@ -109,9 +110,19 @@ describe("custom headers", () => {
     expect(sent["X-Tenant"]).toBe("••••");
     expect(JSON.stringify(sent)).not.toContain("gateway-key");
 
+    // Replay sends them too.
+    const replayed = await replayDelivery(
+      { db: ctx.db, cipher: ctx.cipher, send: test.sender.send },
+      { orgId: org.orgId, deliveryId: attempt.deliveryId, actor: "system" },
+    );
+    expect(replayed.attempt.trigger).toBe("manual");
+    const again = receiver.requests.at(-1)!;
+    expect(again.rawHeaders[again.rawHeaders.findIndex((h) => h.toLowerCase() === "authorization") + 1]).toBe(secret);
+
     // PATCH replaces the list; an empty list removes them.
     const patched = await call(webhook.PATCH, { method: "PATCH", id: res.json.id, body: { headers: [] } });
     expect(patched.json.headers).toEqual([]);
+    await test.sender.close();
   });
 });
 
