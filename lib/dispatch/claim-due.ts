@@ -17,6 +17,8 @@ export type ClaimedDelivery = {
   customHeadersEncrypted: string | null;
   /** Whether its latest attempts failed (lib/endpoint-health/auto-disable.ts). */
   failing: boolean;
+  /** "endpoint", or "alerts" for an alert destination (no alerts about alerts). */
+  purpose: string;
 };
 
 export type ClaimOptions = {
@@ -51,6 +53,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     rate_limit_per_second: number | null;
     custom_headers_encrypted: string | null;
     failing: boolean;
+    purpose: string;
   }>(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
@@ -77,7 +80,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
      RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
-       w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing,
+       w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
          WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
     [
@@ -104,5 +107,6 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     rateLimitPerSecond: row.rate_limit_per_second,
     customHeadersEncrypted: row.custom_headers_encrypted,
     failing: row.failing,
+    purpose: row.purpose,
   }));
 }

@@ -141,6 +141,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       at: now(),
       wasFailing: delivery.failing,
       windowMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
+      exhaustedInOrg: next.status === "failed" && delivery.purpose === "endpoint" ? delivery.orgId : undefined,
     });
   }
 

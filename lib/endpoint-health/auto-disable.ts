@@ -1,4 +1,6 @@
 import { recordAudit } from "../audit/record";
+import { emitOperationalEvent } from "../alerts/emit";
+import { noteDeliveryExhausted } from "../alerts/exhausted";
 import type { Db } from "../db/client";
 
 // Auto-disable: stop hammering an endpoint that is gone. A 410 Gone disables it at once; a run of
@@ -19,10 +21,15 @@ export type EndpointOutcome = {
   wasFailing: boolean;
   /** NOVAVMS_AUTO_DISABLE_AFTER in ms; 0 never disables for failing (410 still does). */
   windowMs: number;
+  /** Set when this attempt gave the delivery up (it became Failed): delivery.exhausted is due. */
+  exhaustedInOrg?: string;
 };
 
 /** Records the attempt's outcome on its webhook; returns the reason when it disabled the webhook. */
 export async function noteEndpointOutcome(db: Db, outcome: EndpointOutcome): Promise<DisabledReason | null> {
+  if (outcome.exhaustedInOrg) {
+    await noteDeliveryExhausted(db, { orgId: outcome.exhaustedInOrg, webhookId: outcome.webhookId, at: outcome.at });
+  }
   if (outcome.ok) {
     if (outcome.wasFailing) {
       await db.pool.query(
@@ -56,14 +63,14 @@ export async function noteEndpointOutcome(db: Db, outcome: EndpointOutcome): Pro
  * as a manual disable does (enabling sends them). Returns whether this call disabled it.
  */
 export async function disableEndpoint(db: Db, webhookId: string, reason: DisabledReason, at: Date): Promise<boolean> {
-  return db.prisma.$transaction(async (tx) => {
-    const webhook = await tx.webhook.findUnique({ where: { id: webhookId }, select: { orgId: true } });
-    if (!webhook) return false;
+  const disabled = await db.prisma.$transaction(async (tx) => {
+    const webhook = await tx.webhook.findUnique({ where: { id: webhookId }, select: { orgId: true, url: true } });
+    if (!webhook) return null;
     const { count } = await tx.webhook.updateMany({
       where: { id: webhookId, enabled: true },
       data: { enabled: false, disabledReason: reason, disabledAt: at },
     });
-    if (count === 0) return false;
+    if (count === 0) return null;
     await tx.delivery.updateMany({
       where: { webhookId, status: { in: ["pending", "retrying"] } },
       data: { nextAttemptAt: null },
@@ -76,6 +83,18 @@ export async function disableEndpoint(db: Db, webhookId: string, reason: Disable
       targetId: webhookId,
       details: { reason },
     });
-    return true;
+    return webhook;
   });
+  if (!disabled) return false;
+  await emitOperationalEvent(
+    db,
+    {
+      orgId: disabled.orgId,
+      type: "endpoint.disabled",
+      data: { webhook_id: webhookId, url: disabled.url, reason, disabled_at: at.toISOString() },
+      sourceWebhookId: webhookId,
+    },
+    at,
+  );
+  return true;
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import type { Send } from "../delivery/types";
+import { announceRecoveryCompleted } from "../alerts/recovery-completed";
 import { createRecoveryRunner, type RecoveryRunner } from "./runner";
 
 /** The recovery runner of a worker process, configured from the process's settings. */
@@ -15,5 +16,6 @@ export function startRecoveryRunner(context: AppContext, send: Send): RecoveryRu
     endpointConcurrency: Math.max(1, Math.floor(config.endpointConcurrency / 2)),
     leaseMs: config.leaseSeconds * 1000,
     autoDisableAfterMs: config.autoDisableAfterMs,
+    onCompleted: (recovery) => announceRecoveryCompleted(context.db, recovery),
   });
 }

@@ -14,6 +14,7 @@ ADD COLUMN     "disabled_at" TIMESTAMPTZ(3),
 ADD COLUMN     "disabled_reason" TEXT,
 ADD COLUMN     "failing_attempts" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "failing_since" TIMESTAMPTZ(3),
+ADD COLUMN     "purpose" TEXT NOT NULL DEFAULT 'endpoint',
 ADD COLUMN     "rate_limit_per_second" INTEGER,
 ADD COLUMN     "retry_schedule" TEXT;
 
@@ -53,6 +54,15 @@ CREATE TABLE "rate_limit_slots" (
     CONSTRAINT "rate_limit_slots_pkey" PRIMARY KEY ("webhook_id")
 );
 
+-- CreateTable
+CREATE TABLE "exhaustion_alerts" (
+    "webhook_id" TEXT NOT NULL,
+    "last_sent_at" TIMESTAMPTZ(3) NOT NULL,
+    "suppressed" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "exhaustion_alerts_pkey" PRIMARY KEY ("webhook_id")
+);
+
 -- CreateIndex
 CREATE INDEX "recoveries_org_id_created_at_idx" ON "recoveries"("org_id", "created_at" DESC);
 
@@ -79,4 +89,7 @@ ALTER TABLE "recovery_items" ADD CONSTRAINT "recovery_items_delivery_id_fkey" FO
 
 -- AddForeignKey
 ALTER TABLE "rate_limit_slots" ADD CONSTRAINT "rate_limit_slots_webhook_id_fkey" FOREIGN KEY ("webhook_id") REFERENCES "webhooks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "exhaustion_alerts" ADD CONSTRAINT "exhaustion_alerts_webhook_id_fkey" FOREIGN KEY ("webhook_id") REFERENCES "webhooks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
