@@ -60,6 +60,12 @@ const schema = z.object({
     .string()
     .regex(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d{1,5}$/, "expected http://127.0.0.1:<port>")
     .optional(),
+  NOVAVMS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "expected smtp://user:password@host:port or smtps://…")
+    .optional(),
+  NOVAVMS_SMTP_FROM: z.string().min(3).default("NovaVMS Webhooks <webhooks@novavms.local>"),
+  NOVAVMS_PUBLIC_URL: z.url("expected the console's URL, e.g. https://webhooks.example.com").optional(),
   NOVAVMS_AUTO_DISABLE_AFTER: durationOrZero.default(5 * 86_400_000),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
   // timeout: 256 leaves room for the healthy ones with ten endpoints hanging at 8 slots each
@@ -129,6 +135,9 @@ function toConfig(env: z.infer<typeof schema>) {
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
     sandboxOrigin: env.NOVAVMS_SANDBOX_ORIGIN ?? null,
     autoDisableAfterMs: env.NOVAVMS_AUTO_DISABLE_AFTER,
+    smtpUrl: env.NOVAVMS_SMTP_URL ?? null,
+    smtpFrom: env.NOVAVMS_SMTP_FROM,
+    publicUrl: (env.NOVAVMS_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,

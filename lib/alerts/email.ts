@@ -40,7 +40,9 @@ export async function emailAdmins(
     text: [
       SUBJECTS[type](data),
       "",
-      ...Object.entries(data).map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`),
+      ...Object.entries(data).map(
+        ([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+      ),
       "",
       `What happened and what to do: ${link}`,
       `Why deliveries fail: ${settings.consoleUrl}/docs/troubleshooting`,

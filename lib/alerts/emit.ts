@@ -29,7 +29,16 @@ export async function emitOperationalEvent(
        RETURNING id
      )
      SELECT count(*)::int AS n FROM delivery`,
-    [id, input.orgId, input.type, body, now, idTimePrefix("dlv", now.getTime()), ALERTS_PURPOSE, input.sourceWebhookId ?? null],
+    [
+      id,
+      input.orgId,
+      input.type,
+      body,
+      now,
+      idTimePrefix("dlv", now.getTime()),
+      ALERTS_PURPOSE,
+      input.sourceWebhookId ?? null,
+    ],
   );
   if (rows[0].n > 0) await announceDeliveriesDue(db);
   await emailAdmins(db, input.orgId, input.type, input.data).catch(() => false);

@@ -7,7 +7,10 @@ import { EXHAUSTED_BATCH_MS } from "./types";
  * 15 minutes: the first failure after a quiet window is reported at once, with the failures held
  * back since the previous report counted in. Returns the count reported, or 0 when held back.
  */
-export async function noteDeliveryExhausted(db: Db, input: { orgId: string; webhookId: string; at: Date }): Promise<number> {
+export async function noteDeliveryExhausted(
+  db: Db,
+  input: { orgId: string; webhookId: string; at: Date },
+): Promise<number> {
   const count = await db.prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(
       `INSERT INTO exhaustion_alerts (webhook_id, last_sent_at, suppressed) VALUES ($1, 'epoch', 0)
@@ -19,10 +22,16 @@ export async function noteDeliveryExhausted(db: Db, input: { orgId: string; webh
       input.webhookId,
     );
     if (input.at.getTime() - row.last_sent_at.getTime() < EXHAUSTED_BATCH_MS) {
-      await tx.exhaustionAlert.update({ where: { webhookId: input.webhookId }, data: { suppressed: { increment: 1 } } });
+      await tx.exhaustionAlert.update({
+        where: { webhookId: input.webhookId },
+        data: { suppressed: { increment: 1 } },
+      });
       return 0;
     }
-    await tx.exhaustionAlert.update({ where: { webhookId: input.webhookId }, data: { lastSentAt: input.at, suppressed: 0 } });
+    await tx.exhaustionAlert.update({
+      where: { webhookId: input.webhookId },
+      data: { lastSentAt: input.at, suppressed: 0 },
+    });
     return row.suppressed + 1;
   });
   if (count === 0) return 0;

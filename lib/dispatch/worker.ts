@@ -6,6 +6,7 @@ import type { Send } from "../delivery/types";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
+import { configureAlertEmail } from "../alerts/email";
 import type { RecoveryRunner } from "../recovery/runner";
 
 export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop: () => Promise<void> };
@@ -30,6 +31,9 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     leaseMs: config.leaseSeconds * 1000,
     autoDisableAfterMs: config.autoDisableAfterMs,
   });
+  configureAlertEmail(
+    config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: config.publicUrl } : null,
+  );
   const recoveries = startRecoveryRunner(context, send);
   const pump = () => {
     dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));

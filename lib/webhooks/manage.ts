@@ -23,6 +23,7 @@ export async function createWebhook(db: Db, cipher: Cipher, orgId: string, input
         disabledReason: input.enabled ? null : "manual",
         disabledAt: input.enabled ? null : new Date(),
         ...policyData(cipher, input),
+        purpose: input.purpose,
       },
     });
     await tx.signingSecret.create({

@@ -63,7 +63,10 @@ export const updateWebhookInput = z
 type PolicyKey = keyof typeof policyFields;
 // The policy fields may be left out by code that creates webhooks without going through the schema.
 export type CreateWebhookInput = Omit<z.infer<typeof createWebhookInput>, PolicyKey> &
-  Partial<Pick<z.infer<typeof createWebhookInput>, PolicyKey>>;
+  Partial<Pick<z.infer<typeof createWebhookInput>, PolicyKey>> & {
+    /** Not API input: "alerts" for an alert destination (lib/alerts/destinations.ts). */
+    purpose?: "endpoint" | "alerts";
+  };
 export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
 
 export const rotateSecretInput = z.strictObject({

@@ -14,6 +14,8 @@ export function serializeWebhook(webhook: Webhook) {
     rate_limit_per_second: webhook.rateLimitPerSecond,
     // Values may be secrets: stored encrypted, never read back through the API.
     headers: webhook.customHeaderNames.map((name) => ({ name })),
+    // "alerts": an alert destination, which receives NovaVMS's operational events only.
+    purpose: webhook.purpose,
     created_at: webhook.createdAt.toISOString(),
   };
 }
