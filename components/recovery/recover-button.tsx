@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { RecoveryView } from "@/lib/recovery/queries";
@@ -34,25 +34,30 @@ type Phase =
  */
 export function RecoverButton({ request, target, running, actions }: RecoverButtonProps) {
   const [phase, setPhase] = useState<Phase>(
-    running ? { name: "running", recovery: running, first: { at: Date.now(), done: running.done } } : { name: "idle" },
+    // A recovery already running is measured from its start.
+    running
+      ? { name: "running", recovery: running, first: { at: Date.parse(running.created_at), done: 0 } }
+      : { name: "idle" },
   );
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [now, setNow] = useState(() => Date.now());
   const recoveryId = phase.name === "running" ? phase.recovery.id : null;
   const active = phase.name === "running" && phase.recovery.status === "running";
-  const activeRef = useRef(active);
-  activeRef.current = active;
 
   useEffect(() => {
     if (!recoveryId || !active) return;
+    let stopped = false;
     const timer = setInterval(async () => {
       const latest = await actions.progress(recoveryId);
-      if (!latest || !activeRef.current) return;
+      if (!latest || stopped) return;
       setNow(Date.now());
       setPhase((current) => (current.name === "running" ? { ...current, recovery: latest } : current));
     }, 1_000);
-    return () => clearInterval(timer);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
   }, [recoveryId, active, actions]);
 
   const run = (work: () => Promise<void>) => {

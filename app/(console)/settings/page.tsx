@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddMemberForm } from "@/components/settings/add-member-form";
+import { AlertDestinationsPanel } from "@/components/settings/alert-destinations-panel";
 import { ApiTokenPanel } from "@/components/settings/api-token-panel";
 import { MembersTable } from "@/components/settings/members-table";
 import { Alert } from "@/components/ui/alert";
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
+import { listAlertDestinations } from "@/lib/alerts/destinations";
 import { getActiveApiToken, listMembers } from "@/lib/org/queries";
 import {
   addMemberAction,
@@ -17,13 +19,18 @@ import {
   removeMemberAction,
   revealApiTokenAction,
 } from "./actions";
+import { addAlertDestinationAction } from "./alert-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const { db } = getAppContext();
-  const [token, members] = await Promise.all([getActiveApiToken(db, user.orgId), listMembers(db, user.orgId)]);
+  const [token, members, destinations] = await Promise.all([
+    getActiveApiToken(db, user.orgId),
+    listMembers(db, user.orgId),
+    listAlertDestinations(db, user.orgId),
+  ]);
   const isAdmin = user.role === "admin";
 
   return (
@@ -32,6 +39,21 @@ export default async function SettingsPage() {
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read these settings, but only an admin can change them.</Alert>
       ) : null}
+
+      <Card
+        id="alerts"
+        title="Alert destinations"
+        description={
+          <>
+            URLs that receive NovaVMS&apos;s operational events, signed like deliveries with their own secret:{" "}
+            <code>endpoint.disabled</code>, <code>delivery.exhausted</code> (at most one per webhook per 15 minutes,
+            with a count) and <code>recovery.completed</code>. Admins also get them by email when the server has
+            NOVAVMS_SMTP_URL set.
+          </>
+        }
+      >
+        <AlertDestinationsPanel destinations={destinations} canManage={isAdmin} add={addAlertDestinationAction} />
+      </Card>
 
       <Card
         id="api-token"
