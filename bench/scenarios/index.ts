@@ -5,6 +5,7 @@ import { runIngest } from "./ingest";
 import { runIsolation } from "./isolation";
 import { runLatency } from "./latency";
 import { runMemory } from "./memory";
+import { runRecovery } from "./recovery";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 
@@ -96,5 +97,15 @@ export const SCENARIOS: Scenario[] = [
     title: "memory with 5 MB answers",
     run: (target, scale) =>
       runMemory(target, { deliveries: size(scale, 2_000, 50_000), endpoints: 32, timeoutMs: 300_000 }),
+  },
+  {
+    id: "8",
+    title: "recovery of failed deliveries during live traffic",
+    run: (target, scale) =>
+      runRecovery(target, {
+        deliveries: size(scale, 2_000, 20_000),
+        livePerSecond: 200,
+        timeoutMs: size(scale, 120_000, 600_000),
+      }),
   },
 ];

@@ -162,6 +162,12 @@ describe("webhooks and signing", () => {
       description: "Ops",
       event_types: ["camera.offline"],
       enabled: true,
+      disabled_reason: null,
+      disabled_at: null,
+      retry_schedule: null,
+      rate_limit_per_second: null,
+      headers: [],
+      purpose: "endpoint",
       created_at: expect.any(String),
     });
     const patched = await call(webhook.PATCH as Handler, {
