@@ -40,7 +40,7 @@ export async function claimRecoveryItems(
          JOIN webhooks w ON w.id = i.webhook_id AND w.enabled
         WHERE i.state = 'pending'
           AND i.webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
-        ORDER BY r.created_at, i.delivery_id
+        ORDER BY i.recovery_id, i.delivery_id
         LIMIT $2 * 4
         FOR UPDATE OF i SKIP LOCKED
      ), chosen AS (

@@ -96,6 +96,8 @@ export async function deleteWebhook(db: Db, orgId: string, id: string, actor: Ac
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhook.deleteMany({ where: { id, orgId } });
     if (count === 0) throw new NotFoundError("Webhook");
+    // Items of org-wide recoveries that pointed at its deliveries (their own recoveries cascade).
+    await tx.recoveryItem.deleteMany({ where: { webhookId: id } });
     await recordAudit(tx, { orgId, actor, action: "webhook.delete", targetType: "webhook", targetId: id });
   });
 }

@@ -70,7 +70,7 @@ CREATE INDEX "recoveries_org_id_created_at_idx" ON "recoveries"("org_id", "creat
 CREATE INDEX "recoveries_status_idx" ON "recoveries"("status");
 
 -- CreateIndex
-CREATE INDEX "recovery_items_recovery_id_state_idx" ON "recovery_items"("recovery_id", "state");
+CREATE INDEX "recovery_items_recovery_id_state_delivery_id_idx" ON "recovery_items"("recovery_id", "state", "delivery_id");
 
 -- CreateIndex
 CREATE INDEX "recovery_items_delivery_id_idx" ON "recovery_items"("delivery_id");
@@ -83,9 +83,6 @@ ALTER TABLE "recoveries" ADD CONSTRAINT "recoveries_webhook_id_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "recovery_items" ADD CONSTRAINT "recovery_items_recovery_id_fkey" FOREIGN KEY ("recovery_id") REFERENCES "recoveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "recovery_items" ADD CONSTRAINT "recovery_items_delivery_id_fkey" FOREIGN KEY ("delivery_id") REFERENCES "deliveries"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "rate_limit_slots" ADD CONSTRAINT "rate_limit_slots_webhook_id_fkey" FOREIGN KEY ("webhook_id") REFERENCES "webhooks"("id") ON DELETE CASCADE ON UPDATE CASCADE;
