@@ -72,8 +72,10 @@ const schema = z.object({
   // (64 did not: ten such endpoints took every slot). See the README's isolation benchmark.
   NOVAVMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(256),
   NOVAVMS_WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
-  // Bulk recoveries run in slots of their own, so live deliveries keep all of theirs.
-  NOVAVMS_RECOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
+  // Bulk recoveries run in slots of their own, so live deliveries keep all of theirs. Few: each
+  // slot also takes database connections from the pool the dispatcher claims through, and 32 of
+  // them held live deliveries back (bench scenario 8: live p99 1.8 s at 32, 0.5 s at 8).
+  NOVAVMS_RECOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
   NOVAVMS_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
