@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -38,7 +39,6 @@ const port = z.coerce
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
-  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   NOVAVMS_ENCRYPTION_KEY: z
     .string()
@@ -65,7 +65,6 @@ const schema = z.object({
     .regex(/^smtps?:\/\/\S+$/, "expected smtp://user:password@host:port or smtps://…")
     .optional(),
   NOVAVMS_SMTP_FROM: z.string().min(3).default("NovaVMS Webhooks <webhooks@novavms.local>"),
-  NOVAVMS_PUBLIC_URL: z.url("expected the console's URL, e.g. https://webhooks.example.com").optional(),
   NOVAVMS_AUTO_DISABLE_AFTER: durationOrZero.default(5 * 86_400_000),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
   // timeout: 256 leaves room for the healthy ones with ten endpoints hanging at 8 slots each
@@ -86,6 +85,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
+    .optional(),
+  NOVAVMS_TRUSTED_PROXIES: z
+    .string()
+    .refine(isProxyList, "expected IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8, ::1)")
+    .default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -125,7 +131,6 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
-    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
     port: env.PORT,
     encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
@@ -139,7 +144,6 @@ function toConfig(env: z.infer<typeof schema>) {
     autoDisableAfterMs: env.NOVAVMS_AUTO_DISABLE_AFTER,
     smtpUrl: env.NOVAVMS_SMTP_URL ?? null,
     smtpFrom: env.NOVAVMS_SMTP_FROM,
-    publicUrl: (env.NOVAVMS_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
@@ -149,6 +153,8 @@ function toConfig(env: z.infer<typeof schema>) {
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    publicUrl: env.NOVAVMS_PUBLIC_URL,
+    trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
 }
 
@@ -164,6 +170,15 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isProxyList(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
   } catch {
     return false;
   }

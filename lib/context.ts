@@ -1,10 +1,18 @@
 import { getConfig, type Config } from "./config";
 import { createCipher, loadEncryptionKey, type Cipher } from "./crypto/encryption";
 import { connectDatabase, type Db } from "./db/client";
+import { getProcessSender } from "./transport/process-sender";
+import type { Send } from "./transport/types";
 import { createLogger, type Logger } from "./log";
 
-/** What the domain functions of a running process need: built once per process. */
-export type AppContext = { config: Config; db: Db; cipher: Cipher; log: Logger };
+/**
+ * What the domain functions of a running process need: built once per process. `send` (the HTTP
+ * sender of attempts) and `now` (the clock) are here so tests inject both.
+ */
+export type AppContext = { config: Config; db: Db; cipher: Cipher; log: Logger; send: Send; now: () => Date };
+
+/** The real clock. */
+export const systemClock = (): Date => new Date();
 
 export class DatabaseNotConfiguredError extends Error {
   constructor() {
@@ -36,5 +44,8 @@ export function buildAppContext(config: Config, databaseUrl: string, name: strin
     db: connectDatabase(databaseUrl, { poolSize: config.dbPoolSize }),
     cipher: createCipher(loadEncryptionKey(config.encryptionKey, config.dataDir)),
     log: createLogger(config.logLevel, name),
+    // The process's sender (its pool and trust store) is built on the first attempt, not here.
+    send: (request) => getProcessSender(config).send(request),
+    now: systemClock,
   };
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { signOutAction } from "./actions";
 
-// The signed-in shell around every console page. Pages call requireUser()/requireAdmin()
+// The signed-in shell around every console page. Pages and actions call requireUser()/asCaller()
 // themselves as well: a layout is not re-run on client-side navigation between its pages.
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();

@@ -1,15 +1,16 @@
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
+import { currentFigures } from "@/lib/failures/current-figures";
 
-export default function DocsIndexPage() {
+export default async function DocsIndexPage() {
+  const figures = await currentFigures();
   return (
     <Prose>
       <h1>NovaVMS Webhooks documentation</h1>
       <p>
         NovaVMS sends each event your organisation subscribes to as an HTTP <code>POST</code> of JSON to your endpoint,
-        signed with HMAC-SHA256. A delivery succeeds when your endpoint answers with a <code>2xx</code> status within 10
-        seconds; otherwise it is retried 1 minute, 5 minutes, 15 minutes, 1 hour and 6 hours later, and then marked
-        Failed.
+        signed with HMAC-SHA256. A delivery succeeds when your endpoint answers with a <code>2xx</code> status within{" "}
+        {figures.timeout}; otherwise it is retried {figures.retriesSentence} later, and then marked Failed.
       </p>
       <ul>
         <li>

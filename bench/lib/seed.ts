@@ -5,7 +5,8 @@ import { connectDatabase, type Db } from "../../lib/db/client";
 import { DELIVERIES_DUE_CHANNEL } from "../../lib/dispatch/wake";
 import { newId } from "../../lib/ids";
 import type { DbKind } from "./databases";
-import { createWebhook } from "../../lib/webhooks/manage";
+import { systemCaller } from "../../lib/auth/caller";
+import { createWebhook } from "../../lib/webhooks/create-webhook";
 
 // Bench data: an org with an API token and an admin, webhooks made the product's way (each with
 // an encrypted signing secret), and deliveries queued in bulk with one INSERT … SELECT.
@@ -47,13 +48,12 @@ export async function createWebhooks(
   const ids: string[] = [];
   for (const [i, url] of urls.entries()) {
     const types = eventTypes[i] ? [eventTypes[i]] : [];
-    const webhook = await createWebhook(
-      ctx.db,
-      ctx.cipher,
-      orgId,
-      { url, description: "bench", event_types: types, enabled: true },
-      "system",
-    );
+    const webhook = await createWebhook(ctx, systemCaller(orgId), {
+      url,
+      description: "bench",
+      event_types: types,
+      enabled: true,
+    });
     ids.push(webhook.id);
   }
   return ids;

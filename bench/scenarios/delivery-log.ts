@@ -1,11 +1,11 @@
 import { createSession, SESSION_COOKIE } from "../../lib/auth/sessions";
-import { listDeliveries, type DeliveryFilters } from "../../lib/deliveries/queries";
+import { listDeliveries, type DeliveryFilters } from "../../lib/delivery-log/queries";
 import {
   LOG_PAGE_SIZE,
   parseLogParams,
   toDeliveryFilters,
   type RawSearchParams,
-} from "../../lib/deliveries/log-params";
+} from "../../lib/delivery-log/log-params";
 import { buildForBench, startApp } from "../lib/app";
 import { explain, probeDb } from "../lib/query-probe";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";

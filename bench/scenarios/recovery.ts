@@ -1,3 +1,4 @@
+import { systemCaller } from "../../lib/auth/caller";
 import { createRecovery } from "../../lib/recovery/create";
 import { getRecovery } from "../../lib/recovery/queries";
 import { startReceivers } from "../lib/receivers";
@@ -36,12 +37,11 @@ export async function runRecovery(target: BenchTarget, options: RecoveryBenchOpt
     pool = await startWorkerPool(target, 1);
     await receivers.reset({ recordArrivals: true });
 
-    const created = await createRecovery(
-      target.db,
-      orgId,
-      { since: new Date(0), statuses: ["failed"], dry_run: false },
-      "system",
-    );
+    const created = await createRecovery(target, systemCaller(orgId), {
+      since: new Date(0),
+      statuses: ["failed"],
+      dry_run: false,
+    });
     if (created.dryRun) throw new Error("expected a recovery");
     const started = performance.now();
     let live = true;

@@ -1,5 +1,5 @@
-import { createSender } from "../../lib/delivery/send";
-import { buildOutgoingRequest, USER_AGENT } from "../../lib/dispatch/build-request";
+import { createSender } from "../../lib/transport/send";
+import { buildOutgoingRequest } from "../../lib/attempts/build-request";
 import { createDispatcher } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
@@ -62,11 +62,7 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
       await clearDeliveries(target.db);
       await queueDeliveries(target.db, orgId, webhookIds, events);
       await receivers.reset();
-      const sender = createSender({
-        timeoutMs: config.deliveryTimeoutMs,
-        allowPrivateNetworks: true,
-        userAgent: USER_AGENT,
-      });
+      const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
       const dispatcher = createDispatcher({
         db: target.db,
         cipher: target.cipher,

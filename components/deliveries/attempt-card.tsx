@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { AttemptDetail } from "@/lib/deliveries/detail-view";
+import type { AttemptDetail } from "@/lib/delivery-log/detail-view";
 import { FailureAdvice } from "./failure-advice";
 import { HeaderList } from "./header-list";
 import { LogTime } from "./log-time";

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/deliveries/format";
-import { LOG_RANGES, type LogRange } from "@/lib/deliveries/log-params";
+import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/delivery-log/format";
+import { LOG_RANGES, type LogRange } from "@/lib/delivery-log/log-params";
 import { KNOWN_EVENT_TYPES } from "@/lib/webhooks/schemas";
 
 /** The filter form's values, as strings: from a valid view, or what an invalid link asked for. */

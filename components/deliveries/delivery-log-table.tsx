@@ -11,7 +11,7 @@ import {
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
-import type { DeliveryLogEntry } from "@/lib/deliveries/log-entries";
+import type { DeliveryLogEntry } from "@/lib/delivery-log/log-entries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LogTime } from "./log-time";
 

@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from "@prisma/client";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { STATUS_LABELS } from "@/lib/deliveries/format";
+import { STATUS_LABELS } from "@/lib/delivery-log/format";
 
 const TONES: Record<DeliveryStatus, BadgeTone> = {
   pending: "neutral",

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import type { DeliveryDetail } from "@/lib/deliveries/detail-view";
+import type { DeliveryDetail } from "@/lib/delivery-log/detail-view";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LogTime } from "./log-time";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptDetail } from "@/lib/deliveries/detail-view";
+import type { AttemptDetail } from "@/lib/delivery-log/detail-view";
 
 /** Why an attempt failed, in the troubleshooting article's words, with its Fix advice and links. */
 export function FailureAdvice({ failure }: { failure: NonNullable<AttemptDetail["failure"]> }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE } from "@/lib/forms/action-state";
-import type { ReplayState } from "@/lib/deliveries/replay-outcome";
+import type { ReplayState } from "@/lib/delivery-log/replay-outcome";
 
 export type ReplayButtonProps = {
   deliveryId: string;

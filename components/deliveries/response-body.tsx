@@ -1,5 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import type { BodyPreview } from "@/lib/deliveries/body-preview";
+import type { BodyPreview } from "@/lib/delivery-log/body-preview";
+import { formatBytes } from "@/lib/failures/figures";
+import { MAX_STORED_BODY_BYTES } from "@/lib/transport/limits";
+
+const KEPT = formatBytes(MAX_STORED_BODY_BYTES);
 
 const KIND_NOTES: Record<BodyPreview["kind"], string> = {
   empty: "",
@@ -22,7 +26,7 @@ export function ResponseBody({ preview, id }: { preview: BodyPreview; id: string
           Response body
         </span>
         {KIND_NOTES[preview.kind] ? <span className="text-xs text-slate-500">{KIND_NOTES[preview.kind]}</span> : null}
-        {truncated ? <Badge tone="amber">cut at 1 KB</Badge> : null}
+        {truncated ? <Badge tone="amber">cut at {KEPT}</Badge> : null}
       </div>
       {/* Focusable so keyboard users can scroll a long body. */}
       <pre
@@ -39,7 +43,7 @@ export function ResponseBody({ preview, id }: { preview: BodyPreview; id: string
       </pre>
       {truncated ? (
         <p className="text-xs text-slate-500">
-          The endpoint sent more than 1 KB; NovaVMS keeps only the first 1024 bytes.
+          The endpoint sent more than {KEPT}; NovaVMS keeps only the first {MAX_STORED_BODY_BYTES} bytes.
         </p>
       ) : null}
     </div>

@@ -4,25 +4,26 @@ import {
   recoveryProgressAction,
   startRecoveryAction,
 } from "@/app/(console)/deliveries/recovery-actions";
-import type { SessionUser } from "@/lib/auth/sessions";
+import type { Caller } from "@/lib/auth/caller";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import type { ParsedLogParams } from "@/lib/deliveries/log-params";
+import type { ParsedLogParams } from "@/lib/delivery-log/log-params";
 import { recoveryRequestFromLog } from "@/lib/recovery/log-filters";
-import { findRunningRecovery } from "@/lib/recovery/queries";
+import { readRunningRecovery } from "@/lib/recovery/read-recoveries";
 import { RecoverButton } from "./recover-button";
 
-/** The delivery log's Recover failed deliveries (admins), with the current filters as its scope. */
+/** The delivery log's Recover failed deliveries (who may start a recovery), with the current filters as its scope. */
 export async function RecoveryPanel({
-  user,
+  caller,
   view,
   webhook,
 }: {
-  user: SessionUser;
+  caller: Caller;
   view: ParsedLogParams;
   webhook?: { id: string; url: string };
 }) {
-  if (user.role !== "admin" || !view.ok) return null;
-  const running = await findRunningRecovery(getAppContext().db, user.orgId, webhook?.id);
+  if (!isAllowed(caller, "recovery.create") || !view.ok) return null;
+  const running = await readRunningRecovery(getAppContext(), caller, { webhookId: webhook?.id });
   return (
     <RecoverButton
       request={recoveryRequestFromLog(view.params, webhook?.id, new Date())}

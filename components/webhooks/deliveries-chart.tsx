@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from "@prisma/client";
-import { STATUS_LABELS } from "@/lib/deliveries/format";
+import { STATUS_LABELS } from "@/lib/delivery-log/format";
 import type { StatusBucket } from "@/lib/webhooks/stats";
 
 // A stacked bar chart of deliveries by status, as inline SVG. The bars stretch with the width

@@ -1,10 +1,12 @@
+import { systemCaller, userCaller } from "../../lib/auth/caller";
+import { systemClock } from "../../lib/context";
 import { createCipher, type Cipher } from "../../lib/crypto/encryption";
 import { connectDatabase, type Db } from "../../lib/db/client";
 import { revealApiToken } from "../../lib/org/api-token";
 import { createTestOrg, createTestUser } from "../../lib/testing/org-fixtures";
-import { createWebhook } from "../../lib/webhooks/manage";
-import { rotateSigningSecret } from "../../lib/webhooks/rotate-secret";
-import { getSigningInfo } from "../../lib/webhooks/signing-secrets";
+import { createWebhook } from "../../lib/webhooks/create-webhook";
+import { rotateSigningSecret } from "../../lib/signing/rotate-secret";
+import { getSigningInfo } from "../../lib/signing/signing-info";
 import { E2E_ADMIN, E2E_DATABASE_URL, E2E_ENCRYPTION_KEY } from "../../playwright.config";
 
 // The app's own database, for what the UI cannot set up or show: a second org, a viewer, the
@@ -21,7 +23,7 @@ export function adminOrgId(): Promise<string> {
 export function adminOrgApiToken(): Promise<{ token: string; orgId: string }> {
   return withDatabase(async ({ db, cipher }) => {
     const admin = await db.prisma.user.findUniqueOrThrow({ where: { email: E2E_ADMIN.email } });
-    return { token: await revealApiToken({ db, cipher }, admin), orgId: admin.orgId };
+    return { token: await revealApiToken({ db, cipher }, userCaller(admin)), orgId: admin.orgId };
   });
 }
 
@@ -52,14 +54,14 @@ export function createOrgWebhook(
 ): Promise<string> {
   return withDatabase(async ({ db, cipher }) => {
     const input = { url, description: options.description ?? "", event_types: options.eventTypes ?? [], enabled: true };
-    return (await createWebhook(db, cipher, orgId, input, "system")).id;
+    return (await createWebhook({ db, cipher }, systemCaller(orgId), input)).id;
   });
 }
 
 /** A rotation made as the API would (the console's own Rotate is what the journeys test). */
 export function rotateSecret(orgId: string, webhookId: string, graceSeconds: number) {
   return withDatabase(({ db, cipher }) =>
-    rotateSigningSecret(db, cipher, { orgId, webhookId, graceSeconds, actor: "system" }),
+    rotateSigningSecret({ db, cipher, now: systemClock }, systemCaller(orgId), { webhookId, graceSeconds }),
   );
 }
 

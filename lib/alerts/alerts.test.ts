@@ -1,4 +1,5 @@
 import type { AddressInfo } from "node:net";
+import { systemCaller } from "../auth/caller";
 import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { createTestOrg, createTestUser } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { seedFailedDeliveries } from "../testing/recovery-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { getSigningInfo } from "../webhooks/signing-secrets";
+import { getSigningInfo } from "../signing/signing-info";
 import { createAlertDestination } from "./destinations";
 import { configureAlertEmail } from "./email";
 import { noteDeliveryExhausted } from "./exhausted";
@@ -64,7 +65,7 @@ async function setUp() {
   const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
   const admin = await createTestUser(ctx.db, orgId, "admin");
   await createTestUser(ctx.db, orgId, "viewer");
-  const destination = await createAlertDestination(ctx.db, ctx.cipher, orgId, `${receiver.origin}${path}`, "system");
+  const destination = await createAlertDestination(ctx, systemCaller(orgId), { url: `${receiver.origin}${path}` });
   const secret = (await getSigningInfo(ctx.db, ctx.cipher, orgId, destination.id)).secret;
   return { orgId, admin, destination, secret, path };
 }
@@ -141,16 +142,15 @@ describe("alerts", () => {
   it("sends recovery.completed with the outcome when a recovery finishes", async () => {
     const { orgId, secret, path } = await setUp();
     const { webhookIds } = await seedFailedDeliveries(ctx, orgId, { urls: [`${receiver.origin}/back`], events: 5 });
-    const created = await createRecovery(
-      ctx.db,
-      orgId,
-      { since: new Date(0), statuses: ["failed"], dry_run: false },
-      "system",
-    );
+    const created = await createRecovery(ctx, systemCaller(orgId), {
+      since: new Date(0),
+      statuses: ["failed"],
+      dry_run: false,
+    });
     const runner = createRecoveryRunner({
       db: ctx.db,
       cipher: ctx.cipher,
-      send: (await import("../delivery/send")).createSender({ timeoutMs: 5_000, allowPrivateNetworks: true }).send,
+      send: (await import("../transport/send")).createSender({ timeoutMs: 5_000, allowPrivateNetworks: true }).send,
       log: ctx.log,
       concurrency: 4,
       endpointConcurrency: 2,

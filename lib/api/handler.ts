@@ -1,7 +1,9 @@
 import { authenticateApiToken } from "../auth/api-tokens";
+import { tokenCaller, type Caller } from "../auth/caller";
 import { getAppContext, type AppContext } from "../context";
-import { UnauthorizedError } from "../errors";
-import { newId } from "../ids";
+import { UnauthorizedError, ValidationError } from "../errors";
+import { isStorableText } from "./json-limits";
+import { newApiRequestId } from "./request-id";
 import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
@@ -9,27 +11,30 @@ export type ApiCall<P> = {
   request: Request;
   requestId: string;
   params: P;
-  /** The org of the API token; every query of the call is scoped to it. */
-  orgId: string;
-  tokenId: string;
+  /** The API token that called, bound to its org; `lib/` authorizes and scopes every query by it. */
+  caller: Caller;
 };
 
 type RouteContext<P> = { params: Promise<P> };
 
 /**
- * Wraps an `/api/v1` route handler: a request id, Bearer-token authentication, and every thrown
+ * Wraps an `/api/v1` route handler: a request id, Bearer-token authentication into a `Caller`, and every thrown
  * error turned into the documented error shape.
  */
 export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) => Promise<Response>) {
   return async (request: Request, route: RouteContext<P>): Promise<Response> => {
-    const requestId = newId("req");
+    const requestId = newApiRequestId();
     let app: AppContext | undefined;
     try {
       app = getAppContext();
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
-      return await handler({ app, request, requestId, params, orgId: auth.orgId, tokenId: auth.tokenId });
+      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
+      if (Object.values(params as object).some((value) => typeof value === "string" && !isStorableText(value))) {
+        throw new ValidationError("path: an id must be valid text without NUL characters");
+      }
+      return await handler({ app, request, requestId, params, caller: tokenCaller(auth) });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
     }

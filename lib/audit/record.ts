@@ -1,19 +1,21 @@
 import type { Prisma } from "@prisma/client";
+import { auditActor, type Caller } from "../auth/caller";
 import { newId } from "../ids";
 
-/** Who did it: "user:<id>", "token:<id>" or "system". */
-export type Actor = string;
-
+/** One audit row; who did it is named from the caller (`auditActor`), never written by hand. */
 export async function recordAudit(
   tx: Prisma.TransactionClient,
   entry: {
     orgId: string;
-    actor: Actor;
+    actor: Caller;
     action: string;
     targetType: string;
     targetId: string;
     details?: Prisma.InputJsonObject;
   },
 ): Promise<void> {
-  await tx.auditLog.create({ data: { id: newId("aud"), ...entry, details: entry.details ?? {} } });
+  const { actor, ...rest } = entry;
+  await tx.auditLog.create({
+    data: { id: newId("aud"), ...rest, actor: auditActor(actor), details: entry.details ?? {} },
+  });
 }

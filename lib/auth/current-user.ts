@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAppContext } from "../context";
 import { failed, type ActionState } from "../forms/action-state";
+import { userCaller, type Caller } from "./caller";
 import { PATH_HEADER } from "./next-path";
-import { assertAdmin } from "./roles";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
 
 // The console's view of "who is asking", from the session cookie. Every page and server action
@@ -26,22 +26,23 @@ export async function requireUser(): Promise<SessionUser> {
   redirect(path ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
 }
 
-/** The signed-in admin; throws ForbiddenError for a viewer (redirects when signed out). */
-export async function requireAdmin(): Promise<SessionUser> {
-  return assertAdmin(await requireUser());
+/** The signed-in user as the `Caller` that `lib/` authorizes (redirects when signed out). */
+export async function requireCaller(): Promise<Caller> {
+  return userCaller(await requireUser());
 }
 
 /**
- * A server action's body, run for the signed-in admin: a viewer's call (a forged one too) gets the
- * inline refusal, and any domain error becomes the action's error state with the form's `values`
- * kept. Redirects (signed out, or `act`'s own) and programmer errors go through.
+ * A server action's body, run for the signed-in user: `lib/` decides from the policy table whether
+ * they may (a viewer's call, a forged one too, gets the inline refusal), and any domain error
+ * becomes the action's error state with the form's `values` kept. Redirects (signed out, or
+ * `act`'s own) and programmer errors go through.
  */
-export async function asAdmin<T>(
-  act: (admin: SessionUser) => Promise<T>,
+export async function asCaller<T>(
+  act: (caller: Caller) => Promise<T>,
   values?: Record<string, string>,
 ): Promise<T | ActionState> {
   try {
-    return await act(await requireAdmin());
+    return await act(await requireCaller());
   } catch (error) {
     return failed(error, values);
   }

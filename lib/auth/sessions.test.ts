@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { createTestOrg, createTestUser } from "../testing/org-fixtures";
 import { ForbiddenError } from "../errors";
-import { assertAdmin } from "./roles";
+import { userCaller } from "./caller";
+import { authorize } from "./policy";
 import { createSession, deleteExpiredSessions, deleteSession, findSessionUser, sessionCookieOptions } from "./sessions";
 import { hashToken } from "./tokens";
 
@@ -81,16 +82,16 @@ describe("console sessions", () => {
     await ctx.db.prisma.user.update({ where: { id: user.id }, data: { role: "viewer" } });
     const found = await findSessionUser(ctx.db, token);
     expect(found?.role).toBe("viewer");
-    expect(() => assertAdmin(found!)).toThrow(ForbiddenError);
+    expect(() => authorize(userCaller(found!), "webhook.update")).toThrow(ForbiddenError);
   });
 
-  it("requireAdmin semantics: a viewer's session is refused with ForbiddenError, an admin's passes", async () => {
+  it("a viewer's session is refused an admin action with ForbiddenError, an admin's passes", async () => {
     const viewer = await orgWithUser("viewer");
     const admin = await orgWithUser("admin");
     const viewerUser = await findSessionUser(ctx.db, (await createSession(ctx.db, viewer.id, { hours: 1 })).token);
     const adminUser = await findSessionUser(ctx.db, (await createSession(ctx.db, admin.id, { hours: 1 })).token);
-    expect(() => assertAdmin(viewerUser!)).toThrow(ForbiddenError);
-    expect(assertAdmin(adminUser!)).toBe(adminUser);
+    expect(() => authorize(userCaller(viewerUser!), "webhook.update")).toThrow(ForbiddenError);
+    expect(authorize(userCaller(adminUser!), "webhook.update")).toEqual(userCaller(adminUser!));
   });
 
   it("sets the cookie httpOnly, SameSite=Lax, path /, secure only over https", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config";
 import { createDispatcher } from "../dispatch/dispatcher";
-import { createSender } from "../delivery/send";
+import { createSender } from "../transport/send";
 import { addWebhook, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { findClosedPort, startReceiver, type Receiver } from "../testing/receivers";

@@ -1,14 +1,16 @@
 import type { AppContext } from "../context";
 import { ingestEvent } from "../events/ingest";
-import { createWebhook } from "../webhooks/manage";
+import { systemCaller } from "../auth/caller";
+import { deliveryFigures, type DeliveryFigures } from "../failures/figures";
+import { createWebhook } from "../webhooks/create-webhook";
 import { DEMO_RETRY_SCHEDULE } from "./defaults";
 
-const DEMO_WEBHOOKS = [
+const demoWebhooks = (figures: DeliveryFigures) => [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
   { path: "flaky", description: "Demo: flaky receiver (503 about half the time, then recovers)" },
   { path: "fail", description: "Demo: broken receiver (always 500)" },
-  { path: "slow", description: "Demo: slow receiver (answers after the 10 s timeout)" },
-  { path: "big", description: "Demo: large response (80 KB body, 1 KB kept)" },
+  { path: "slow", description: `Demo: slow receiver (answers after the timeout of ${figures.timeout})` },
+  { path: "big", description: `Demo: large response (80 KB body, ${figures.storedBody} kept)` },
 ];
 
 const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
@@ -23,20 +25,17 @@ const DEMO_EVENTS: Array<[string, Record<string, unknown>]> = [
  * console shows succeeded, retrying and failed deliveries within a minute of `npm start`.
  */
 export async function seedDemo(context: AppContext, orgId: string, baseUrl: string): Promise<void> {
-  for (const webhook of DEMO_WEBHOOKS) {
-    await createWebhook(
-      context.db,
-      context.cipher,
-      orgId,
-      {
-        url: `${baseUrl}/api/sandbox/${webhook.path}`,
-        description: webhook.description,
-        event_types: [],
-        enabled: true,
-        retry_schedule: DEMO_RETRY_SCHEDULE,
-      },
-      "system",
-    );
+  const caller = systemCaller(orgId);
+  for (const webhook of demoWebhooks(deliveryFigures(context.config))) {
+    await createWebhook(context, caller, {
+      url: `${baseUrl}/api/sandbox/${webhook.path}`,
+      description: webhook.description,
+      event_types: [],
+      enabled: true,
+      // Their own short schedule: a Failed delivery shows within a minute; every other webhook
+      // keeps the configured default.
+      retry_schedule: DEMO_RETRY_SCHEDULE,
+    });
   }
-  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context.db, orgId, { type, data });
+  for (const [type, data] of DEMO_EVENTS) await ingestEvent(context, caller, { type, data });
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { validSecretSql } from "../signing/valid-secrets";
 
 export type ClaimedDelivery = {
   id: string;
@@ -62,6 +63,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         WHERE next_attempt_at <= $1
           AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
           AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
+          AND webhook_id IN (SELECT id FROM webhooks WHERE enabled)
         ORDER BY next_attempt_at
         LIMIT $2 * 4
         FOR UPDATE SKIP LOCKED
@@ -82,7 +84,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
      RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
        w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
-         WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
+         WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
     [
       options.now,
       options.limit,

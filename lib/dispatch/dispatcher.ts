@@ -1,20 +1,12 @@
 import os from "node:os";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
+import type { Send } from "../transport/types";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { createAttemptWriter } from "./attempt-writer";
-import { sendAttempt } from "./build-request";
-import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
-import { createSecretCache } from "./secret-cache";
-import { stateAfterScheduledAttempt } from "./schedule";
+import { createScheduledAttempts } from "../attempts/scheduled-attempts";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
-import { noteEndpointOutcome } from "../endpoint-health/auto-disable";
-import { applyRetryAfter } from "../endpoint-health/retry-after";
-import { policyOf } from "../webhook-policy/policy-of";
-import { waitForRateSlot } from "../webhook-policy/rate-limit";
-import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
+import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 
 export type DispatcherOptions = {
   db: Db;
@@ -53,8 +45,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let pumping: Promise<number> | null = null;
   let pumpAgain = false;
   let mayHaveMore = false;
-  const writer = createAttemptWriter(options.db, { maxBatch: Math.max(options.batchSize, 1), maxConcurrent: 2 });
-  const secrets = createSecretCache(options.cipher);
+  const attempt = createScheduledAttempts({
+    db: options.db,
+    cipher: options.cipher,
+    send: options.send,
+    now,
+    retryScheduleMs: options.retryScheduleMs,
+    workerId,
+    maxBatch: Math.max(options.batchSize, 1),
+    autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
+  });
 
   function busy(webhookId: string): number {
     return perWebhook.get(webhookId) ?? 0;
@@ -80,11 +80,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
     if (claimed.length === 0) return 0;
-    for (const delivery of claimed) start(delivery, secrets.decrypt(delivery.secretsEncrypted));
+    for (const delivery of claimed) start(delivery);
     return claimed.length;
   }
 
-  function start(delivery: ClaimedDelivery, secrets: string[]) {
+  function start(delivery: ClaimedDelivery) {
     perWebhook.set(delivery.webhookId, busy(delivery.webhookId) + 1);
     let released = false;
     // The endpoint's slot is its request on the wire; the worker's slot lasts until the attempt
@@ -96,53 +96,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (left > 0) perWebhook.set(delivery.webhookId, left);
       else perWebhook.delete(delivery.webhookId);
     };
-    const task = attempt(delivery, secrets, releaseEndpoint)
-      .catch((error) =>
-        options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+    const task: Promise<void> = attempt(delivery, releaseEndpoint)
+      .then(
+        () => {},
+        (error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
       )
       .finally(() => {
         running.delete(task);
         releaseEndpoint();
-        if (mayHaveMore && !stopped) void pump();
+        // A failed claim here (the database went away) is the worker loop's to report and back off.
+        if (mayHaveMore && !stopped) pump().catch(() => {});
       });
     running.add(task);
-  }
-
-  async function attempt(delivery: ClaimedDelivery, secrets: string[], sent: () => void) {
-    const policy = policyOf(delivery, options.retryScheduleMs, options.cipher);
-    if (delivery.rateLimitPerSecond) await waitForRateSlot(options.db, delivery.webhookId, delivery.rateLimitPerSecond);
-    const { requestId, request, result } = await sendAttempt(options.send, {
-      url: delivery.url,
-      body: delivery.body,
-      eventType: delivery.eventType,
-      deliveryId: delivery.id,
-      secrets,
-      now: now(),
-      customHeaders: policy.headers,
-    });
-    sent();
-    const scheduled = stateAfterScheduledAttempt(delivery.scheduledAttempts + 1, result.ok, policy.scheduleMs, now());
-    const next = applyRetryAfter(scheduled, result, policy.scheduleMs, now());
-    await writer.record({
-      deliveryId: delivery.id,
-      orgId: delivery.orgId,
-      webhookId: delivery.webhookId,
-      requestId,
-      trigger: "scheduled",
-      request: withMaskedCustomHeaders(request, policy.headers),
-      result,
-      next,
-      workerId,
-    });
-    await noteEndpointOutcome(options.db, {
-      webhookId: delivery.webhookId,
-      ok: result.ok,
-      status: result.status,
-      at: now(),
-      wasFailing: delivery.failing,
-      windowMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
-      exhaustedInOrg: next.status === "failed" && delivery.purpose === "endpoint" ? delivery.orgId : undefined,
-    });
   }
 
   async function pumpLoop(): Promise<number> {
@@ -183,7 +148,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     async stop() {
       stopped = true;
-      await pumping;
+      await pumping?.catch(() => {});
       await Promise.allSettled([...running]);
     },
     get inFlight() {

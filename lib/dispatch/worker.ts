@@ -1,8 +1,9 @@
 import cron from "node-cron";
 import pg from "pg";
 import type { AppContext } from "../context";
-import { getProcessSender } from "../delivery/process-sender";
-import type { Send } from "../delivery/types";
+import type { Send } from "../transport/types";
+import { isDatabaseUnavailable } from "../db/failure-kind";
+import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
@@ -18,7 +19,7 @@ export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop:
  */
 export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
   const { config } = context;
-  const send = options.send ?? getProcessSender(config).send;
+  const send = options.send ?? context.send;
   const dispatcher = createDispatcher({
     db: context.db,
     cipher: context.cipher,
@@ -32,12 +33,29 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     autoDisableAfterMs: config.autoDisableAfterMs,
   });
   configureAlertEmail(
-    config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: config.publicUrl } : null,
+    config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: consoleUrl(config) } : null,
   );
   const recoveries = startRecoveryRunner(context, send);
+  // While the database is away every claim fails: wait longer each time (with jitter) and
+  // resume by itself on the first claim that works.
+  const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
   const pump = () => {
-    dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));
-    recoveries.pump().catch((error) => context.log.error({ err: error }, "running recoveries failed"));
+    if (!backoff.ready(Date.now())) return;
+    dispatcher.pump().then(
+      () => backoff.succeeded() && context.log.info("database reachable again: claiming deliveries"),
+      (error) => {
+        const waitMs = backoff.failed(Date.now());
+        const unavailable = isDatabaseUnavailable(error);
+        context.log[unavailable ? "warn" : "error"](
+          { err: error, retry_in_ms: waitMs, failures: backoff.failures },
+          unavailable ? "database unavailable: claiming paused" : "claiming due deliveries failed",
+        );
+      },
+    );
+    // Its failures while the database is away are the claim's to report and back off from.
+    recoveries.pump().catch((error) => {
+      if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "running recoveries failed");
+    });
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
@@ -72,6 +90,10 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client.query(`LISTEN ${DELIVERIES_DUE_CHANNEL}`);
     } catch (error) {
       context.log.warn({ err: error }, "LISTEN for due deliveries failed; relying on the one-second tick");
+      if (client) {
+        client = null;
+        setTimeout(connect, 5_000).unref();
+      }
     }
   };
   void connect();
@@ -81,4 +103,9 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** The console's address for links in alert emails: NOVAVMS_PUBLIC_URL, else this machine's port. */
+function consoleUrl(config: AppContext["config"]): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
 }

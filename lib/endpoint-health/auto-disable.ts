@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/record";
+import { systemCaller } from "../auth/caller";
 import { emitOperationalEvent } from "../alerts/emit";
 import { noteDeliveryExhausted } from "../alerts/exhausted";
 import type { Db } from "../db/client";
@@ -77,7 +78,7 @@ export async function disableEndpoint(db: Db, webhookId: string, reason: Disable
     });
     await recordAudit(tx, {
       orgId: webhook.orgId,
-      actor: "system",
+      actor: systemCaller(webhook.orgId),
       action: "webhook.auto_disable",
       targetType: "webhook",
       targetId: webhookId,

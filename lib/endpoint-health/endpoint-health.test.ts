@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { systemCaller } from "../auth/caller";
 import { loadConfig } from "../config";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { updateWebhook } from "../webhooks/manage";
+import { updateWebhook } from "../webhooks/update-webhook";
 import { serializeWebhook } from "../webhooks/serialize";
 
 // Endpoint health on a fake clock against real receivers: Retry-After moves the next attempt,
@@ -91,7 +92,10 @@ describe("auto-disable", () => {
       // Enabling sends what waited, and clears the reason.
       answer = { status: 200 };
       test.clock.now = new Date(t0.getTime() + HOUR);
-      const enabled = await updateWebhook(ctx.db, orgId, webhook.id, { enabled: true }, "system", test.clock.now);
+      const enabled = await updateWebhook({ ...ctx, now: () => test.clock.now! }, systemCaller(orgId), {
+        webhookId: webhook.id,
+        changes: { enabled: true },
+      });
       expect(serializeWebhook(enabled)).toMatchObject({ enabled: true, disabled_reason: null, disabled_at: null });
       await test.dispatcher.runUntilIdle();
       const sent = await ctx.db.prisma.delivery.findUniqueOrThrow({ where: { id: deliveries[0].id } });

@@ -1,3 +1,6 @@
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { FAILING_BANNER_AFTER_MS } from "./defaults";
 
@@ -41,4 +44,14 @@ export async function listUnhealthyEndpoints(
     disabledAt: row.disabledAt,
     failingSince: row.failingSince,
   }));
+}
+
+/** The unhealthy endpoints of the caller's org (or the one webhook), for the console's banners. */
+export async function readUnhealthyEndpoints(
+  { db, now }: Pick<AppContext, "db" | "now">,
+  caller: Caller,
+  input: { webhookId?: string } = {},
+): Promise<EndpointHealth[]> {
+  const { orgId } = authorize(caller, "webhook.read");
+  return listUnhealthyEndpoints(db, orgId, now(), input.webhookId);
 }

@@ -1,5 +1,5 @@
 import type { NextState } from "../dispatch/schedule";
-import type { SendResult } from "../delivery/types";
+import type { SendResult } from "../transport/types";
 
 // An endpoint that answers 429 or 503 with Retry-After says when it can take the next request:
 // the next attempt comes no earlier than that, capped at the schedule's last step so a hostile

@@ -1,6 +1,7 @@
 import type { AppContext } from "../context";
 import { createApiToken } from "../auth/api-tokens";
-import { assertAdmin, type Actor } from "../auth/roles";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record";
 import { lockOrg } from "./lock";
@@ -8,20 +9,21 @@ import { lockOrg } from "./lock";
 // The org's API token is what producers send as `Authorization: Bearer …`. It is kept encrypted
 // (not only hashed) so an admin can reveal it again; both reveal and regenerate are audited.
 
-type Deps = Pick<AppContext, "db" | "cipher">;
-
-/** The token in clear, for an admin of its org. */
-export async function revealApiToken({ db, cipher }: Deps, actor: Actor): Promise<string> {
-  assertAdmin(actor);
+/** The token of the caller's org in clear. */
+export async function revealApiToken(
+  { db, cipher }: Pick<AppContext, "db" | "cipher">,
+  caller: Caller,
+): Promise<string> {
+  const { orgId } = authorize(caller, "api_token.reveal");
   const token = await db.prisma.apiToken.findFirst({
-    where: { orgId: actor.orgId, revokedAt: null },
+    where: { orgId, revokedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, tokenEncrypted: true },
   });
   if (!token) throw new NotFoundError("API token");
   await recordAudit(db.prisma, {
-    orgId: actor.orgId,
-    actor: `user:${actor.id}`,
+    orgId,
+    actor: caller,
     action: "api_token.reveal",
     targetType: "api_token",
     targetId: token.id,
@@ -30,21 +32,21 @@ export async function revealApiToken({ db, cipher }: Deps, actor: Actor): Promis
 }
 
 /** Revokes every live token of the org and issues a new one; the old one stops working at once. */
-export async function regenerateApiToken({ db, cipher }: Deps, actor: Actor, now = new Date()): Promise<string> {
-  assertAdmin(actor);
+export async function regenerateApiToken(
+  { db, cipher, now }: Pick<AppContext, "db" | "cipher" | "now">,
+  caller: Caller,
+): Promise<string> {
+  const { orgId } = authorize(caller, "api_token.regenerate");
   return db.prisma.$transaction(async (tx) => {
-    await lockOrg(tx, actor.orgId);
-    const revoked = await tx.apiToken.updateMany({
-      where: { orgId: actor.orgId, revokedAt: null },
-      data: { revokedAt: now },
-    });
-    const token = await createApiToken(tx, cipher, actor.orgId);
+    await lockOrg(tx, orgId);
+    const revoked = await tx.apiToken.updateMany({ where: { orgId, revokedAt: null }, data: { revokedAt: now() } });
+    const token = await createApiToken(tx, cipher, orgId);
     await recordAudit(tx, {
-      orgId: actor.orgId,
-      actor: `user:${actor.id}`,
+      orgId,
+      actor: caller,
       action: "api_token.regenerate",
       targetType: "org",
-      targetId: actor.orgId,
+      targetId: orgId,
       details: { revoked: revoked.count, prefix: token.slice(0, 9) },
     });
     return token;

@@ -1,10 +1,11 @@
 import type { Db } from "../db/client";
-import type { Send, SendResult } from "../delivery/types";
-import { sendAttempt } from "../dispatch/build-request";
-import { recordAttempt } from "../dispatch/record-attempt";
-import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
+import { attemptPolicy, type EndpointDeps, type PolicyColumns } from "../attempts/attempt-policy";
+import { recordAttempt } from "../attempts/record-attempt";
+import { runAttempt, type AttemptOutcome } from "../attempts/run-attempt";
+import type { Cipher } from "../crypto/encryption";
+import type { Send } from "../transport/types";
 
-export type AttemptTarget = {
+export type RecoveryTarget = PolicyColumns & {
   deliveryId: string;
   orgId: string;
   webhookId: string;
@@ -13,37 +14,30 @@ export type AttemptTarget = {
   eventType: string;
   /** The webhook's valid signing secrets, newest first. */
   secrets: string[];
-  customHeaders?: Record<string, string>;
 };
 
 /**
- * One attempt outside the retry schedule, with trigger `recovery`: signed with the current
- * secrets, a fresh request_id, the same bytes; recorded with the delivery's new state. Success
- * settles the delivery as Succeeded; a failure changes nothing but the log (no new schedule).
+ * A recovery's one attempt of a delivery: `runAttempt` with trigger `recovery` (fresh request_id,
+ * current secrets, the same bytes, the webhook's policy). Success settles the delivery as
+ * Succeeded; a failure leaves it Failed and changes nothing but the log (see lib/attempts/triggers.ts).
  */
 export async function attemptOnce(
-  deps: { db: Db; send: Send },
-  target: AttemptTarget,
-  now: Date,
-): Promise<{ requestId: string; result: SendResult }> {
-  const { requestId, request, result } = await sendAttempt(deps.send, {
-    url: target.url,
-    body: target.body,
-    eventType: target.eventType,
-    deliveryId: target.deliveryId,
-    secrets: target.secrets,
-    now,
-    customHeaders: target.customHeaders,
-  });
-  await recordAttempt(deps.db, {
-    deliveryId: target.deliveryId,
-    orgId: target.orgId,
-    webhookId: target.webhookId,
-    requestId,
-    trigger: "recovery",
-    request: withMaskedCustomHeaders(request, target.customHeaders),
-    result,
-    next: result.ok ? { status: "succeeded", nextAttemptAt: null } : null,
-  });
-  return { requestId, result };
+  deps: { db: Db; cipher: Cipher; send: Send; now: () => Date; endpoint: EndpointDeps },
+  target: RecoveryTarget,
+): Promise<AttemptOutcome> {
+  return runAttempt(
+    { send: deps.send, record: (attempt) => recordAttempt(deps.db, attempt), now: deps.now, endpoint: deps.endpoint },
+    "recovery",
+    {
+      id: target.deliveryId,
+      orgId: target.orgId,
+      webhookId: target.webhookId,
+      eventType: target.eventType,
+      url: target.url,
+      body: target.body,
+      scheduledAttempts: 0,
+      policy: attemptPolicy(target, deps.cipher),
+    },
+    target.secrets,
+  );
 }

@@ -12,6 +12,8 @@ export type ClaimedItem = {
   rateLimitPerSecond: number | null;
   customHeadersEncrypted: string | null;
   failing: boolean;
+  retrySchedule: string | null;
+  purpose: string;
 };
 
 /**
@@ -60,6 +62,7 @@ export async function claimRecoveryItems(
         AND d.id = i.delivery_id AND w.id = d.webhook_id AND e.id = d.event_id
      RETURNING i.recovery_id, d.id, d.org_id, d.webhook_id, d.event_type, w.url, e.body,
        w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing,
+       w.retry_schedule, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
          WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
     [
@@ -84,6 +87,8 @@ export async function claimRecoveryItems(
     rateLimitPerSecond: row.rate_limit_per_second,
     customHeadersEncrypted: row.custom_headers_encrypted,
     failing: row.failing,
+    retrySchedule: row.retry_schedule,
+    purpose: row.purpose,
   }));
 }
 

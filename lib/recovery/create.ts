@@ -1,5 +1,8 @@
 import type { Prisma } from "@prisma/client";
-import { recordAudit, type Actor } from "../audit/record";
+import { recordAudit } from "../audit/record";
+import { auditActor, type Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import type { Db } from "../db/client";
 import { NotFoundError, RecoveryRunningError } from "../errors";
 import { newId } from "../ids";
@@ -15,11 +18,11 @@ export type CreateRecoveryResult = { dryRun: true; count: number } | { dryRun: f
  * check that no other recovery is running for the webhook; the workers then replay them.
  */
 export async function createRecovery(
-  db: Db,
-  orgId: string,
+  { db }: Pick<AppContext, "db">,
+  caller: Caller,
   input: CreateRecoveryInput,
-  actor: Actor,
 ): Promise<CreateRecoveryResult> {
+  const { orgId } = authorize(caller, "recovery.create");
   const { dry_run: dryRun, ...filters } = input;
   if (filters.webhook_id) {
     const webhook = await db.prisma.webhook.findFirst({
@@ -50,7 +53,7 @@ export async function createRecovery(
           webhookId: filters.webhook_id ?? null,
           filters: toJson(filters),
           total: 0,
-          actor,
+          actor: auditActor(caller),
         },
       });
       const match = matchDeliveries(orgId, filters, 2);
@@ -63,7 +66,7 @@ export async function createRecovery(
       await tx.recovery.update({ where: { id }, data: { total } });
       await recordAudit(tx, {
         orgId,
-        actor,
+        actor: caller,
         action: "recovery.create",
         targetType: "recovery",
         targetId: id,

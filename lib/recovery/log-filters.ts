@@ -1,4 +1,4 @@
-import { LOG_RANGES, type LogParams } from "../deliveries/log-params";
+import { LOG_RANGES, type LogParams } from "../delivery-log/log-params";
 
 /** What the console's Recover button sends: the log's current filters as a recovery request. */
 export type RecoveryRequest = {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { systemCaller } from "../auth/caller";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -58,12 +59,11 @@ describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => 
     const urls = Array.from({ length: 10 }, (_, i) => `${receiver.origin}/endpoint-${i}`);
     const { deliveryIds } = await seedFailedDeliveries(ctx, orgId, { urls, events: 200 });
     expect(deliveryIds).toHaveLength(2000);
-    const created = await createRecovery(
-      ctx.db,
-      orgId,
-      { since: new Date(0), statuses: ["failed"], dry_run: false },
-      "system",
-    );
+    const created = await createRecovery(ctx, systemCaller(orgId), {
+      since: new Date(0),
+      statuses: ["failed"],
+      dry_run: false,
+    });
     if (created.dryRun) throw new Error("expected a recovery");
     const id = created.recovery.id;
     expect(created.recovery.total).toBe(2000);

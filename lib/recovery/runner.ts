@@ -1,14 +1,11 @@
 import os from "node:os";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
-import type { Send } from "../delivery/types";
-import { createSecretCache } from "../dispatch/secret-cache";
-import { noteEndpointOutcome } from "../endpoint-health/auto-disable";
+import type { Send } from "../transport/types";
+import { createSecretCache } from "../attempts/secret-cache";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { policyOf } from "../webhook-policy/policy-of";
-import { waitForRateSlot } from "../webhook-policy/rate-limit";
 import { attemptOnce } from "./attempt-once";
 import { claimRecoveryItems, finishRecoveryItem, type ClaimedItem } from "./claim-items";
 import { completeFinished, sweepInterrupted } from "./settle";
@@ -92,26 +89,17 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
   }
 
   async function attempt(item: ClaimedItem) {
-    const policy = policyOf(
-      { retrySchedule: null, customHeadersEncrypted: item.customHeadersEncrypted },
-      [],
-      options.cipher,
+    const { attempt } = await attemptOnce(
+      {
+        db: options.db,
+        cipher: options.cipher,
+        send: options.send,
+        now,
+        endpoint: { db: options.db, autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS },
+      },
+      { ...item, secrets: secrets.decrypt(item.secretsEncrypted) },
     );
-    if (item.rateLimitPerSecond) await waitForRateSlot(options.db, item.webhookId, item.rateLimitPerSecond);
-    const { requestId, result } = await attemptOnce(
-      { db: options.db, send: options.send },
-      { ...item, secrets: secrets.decrypt(item.secretsEncrypted), customHeaders: policy.headers },
-      now(),
-    );
-    await finishRecoveryItem(options.db, item, { ok: result.ok, requestId });
-    await noteEndpointOutcome(options.db, {
-      webhookId: item.webhookId,
-      ok: result.ok,
-      status: result.status,
-      at: now(),
-      wasFailing: item.failing,
-      windowMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
-    });
+    await finishRecoveryItem(options.db, item, { ok: attempt.result.ok, requestId: attempt.requestId });
   }
 
   async function pumpLoop(): Promise<number> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDate, pageQuery } from "../api/schemas";
-import { FAILURE_REASONS, type FailureReason } from "../delivery/reasons";
+import { FAILURE_REASONS, type FailureReason } from "../failures/reasons";
 import { eventTypeSchema } from "../webhooks/schemas";
 
 const reasons = Object.keys(FAILURE_REASONS) as [FailureReason, ...FailureReason[]];

@@ -1,5 +1,5 @@
 import type { AppContext } from "../context";
-import type { Send } from "../delivery/types";
+import type { Send } from "../transport/types";
 import { announceRecoveryCompleted } from "../alerts/recovery-completed";
 import { createRecoveryRunner, type RecoveryRunner } from "./runner";
 

@@ -1,19 +1,14 @@
 import type { TestContext } from "./test-database";
 import { createDispatcher, type Dispatcher } from "../dispatch/dispatcher";
-import { createSender, type Sender } from "../delivery/send";
+import { createSender, type Sender } from "../transport/send";
+import { systemCaller } from "../auth/caller";
 import { ingestEvent } from "../events/ingest";
-import { createWebhook } from "../webhooks/manage";
+import { createWebhook } from "../webhooks/create-webhook";
 
 // Test-only: webhooks, events and a dispatcher with a real sender and an adjustable clock.
 
 export async function addWebhook(ctx: TestContext, orgId: string, url: string, eventTypes: string[] = []) {
-  return createWebhook(
-    ctx.db,
-    ctx.cipher,
-    orgId,
-    { url, description: "", event_types: eventTypes, enabled: true },
-    "system",
-  );
+  return createWebhook(ctx, systemCaller(orgId), { url, description: "", event_types: eventTypes, enabled: true });
 }
 
 export async function sendEvent(
@@ -23,7 +18,7 @@ export async function sendEvent(
   data: Record<string, unknown> = { camera_id: "cam_1" },
   now?: Date,
 ) {
-  return ingestEvent(ctx.db, orgId, { type, data }, now);
+  return ingestEvent({ db: ctx.db, now: now ? () => now : ctx.now }, systemCaller(orgId), { type, data });
 }
 
 /** `clock.now` is the dispatcher's time when set (a fake clock), the real time otherwise. */

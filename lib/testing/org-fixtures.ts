@@ -1,5 +1,6 @@
 import type { Role } from "@prisma/client";
 import { createApiToken } from "../auth/api-tokens";
+import { userCaller, type UserCaller } from "../auth/caller";
 import { hashPassword } from "../auth/passwords";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
@@ -34,4 +35,16 @@ export async function createTestUser(
   const id = newId("usr");
   await db.prisma.user.create({ data: { id, orgId, email, role, name: role, passwordHash: await hashed } });
   return { id, orgId, email, role, password: PASSWORD };
+}
+
+/** A user of `orgId` that is also its `Caller`, for the lib/ functions that act. */
+export async function createTestCaller(db: Db, orgId: string, role: Role): Promise<TestUser & UserCaller> {
+  const user = await createTestUser(db, orgId, role);
+  return { ...user, ...userCaller(user) };
+}
+
+/** A new org with one admin, as its `Caller`. */
+export async function createOrgAdmin(db: Db, cipher: Cipher): Promise<TestUser & UserCaller> {
+  const { orgId } = await createTestOrg(db, cipher);
+  return createTestCaller(db, orgId, "admin");
 }

@@ -1,4 +1,5 @@
 import type { TestContext } from "./test-database";
+import { systemCaller } from "../auth/caller";
 import { ingestEvent } from "../events/ingest";
 import { addWebhook } from "./engine-fixtures";
 
@@ -14,11 +15,11 @@ export async function seedFailedDeliveries(
   for (const url of options.urls) webhookIds.push((await addWebhook(ctx, orgId, url)).id);
   const deliveryIds: string[] = [];
   for (let i = 0; i < options.events; i++) {
+    const createdAt = options.createdAt;
     const { deliveries } = await ingestEvent(
-      ctx.db,
-      orgId,
+      { db: ctx.db, now: createdAt ? () => createdAt : ctx.now },
+      systemCaller(orgId),
       { type: options.type ?? "camera.offline", data: { i } },
-      options.createdAt,
     );
     deliveryIds.push(...deliveries.filter((d) => webhookIds.includes(d.webhook_id)).map((d) => d.id));
   }

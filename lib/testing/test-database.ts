@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { loadConfig, type Config } from "../config";
-import type { AppContext } from "../context";
+import { systemClock, type AppContext } from "../context";
+import { createSender, type Sender } from "../transport/send";
 import { createCipher } from "../crypto/encryption";
 import { connectDatabase } from "../db/client";
 import { startEmbeddedDatabase } from "../db/embedded";
@@ -33,14 +34,22 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const config: Config = loadConfig({ LOG_LEVEL: "silent", NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1", ...env });
   const db = connectDatabase(database.url, { poolSize: 5 });
   const key = randomBytes(32);
+  let sender: Sender | undefined;
   return {
     config,
     db,
     cipher: createCipher(key),
     encryptionKey: key.toString("base64"),
     log: createLogger(config.logLevel, "test"),
+    // A real sender, built on first use; a test may replace `send` or `now` on its context.
+    send: (request) => {
+      sender ??= createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
+      return sender.send(request);
+    },
+    now: systemClock,
     database,
     close: async () => {
+      await sender?.close();
       await db.close();
       await database.drop();
     },

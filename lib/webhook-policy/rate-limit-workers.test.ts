@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { systemCaller } from "../auth/caller";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestEvent } from "../events/ingest";
 import { createTestOrg } from "../testing/org-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import { createWebhook } from "../webhooks/manage";
+import { createWebhook } from "../webhooks/create-webhook";
 
 // The per-webhook rate limit is held across worker processes: two real workers sharing one
 // database do not each send the full rate.
@@ -76,14 +77,14 @@ function busiestWindow(times: number[], ms: number): number {
 describe("rate limit across workers", () => {
   it("keeps 2 workers together at 5 per second for 200 due deliveries", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
-    await createWebhook(
-      ctx.db,
-      ctx.cipher,
-      orgId,
-      { url: `${receiver.origin}/limited`, description: "", event_types: [], enabled: true, rate_limit_per_second: 5 },
-      "system",
-    );
-    for (let i = 0; i < 200; i++) await ingestEvent(ctx.db, orgId, { type: "camera.offline", data: { i } });
+    await createWebhook(ctx, systemCaller(orgId), {
+      url: `${receiver.origin}/limited`,
+      description: "",
+      event_types: [],
+      enabled: true,
+      rate_limit_per_second: 5,
+    });
+    for (let i = 0; i < 200; i++) await ingestEvent(ctx, systemCaller(orgId), { type: "camera.offline", data: { i } });
     const workers = [startWorkerProcess(), startWorkerProcess()];
     try {
       await expect.poll(async () => (await arrivals()).length, { timeout: 150_000, interval: 1_000 }).toBe(200);

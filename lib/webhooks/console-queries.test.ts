@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildCurlCommand, shellQuote } from "../deliveries/curl";
+import { buildCurlCommand, shellQuote } from "../delivery-log/curl";
 import { ConflictError, NotFoundError } from "../errors";
-import { updateWebhook } from "./manage";
+import { systemCaller } from "../auth/caller";
+import { updateWebhook } from "./update-webhook";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
@@ -72,7 +73,7 @@ describe("send test event", () => {
     const target = await addWebhook(ctx, orgId, `${receiver.origin}/target`, ["camera.offline"]);
     await addWebhook(ctx, orgId, `${receiver.origin}/bystander`);
     receiver.requests.splice(0);
-    const { deliveryId } = await sendTestEvent(ctx.db, { orgId, webhookId: target.id, actor: "system" });
+    const { deliveryId } = await sendTestEvent(ctx, systemCaller(orgId), { webhookId: target.id });
     await deliverAll();
     expect(receiver.requests.map((r) => r.path)).toEqual(["/target"]);
     expect(JSON.parse(receiver.requests[0].body.toString())).toMatchObject({ type: TEST_EVENT_TYPE });
@@ -84,8 +85,8 @@ describe("send test event", () => {
   it("refuses a disabled webhook", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/off`);
-    await updateWebhook(ctx.db, orgId, webhook.id, { enabled: false }, "system");
-    await expect(sendTestEvent(ctx.db, { orgId, webhookId: webhook.id, actor: "system" })).rejects.toBeInstanceOf(
+    await updateWebhook(ctx, systemCaller(orgId), { webhookId: webhook.id, changes: { enabled: false } });
+    await expect(sendTestEvent(ctx, systemCaller(orgId), { webhookId: webhook.id })).rejects.toBeInstanceOf(
       ConflictError,
     );
     expect(await ctx.db.prisma.delivery.count()).toBe(0);
@@ -95,9 +96,9 @@ describe("send test event", () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const { orgId: otherOrg } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/mine`);
-    await expect(
-      sendTestEvent(ctx.db, { orgId: otherOrg, webhookId: webhook.id, actor: "system" }),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(sendTestEvent(ctx, systemCaller(otherOrg), { webhookId: webhook.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await ctx.db.prisma.delivery.count()).toBe(0);
   });
 });

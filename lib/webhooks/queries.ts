@@ -3,7 +3,7 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import { NotFoundError } from "../errors";
 import { maskSecret } from "./mask-secret";
-import { getSigningInfo, type SigningInfo } from "./signing-secrets";
+import { getSigningInfo, type SigningInfo } from "../signing/signing-info";
 
 export async function getWebhook(db: Db, orgId: string, id: string) {
   const webhook = await db.prisma.webhook.findFirst({ where: { id, orgId } });

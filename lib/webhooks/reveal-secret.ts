@@ -1,7 +1,8 @@
-import { recordAudit, type Actor } from "../audit/record";
-import type { Cipher } from "../crypto/encryption";
-import type { Db } from "../db/client";
-import { getSigningInfo } from "./signing-secrets";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
+import { getSigningInfo } from "../signing/signing-info";
 
 /**
  * The current signing secret in clear, for the Signing tab's Reveal. Every reveal is audited, so
@@ -9,14 +10,15 @@ import { getSigningInfo } from "./signing-secrets";
  * Throws NotFoundError for a webhook of another org.
  */
 export async function revealSigningSecret(
-  db: Db,
-  cipher: Cipher,
-  input: { orgId: string; webhookId: string; actor: Actor },
+  { db, cipher }: Pick<AppContext, "db" | "cipher">,
+  caller: Caller,
+  input: { webhookId: string },
 ): Promise<string> {
-  const { secret } = await getSigningInfo(db, cipher, input.orgId, input.webhookId);
+  const { orgId } = authorize(caller, "webhook.secret.reveal");
+  const { secret } = await getSigningInfo(db, cipher, orgId, input.webhookId);
   await recordAudit(db.prisma, {
-    orgId: input.orgId,
-    actor: input.actor,
+    orgId,
+    actor: caller,
     action: "webhook.secret.reveal",
     targetType: "webhook",
     targetId: input.webhookId,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateWebhookUrl } from "../delivery/validate-url";
+import { validateWebhookUrl } from "../transport/validate-url";
 import { customHeadersSchema } from "../webhook-policy/custom-headers";
 import { retryScheduleSchema } from "../webhook-policy/retry-schedule";
 

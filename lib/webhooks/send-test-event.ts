@@ -1,8 +1,10 @@
-import type { Db } from "../db/client";
 import { announceDeliveriesDue } from "../dispatch/wake";
 import { ConflictError, NotFoundError } from "../errors";
 import { newId } from "../ids";
-import { recordAudit, type Actor } from "../audit/record";
+import { recordAudit } from "../audit/record";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 
 export const TEST_EVENT_TYPE = "webhook.test";
 
@@ -11,10 +13,14 @@ export const TEST_EVENT_TYPE = "webhook.test";
  * its event types), signed and retried like any other. Returns the new delivery's id.
  */
 export async function sendTestEvent(
-  db: Db,
-  input: { orgId: string; webhookId: string; actor: Actor },
-  now = new Date(),
+  ctx: Pick<AppContext, "db" | "now">,
+  caller: Caller,
+  request: { webhookId: string },
 ) {
+  const { orgId } = authorize(caller, "webhook.test_event");
+  const { db } = ctx;
+  const now = ctx.now();
+  const input = { ...request, orgId, actor: caller };
   const eventId = newId("evt");
   const deliveryId = newId("dlv");
   const body = Buffer.from(

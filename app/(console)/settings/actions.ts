@@ -1,23 +1,25 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asAdmin } from "@/lib/auth/current-user";
+import { asCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { formFields, invalidInput, type ActionState } from "@/lib/forms/action-state";
 import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
-import { addMember, changeMemberRole, removeMember } from "@/lib/org/members";
+import { addMember } from "@/lib/org/add-member";
+import { changeMemberRole } from "@/lib/org/change-member-role";
+import { removeMember } from "@/lib/org/remove-member";
 import { addMemberSchema, changeRoleSchema, removeMemberSchema } from "@/lib/org/schemas";
 
-// Every action: validate, then asAdmin() (a viewer gets an inline refusal): call lib/ with the
-// admin's own org, revalidate. The org never comes from the form.
+// Every action: validate, then asCaller(): call lib/ as the signed-in user (lib/ refuses a viewer,
+// shown inline), revalidate. The org never comes from the form: it is the caller's.
 
 export async function revealApiTokenAction(): Promise<ActionState> {
-  return asAdmin(async (admin) => ({ status: "ok", value: await revealApiToken(getAppContext(), admin) }));
+  return asCaller(async (caller) => ({ status: "ok", value: await revealApiToken(getAppContext(), caller) }));
 }
 
 export async function regenerateApiTokenAction(): Promise<ActionState> {
-  return asAdmin(async (admin) => {
-    const token = await regenerateApiToken(getAppContext(), admin);
+  return asCaller(async (caller) => {
+    const token = await regenerateApiToken(getAppContext(), caller);
     revalidatePath("/settings");
     return {
       status: "ok",
@@ -32,8 +34,8 @@ export async function addMemberAction(_previous: ActionState, formData: FormData
   const values = { email: raw.email, name: raw.name, role: raw.role };
   const parsed = addMemberSchema.safeParse(raw);
   if (!parsed.success) return invalidInput(parsed.error, values);
-  return asAdmin(async (admin) => {
-    await addMember(getAppContext().db, admin, parsed.data);
+  return asCaller(async (caller) => {
+    await addMember(getAppContext(), caller, parsed.data);
     revalidatePath("/settings");
     return { status: "ok", message: `Added ${parsed.data.email} as ${parsed.data.role}.` };
   }, values);
@@ -42,8 +44,8 @@ export async function addMemberAction(_previous: ActionState, formData: FormData
 export async function changeMemberRoleAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = changeRoleSchema.safeParse(formFields(formData, ["userId", "role"]));
   if (!parsed.success) return invalidInput(parsed.error);
-  return asAdmin(async (admin) => {
-    await changeMemberRole(getAppContext().db, admin, parsed.data);
+  return asCaller(async (caller) => {
+    await changeMemberRole(getAppContext(), caller, parsed.data);
     revalidatePath("/settings");
     return { status: "ok", message: `Role changed to ${parsed.data.role}.` };
   });
@@ -52,8 +54,8 @@ export async function changeMemberRoleAction(_previous: ActionState, formData: F
 export async function removeMemberAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = removeMemberSchema.safeParse(formFields(formData, ["userId"]));
   if (!parsed.success) return invalidInput(parsed.error);
-  return asAdmin(async (admin) => {
-    await removeMember(getAppContext().db, admin, parsed.data.userId);
+  return asCaller(async (caller) => {
+    await removeMember(getAppContext(), caller, parsed.data);
     revalidatePath("/settings");
     return { status: "ok", message: "Member removed." };
   });

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createAlertDestination } from "@/lib/alerts/destinations";
-import { asAdmin } from "@/lib/auth/current-user";
+import { asCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { formFields, type ActionState } from "@/lib/forms/action-state";
 import { createWebhookInput } from "@/lib/webhooks/schemas";
@@ -15,9 +15,8 @@ export async function addAlertDestinationAction(_previous: ActionState, formData
   const values = formFields(formData, ["url"]);
   const parsed = input.safeParse(values);
   if (!parsed.success) return { status: "error", fields: { url: parsed.error.issues[0].message }, values };
-  return asAdmin(async (admin) => {
-    const { db, cipher } = getAppContext();
-    await createAlertDestination(db, cipher, admin.orgId, parsed.data.url, `user:${admin.id}`);
+  return asCaller(async (caller) => {
+    await createAlertDestination(getAppContext(), caller, { url: parsed.data.url });
     revalidatePath("/settings");
     revalidatePath("/webhooks");
     return { status: "ok", message: "Alert destination added. Its signing secret is on its Signing tab." };

@@ -8,10 +8,12 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Time } from "@/components/ui/time";
+import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { listAlertDestinations } from "@/lib/alerts/destinations";
-import { getActiveApiToken, listMembers } from "@/lib/org/queries";
+import { readOrgSettings } from "@/lib/org/read-settings";
 import {
   addMemberAction,
   changeMemberRoleAction,
@@ -25,13 +27,13 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const { db } = getAppContext();
-  const [token, members, destinations] = await Promise.all([
-    getActiveApiToken(db, user.orgId),
-    listMembers(db, user.orgId),
-    listAlertDestinations(db, user.orgId),
+  const caller = userCaller(user);
+  const [{ token, members }, destinations] = await Promise.all([
+    readOrgSettings(getAppContext(), caller),
+    listAlertDestinations(getAppContext(), caller),
   ]);
-  const isAdmin = user.role === "admin";
+  const isAdmin = isAllowed(caller, "member.add");
+  const managesAlerts = isAllowed(caller, "alerts.manage");
 
   return (
     <div className="space-y-6">
@@ -52,7 +54,7 @@ export default async function SettingsPage() {
           </>
         }
       >
-        <AlertDestinationsPanel destinations={destinations} canManage={isAdmin} add={addAlertDestinationAction} />
+        <AlertDestinationsPanel destinations={destinations} canManage={managesAlerts} add={addAlertDestinationAction} />
       </Card>
 
       <Card

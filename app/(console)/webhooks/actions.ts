@@ -2,29 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { asAdmin } from "@/lib/auth/current-user";
-import type { SessionUser } from "@/lib/auth/sessions";
+import { asCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { formFields, invalidInput, type ActionState } from "@/lib/forms/action-state";
 import { parseWebhookForm, rotateSecretForm, webhookIdParam } from "@/lib/webhooks/form";
-import { createWebhook, deleteWebhook, updateWebhook } from "@/lib/webhooks/manage";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
-import { rotateSigningSecret } from "@/lib/webhooks/rotate-secret";
+import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
 import { createWebhookInput, updateWebhookInput } from "@/lib/webhooks/schemas";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
-// Every action: validate, then asAdmin() (a viewer gets an inline refusal): call lib/ with the
-// admin's own org, revalidate. The webhook id is a bound argument that a caller can forge, so it
-// is validated like any input, and lib/ looks it up within the admin's org only.
+// Every action: validate, then asCaller(): call lib/ as the signed-in user (lib/ refuses a viewer,
+// shown inline), revalidate. The webhook id is a bound argument that a caller can forge, so it is
+// validated like any input, and lib/ looks it up within the caller's org only.
 
 const NOT_FOUND: ActionState = { status: "error", message: "Webhook not found." };
 
 export async function createWebhookAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = parseWebhookForm(formData, createWebhookInput, { withEnabled: true });
   if (!parsed.ok) return parsed.state;
-  return asAdmin(async (admin) => {
-    const { db, cipher } = getAppContext();
-    const { id } = await createWebhook(db, cipher, admin.orgId, parsed.data, actorOf(admin));
+  return asCaller(async (caller) => {
+    const { id } = await createWebhook(getAppContext(), caller, parsed.data);
     revalidatePath("/webhooks");
     redirect(`/webhooks/${id}`);
   }, parsed.values);
@@ -39,8 +39,8 @@ export async function updateWebhookAction(
   if (!id.success) return NOT_FOUND;
   const parsed = parseWebhookForm(formData, updateWebhookInput, { withEnabled: false });
   if (!parsed.ok) return parsed.state;
-  return asAdmin(async (admin) => {
-    await updateWebhook(getAppContext().db, admin.orgId, id.data, parsed.data, actorOf(admin));
+  return asCaller(async (caller) => {
+    await updateWebhook(getAppContext(), caller, { webhookId: id.data, changes: parsed.data });
     revalidateWebhook(id.data);
     return { status: "ok", message: "Changes saved.", values: parsed.values };
   }, parsed.values);
@@ -49,8 +49,8 @@ export async function updateWebhookAction(
 export async function setWebhookEnabledAction(webhookId: string, enabled: boolean): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success || typeof enabled !== "boolean") return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    await updateWebhook(getAppContext().db, admin.orgId, id.data, { enabled }, actorOf(admin));
+  return asCaller(async (caller) => {
+    await updateWebhook(getAppContext(), caller, { webhookId: id.data, changes: { enabled } });
     revalidateWebhook(id.data);
     return {
       status: "ok",
@@ -64,8 +64,8 @@ export async function setWebhookEnabledAction(webhookId: string, enabled: boolea
 export async function deleteWebhookAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    await deleteWebhook(getAppContext().db, admin.orgId, id.data, actorOf(admin));
+  return asCaller(async (caller) => {
+    await deleteWebhook(getAppContext(), caller, { webhookId: id.data });
     revalidatePath("/webhooks");
     redirect("/webhooks?deleted=1");
   });
@@ -74,12 +74,8 @@ export async function deleteWebhookAction(webhookId: string): Promise<ActionStat
 export async function sendTestEventAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    const { deliveryId } = await sendTestEvent(getAppContext().db, {
-      orgId: admin.orgId,
-      webhookId: id.data,
-      actor: actorOf(admin),
-    });
+  return asCaller(async (caller) => {
+    const { deliveryId } = await sendTestEvent(getAppContext(), caller, { webhookId: id.data });
     revalidateWebhook(id.data);
     return { status: "ok", message: "Test event sent", value: deliveryId };
   });
@@ -88,12 +84,8 @@ export async function sendTestEventAction(webhookId: string): Promise<ActionStat
 export async function revealSigningSecretAction(webhookId: string): Promise<ActionState> {
   const id = webhookIdParam.safeParse(webhookId);
   if (!id.success) return NOT_FOUND;
-  return asAdmin(async (admin) => {
-    const { db, cipher } = getAppContext();
-    return {
-      status: "ok",
-      value: await revealSigningSecret(db, cipher, { orgId: admin.orgId, webhookId: id.data, actor: actorOf(admin) }),
-    };
+  return asCaller(async (caller) => {
+    return { status: "ok", value: await revealSigningSecret(getAppContext(), caller, { webhookId: id.data }) };
   });
 }
 
@@ -106,15 +98,9 @@ export async function rotateSigningSecretAction(
   if (!id.success) return NOT_FOUND;
   const parsed = rotateSecretForm.safeParse(formFields(formData, ["grace_period_seconds"]));
   if (!parsed.success) return invalidInput(parsed.error);
-  return asAdmin(async (admin) => {
-    const { db, cipher } = getAppContext();
+  return asCaller(async (caller) => {
     const graceSeconds = parsed.data.grace_period_seconds;
-    const signing = await rotateSigningSecret(db, cipher, {
-      orgId: admin.orgId,
-      webhookId: id.data,
-      graceSeconds,
-      actor: actorOf(admin),
-    });
+    const signing = await rotateSigningSecret(getAppContext(), caller, { webhookId: id.data, graceSeconds });
     revalidatePath(`/webhooks/${id.data}/signing`);
     return {
       status: "ok",
@@ -125,11 +111,6 @@ export async function rotateSigningSecretAction(
       value: signing.secret,
     };
   });
-}
-
-/** The audit log's name for a console user. */
-function actorOf(user: SessionUser): string {
-  return `user:${user.id}`;
 }
 
 function revalidateWebhook(id: string): void {

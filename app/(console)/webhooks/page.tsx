@@ -6,11 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { listUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
+import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
-import { listWebhookSummaries } from "@/lib/webhooks/stats";
+import { readWebhookSummaries } from "@/lib/webhooks/read-webhooks";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -21,12 +23,13 @@ export default async function WebhooksPage({
 }) {
   const user = await requireUser();
   const { deleted } = await searchParams;
-  const { db, config } = getAppContext();
+  const caller = userCaller(user);
+  const app = getAppContext();
   const [webhooks, unhealthy] = await Promise.all([
-    listWebhookSummaries(db, user.orgId, listWindowStart()),
-    listUnhealthyEndpoints(db, user.orgId),
+    readWebhookSummaries(app, caller, { since: listWindowStart() }),
+    readUnhealthyEndpoints(app, caller),
   ]);
-  const isAdmin = user.role === "admin";
+  const isAdmin = isAllowed(caller, "webhook.create");
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
       New webhook
@@ -40,7 +43,7 @@ export default async function WebhooksPage({
         description="The endpoints NovaVMS delivers your organisation's events to."
         actions={newWebhook}
       />
-      <HealthBanners endpoints={unhealthy} autoDisableAfterMs={config.autoDisableAfterMs} linkToWebhook />
+      <HealthBanners endpoints={unhealthy} autoDisableAfterMs={app.config.autoDisableAfterMs} linkToWebhook />
       {deleted === "1" ? <Alert tone="success">Webhook deleted, with its deliveries and their log.</Alert> : null}
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>

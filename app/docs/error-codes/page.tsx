@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
-import { troubleshootingHref } from "@/lib/deliveries/format";
-import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/delivery/reasons";
+import { currentFigures } from "@/lib/failures/current-figures";
+import { withFigures } from "@/lib/failures/figures";
+import { troubleshootingHref } from "@/lib/delivery-log/format";
+import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/failures/reasons";
+import { API_REQUEST_ID_PREFIX } from "@/lib/api/request-id";
 import { API_ERROR_CODES } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Error code reference" };
@@ -11,7 +14,8 @@ const anchored = "scroll-mt-4 target:bg-amber-50";
 
 // Generated from the code catalogs, so every code the API or a delivery can report has an entry
 // whose anchor is the code itself (/docs/error-codes#timeout).
-export default function ErrorCodesPage() {
+export default async function ErrorCodesPage() {
+  const figures = await currentFigures();
   const reasons = Object.entries(FAILURE_REASONS) as [FailureReason, (typeof FAILURE_REASONS)[FailureReason]][];
   return (
     <Prose>
@@ -20,6 +24,11 @@ export default function ErrorCodesPage() {
         API errors are answered as <code>{'{"error": {"code", "message", "request_id"}}'}</code> with the HTTP status
         below. Failed delivery attempts record the error code <code>{DELIVERY_ERROR_CODE}</code> with a{" "}
         <code>reason</code> from the list further down, shown in the delivery log.
+      </p>
+      <p>
+        An API error&apos;s <code>request_id</code> (also sent as <code>X-Request-Id</code>) starts with{" "}
+        <code>{API_REQUEST_ID_PREFIX}_</code> and names that API call. A delivery attempt&apos;s <code>request_id</code>{" "}
+        starts with <code>req_</code>: that is the one to search the delivery log for.
       </p>
 
       <h2 id="api">API error codes</h2>
@@ -50,8 +59,8 @@ export default function ErrorCodesPage() {
         <code>{DELIVERY_ERROR_CODE}</code>
       </h2>
       <p>
-        A delivery attempt did not get a <code>2xx</code> response within 10 seconds. NovaVMS retries after 1m, 5m, 15m,
-        1h and 6h, then marks the delivery Failed. The <code>reason</code> says why:
+        A delivery attempt did not get a <code>2xx</code> response within {figures.timeout}. NovaVMS retries after{" "}
+        {figures.retriesSentence}, then marks the delivery Failed. The <code>reason</code> says why:
       </p>
       {reasons.map(([reason, { title, advice }]) => (
         <section key={reason} id={reason} className={`mt-6 rounded-md ${anchored}`} aria-labelledby={`${reason}-title`}>
@@ -60,7 +69,7 @@ export default function ErrorCodesPage() {
           </h3>
           <ul>
             {advice.map((line) => (
-              <li key={line}>{line}</li>
+              <li key={line}>{withFigures(line, figures)}</li>
             ))}
           </ul>
           <TroubleshootingLink reason={reason} />

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
+import { currentFigures } from "@/lib/failures/current-figures";
 
 export const metadata: Metadata = { title: "Webhook delivery failed" };
 
 // The support article, word for word. The Fix sub-sections keep stable anchors (#non-2xx,
 // #timeout, #tls, #signature) because the console's delivery detail links to them.
-export default function TroubleshootingPage() {
+export default async function TroubleshootingPage() {
+  const figures = await currentFigures();
   return (
     <Prose>
       <h1>Webhook delivery failed</h1>
@@ -14,14 +16,16 @@ export default function TroubleshootingPage() {
       <h2 id="symptom">Symptom</h2>
       <p>
         In the admin UI’s webhook delivery log, a delivery shows <strong>Failed</strong> with the error{" "}
-        <code>webhook_delivery_failed</code>. NovaVMS retries failed deliveries with exponential backoff (1m, 5m, 15m,
-        1h, 6h) and then gives up.
+        <code>webhook_delivery_failed</code>. NovaVMS retries failed deliveries with exponential backoff (
+        {figures.retries}) and then gives up.
       </p>
 
       <h2 id="likely-causes">Likely causes</h2>
       <ul>
         <li>Your endpoint returned a non-2xx response.</li>
-        <li>Your endpoint took longer than 10 seconds to respond. NovaVMS closes the connection at the timeout.</li>
+        <li>
+          Your endpoint took longer than {figures.timeout} to respond. NovaVMS closes the connection at the timeout.
+        </li>
         <li>The TLS handshake failed — expired cert, unknown CA, or SNI mismatch.</li>
         <li>Your receiver’s signature-verification logic rejected the payload, so you returned a 4xx on purpose.</li>
       </ul>
@@ -31,20 +35,21 @@ export default function TroubleshootingPage() {
       <h3 id="non-2xx">If your endpoint returned non-2xx</h3>
       <ul>
         <li>
-          Open the delivery log entry in the admin UI. The <strong>Response body</strong> field shows the first 1 KB
+          Open the delivery log entry in the admin UI. The <strong>Response body</strong> field shows the first{" "}
+          {figures.storedBody}
           your endpoint returned.
         </li>
         <li>
           Reproduce locally against the <code>X-NovaVMS-Signature</code> header and body shown in the log.
         </li>
         <li>
-          Fix the handler. Return <code>200 OK</code> within 10 seconds. Do the heavy work asynchronously in your own
-          queue.
+          Fix the handler. Return <code>200 OK</code> within {figures.timeout}. Do the heavy work asynchronously in your
+          own queue.
         </li>
       </ul>
 
       <h3 id="timeout">If the request timed out</h3>
-      <p>NovaVMS waits 10 seconds for a response. If your handler is synchronous and slow:</p>
+      <p>NovaVMS waits {figures.timeout} for a response. If your handler is synchronous and slow:</p>
       <ul>
         <li>
           Return <code>202 Accepted</code> immediately.

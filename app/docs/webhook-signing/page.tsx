@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { Prose } from "@/components/docs/prose";
+import { currentFigures } from "@/lib/failures/current-figures";
 import {
   NODE_EXPRESS,
   NODE_VERIFY,
@@ -54,7 +55,8 @@ const HEADERS: [string, React.ReactNode][] = [
   ],
 ];
 
-export default function WebhookSigningPage() {
+export default async function WebhookSigningPage() {
+  const figures = await currentFigures();
   return (
     <Prose>
       <h1>Webhook signing</h1>
@@ -147,13 +149,14 @@ export default function WebhookSigningPage() {
       <h2 id="delivery">Timeouts, retries and TLS</h2>
       <ul>
         <li>
-          <strong>Success</strong> is a <code>2xx</code> status within <strong>10 seconds</strong> for the whole
+          <strong>Success</strong> is a <code>2xx</code> status within <strong>{figures.timeout}</strong> for the whole
           exchange (connect, TLS, headers, body). At the timeout the connection is closed. Redirects are not followed: a{" "}
           <code>3xx</code> is a failure.
         </li>
         <li>
-          <strong>Retries</strong>: after a failed attempt the next comes <strong>1m, 5m, 15m, 1h and 6h</strong> later
-          (6 attempts in all); then the delivery is Failed. An admin can send it again at any time with Replay.
+          <strong>Retries</strong>: after a failed attempt the next comes <strong>{figures.retriesSentence}</strong>{" "}
+          later ({figures.attempts} attempts in all); then the delivery is Failed. An admin can send it again at any
+          time with Replay.
         </li>
         <li>
           <strong>TLS</strong>: certificates are checked against the operating system&apos;s CA bundle (the system CA

@@ -6,10 +6,11 @@ import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
 import { HealthBanners } from "@/components/webhooks/health-banners";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { listUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
-import { findWebhook } from "@/lib/webhooks/queries";
+import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
+import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { sendTestEventAction } from "../actions";
 
 // The header and tabs of one webhook. Each tab's page loads and authorizes on its own as well:
@@ -21,12 +22,12 @@ export default async function WebhookLayout({
   children: ReactNode;
   params: Promise<{ id: string }>;
 }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const { db, config } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
-  const unhealthy = await listUnhealthyEndpoints(db, user.orgId, new Date(), webhook.id);
+  const unhealthy = await readUnhealthyEndpoints(app, caller, { webhookId: webhook.id });
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -54,7 +55,7 @@ export default async function WebhookLayout({
           </span>
         }
         actions={
-          user.role !== "admin" ? null : webhook.enabled ? (
+          !isAllowed(caller, "webhook.test_event") ? null : webhook.enabled ? (
             <SendTestEventButton action={sendTestEventAction.bind(null, webhook.id)} />
           ) : (
             <p className="text-sm text-slate-600">Enable the webhook in Settings to send a test event.</p>
@@ -62,7 +63,7 @@ export default async function WebhookLayout({
         }
       />
       <div className="mb-4">
-        <HealthBanners endpoints={unhealthy} autoDisableAfterMs={config.autoDisableAfterMs} linkToWebhook={false} />
+        <HealthBanners endpoints={unhealthy} autoDisableAfterMs={app.config.autoDisableAfterMs} linkToWebhook={false} />
       </div>
       <TabLinks label="Webhook sections" tabs={tabs} />
       {children}

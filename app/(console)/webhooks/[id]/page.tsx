@@ -6,28 +6,27 @@ import { Card } from "@/components/ui/card";
 import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
 import { RangeSwitch } from "@/components/webhooks/range-switch";
 import { SuccessRate } from "@/components/webhooks/status-badges";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
-import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/deliveries/format";
-import { listRecoveries } from "@/lib/recovery/queries";
+import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/delivery-log/format";
+import { readRecoveries } from "@/lib/recovery/read-recoveries";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
-import { findWebhook } from "@/lib/webhooks/queries";
-import { getWebhookOverview } from "@/lib/webhooks/stats";
+import { findWebhookFor, readWebhookOverview } from "@/lib/webhooks/read-webhooks";
 
 export const metadata: Metadata = { title: "Webhook overview" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function WebhookOverviewPage({ params, searchParams }: Props) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const [{ id }, { range }] = await Promise.all([params, searchParams]);
-  const { db } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
   const period = overviewWindow(range);
   const [overview, recoveries] = await Promise.all([
-    getWebhookOverview(db, user.orgId, webhook.id, period),
-    listRecoveries(db, user.orgId, { limit: 10, webhook_id: webhook.id }),
+    readWebhookOverview(app, caller, { webhookId: webhook.id, ...period }),
+    readRecoveries(app, caller, { limit: 10, webhook_id: webhook.id }),
   ]);
   const base = `/webhooks/${webhook.id}`;
 

@@ -3,8 +3,8 @@ import { parseJsonBody } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
 import { ingestEvent, ingestEventInput } from "@/lib/events/ingest";
 
-export const POST = apiRoute(async ({ app, request, requestId, orgId }) => {
+export const POST = apiRoute(async ({ app, request, requestId, caller }) => {
   const input = await parseJsonBody(request, ingestEventInput, app.config.maxEventBytes);
-  const result = await ingestEvent(app.db, orgId, input);
+  const result = await ingestEvent(app, caller, input);
   return jsonResponse({ id: result.id, deliveries: result.deliveries }, requestId, 202);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setAppContext } from "@/lib/context";
-import { createSender, type Sender } from "@/lib/delivery/send";
+import { createSender, type Sender } from "@/lib/transport/send";
 import { createRecoveryRunner, type RecoveryRunner } from "@/lib/recovery/runner";
 import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";

@@ -2,17 +2,17 @@ import { apiRoute } from "@/lib/api/handler";
 import { parseJsonBody, parseQuery } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
 import { createRecovery } from "@/lib/recovery/create";
-import { listRecoveries } from "@/lib/recovery/queries";
+import { readRecoveries } from "@/lib/recovery/read-recoveries";
 import { createRecoveryInput, recoveryListQuery } from "@/lib/recovery/schemas";
 
-export const GET = apiRoute(async ({ app, request, requestId, orgId }) => {
+export const GET = apiRoute(async ({ app, request, requestId, caller }) => {
   const query = parseQuery(request.url, recoveryListQuery);
-  return jsonResponse(await listRecoveries(app.db, orgId, query), requestId);
+  return jsonResponse(await readRecoveries(app, caller, query), requestId);
 });
 
-export const POST = apiRoute(async ({ app, request, requestId, orgId, tokenId }) => {
+export const POST = apiRoute(async ({ app, request, requestId, caller }) => {
   const input = await parseJsonBody(request, createRecoveryInput);
-  const result = await createRecovery(app.db, orgId, input, `token:${tokenId}`);
+  const result = await createRecovery(app, caller, input);
   if (result.dryRun) return jsonResponse({ count: result.count }, requestId);
   return jsonResponse(result.recovery, requestId, 202);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { systemCaller } from "@/lib/auth/caller";
 import { setAppContext } from "@/lib/context";
-import { replayDelivery } from "@/lib/deliveries/replay";
+import { replayDelivery } from "@/lib/attempts/replay";
 import { createTestDispatcher, sendEvent } from "@/lib/testing/engine-fixtures";
 import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";
@@ -111,10 +112,9 @@ describe("custom headers", () => {
     expect(JSON.stringify(sent)).not.toContain("gateway-key");
 
     // Replay sends them too.
-    const replayed = await replayDelivery(
-      { db: ctx.db, cipher: ctx.cipher, send: test.sender.send },
-      { orgId: org.orgId, deliveryId: attempt.deliveryId, actor: "system" },
-    );
+    const replayed = await replayDelivery({ ...ctx, send: test.sender.send }, systemCaller(org.orgId), {
+      deliveryId: attempt.deliveryId,
+    });
     expect(replayed.attempt.trigger).toBe("manual");
     const again = receiver.requests.at(-1)!;
     expect(again.rawHeaders[again.rawHeaders.findIndex((h) => h.toLowerCase() === "authorization") + 1]).toBe(secret);

@@ -7,23 +7,24 @@ import { DeleteWebhookForm, EnableWebhookForm } from "@/components/webhooks/sett
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { PolicyForm } from "@/components/webhooks/policy-form";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { eventTypeFormValues } from "@/lib/webhooks/form";
-import { findWebhook } from "@/lib/webhooks/queries";
+import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { deleteWebhookAction, setWebhookEnabledAction, updateWebhookAction } from "../../actions";
 import { updatePolicyAction } from "../../policy-actions";
 
 export const metadata: Metadata = { title: "Webhook settings" };
 
 export default async function WebhookSettingsPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const { db, config } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
 
-  if (user.role !== "admin") {
+  if (!isAllowed(caller, "webhook.update")) {
     return (
       <div className="space-y-6">
         <Alert tone="info">
@@ -70,7 +71,7 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
             rate_limit_per_second: webhook.rateLimitPerSecond?.toString() ?? "",
           }}
           headerNames={webhook.customHeaderNames}
-          defaultSchedule={config.retryScheduleMs.map(formatMs).join(",")}
+          defaultSchedule={app.config.retryScheduleMs.map(formatMs).join(",")}
         />
       </Card>
       <Card title={webhook.enabled ? "Disable" : "Enable"} id="status">

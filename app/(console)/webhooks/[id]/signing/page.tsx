@@ -4,21 +4,23 @@ import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
-import { findWebhook, getSigningSummary } from "@/lib/webhooks/queries";
+import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
+import { MAX_PREVIOUS_SECRETS } from "@/lib/signing/secret-limits";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
 
 export default async function WebhookSigningPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const caller = await requireCaller();
   const { id } = await params;
-  const { db, cipher } = getAppContext();
-  const webhook = await findWebhook(db, user.orgId, id);
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
-  const signing = await getSigningSummary(db, cipher, user.orgId, webhook.id);
-  const isAdmin = user.role === "admin";
+  const signing = await readSigningSummary(app, caller, { webhookId: webhook.id });
+  const isAdmin = isAllowed(caller, "webhook.secret.reveal");
 
   return (
     <div className="space-y-6">
@@ -58,7 +60,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
       <Card
         id="previous-secrets"
         title="Previous secrets"
-        description="Secrets replaced by a rotation that still sign deliveries until their grace period ends."
+        description={`Secrets replaced by a rotation that still sign deliveries until their grace period ends. At most ${MAX_PREVIOUS_SECRETS} stay valid: a rotation beyond that ends the oldest one's grace period at once.`}
       >
         {signing.previous.length ? (
           <ul className="divide-y divide-slate-100 text-sm">

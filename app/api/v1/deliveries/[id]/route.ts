@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { getDelivery } from "@/lib/deliveries/queries";
+import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 
-export const GET = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params }) => {
-  return jsonResponse((await getDelivery(app.db, orgId, params.id)).view, requestId);
+export const GET = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  return jsonResponse(await readDelivery(app, caller, { deliveryId: params.id }), requestId);
 });

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { getRecovery } from "@/lib/recovery/queries";
+import { readRecovery } from "@/lib/recovery/read-recoveries";
 
-export const GET = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params }) => {
-  return jsonResponse(await getRecovery(app.db, orgId, params.id), requestId);
+export const GET = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  return jsonResponse(await readRecovery(app, caller, { recoveryId: params.id }), requestId);
 });

@@ -1,12 +1,8 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { replayDelivery } from "@/lib/deliveries/replay";
-import { getProcessSender } from "@/lib/delivery/process-sender";
+import { replayDelivery } from "@/lib/attempts/replay";
 
-export const POST = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params, tokenId }) => {
-  const { attempt } = await replayDelivery(
-    { db: app.db, cipher: app.cipher, send: getProcessSender(app.config).send },
-    { orgId, deliveryId: params.id, actor: `token:${tokenId}` },
-  );
+export const POST = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  const { attempt } = await replayDelivery(app, caller, { deliveryId: params.id });
   return jsonResponse(attempt, requestId);
 });

@@ -2,6 +2,6 @@ import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
 import { cancelRecovery } from "@/lib/recovery/cancel";
 
-export const POST = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params, tokenId }) => {
-  return jsonResponse(await cancelRecovery(app.db, orgId, params.id, `token:${tokenId}`), requestId);
+export const POST = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  return jsonResponse(await cancelRecovery(app, caller, { recoveryId: params.id }), requestId);
 });

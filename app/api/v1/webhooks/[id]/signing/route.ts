@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
 import { jsonResponse } from "@/lib/api/respond";
-import { getSigningInfo } from "@/lib/webhooks/signing-secrets";
+import { readSigningSecrets } from "@/lib/webhooks/read-webhooks";
 
-export const GET = apiRoute<{ id: string }>(async ({ app, requestId, orgId, params }) => {
-  return jsonResponse(await getSigningInfo(app.db, app.cipher, orgId, params.id), requestId);
+export const GET = apiRoute<{ id: string }>(async ({ app, requestId, caller, params }) => {
+  return jsonResponse(await readSigningSecrets(app, caller, { webhookId: params.id }), requestId);
 });

@@ -1,0 +1,294 @@
+import type { Caller, UserCaller } from "@/lib/auth/caller";
+import type { Action } from "@/lib/auth/policy";
+import type { AppContext } from "@/lib/context";
+import { readDelivery } from "@/lib/delivery-log/read-deliveries";
+import { replayDelivery } from "@/lib/attempts/replay";
+import { ingestEvent } from "@/lib/events/ingest";
+import { addMember } from "@/lib/org/add-member";
+import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
+import { changeMemberRole } from "@/lib/org/change-member-role";
+import { readOrgSettings } from "@/lib/org/read-settings";
+import { removeMember } from "@/lib/org/remove-member";
+import { createWebhook } from "@/lib/webhooks/create-webhook";
+import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
+import { readSigningSecrets, readWebhook } from "@/lib/webhooks/read-webhooks";
+import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
+import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
+import { sendTestEvent } from "@/lib/webhooks/send-test-event";
+import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import { createAlertDestination } from "@/lib/alerts/destinations";
+import { cancelRecovery } from "@/lib/recovery/cancel";
+import { createRecovery } from "@/lib/recovery/create";
+import { readRecovery } from "@/lib/recovery/read-recoveries";
+import * as recoveriesRoute from "./api/v1/recoveries/route";
+import * as recoveryRoute from "./api/v1/recoveries/[id]/route";
+import * as cancelRecoveryRoute from "./api/v1/recoveries/[id]/cancel/route";
+import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
+import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
+import * as deliveriesRoute from "./api/v1/deliveries/route";
+import * as eventsRoute from "./api/v1/events/route";
+import * as webhookRoute from "./api/v1/webhooks/[id]/route";
+import * as rotateRoute from "./api/v1/webhooks/[id]/signing/rotate/route";
+import * as signingRoute from "./api/v1/webhooks/[id]/signing/route";
+import * as webhooksRoute from "./api/v1/webhooks/route";
+
+// Test-only: how authorization-matrix.test.ts performs each action of the policy table, through
+// its lib/ entry point and through every /api/v1 route that performs it. Typed by the table, so
+// a row without an entry does not compile.
+
+export type Fixture = {
+  orgId: string;
+  apiToken: string;
+  otherApiToken: string;
+  admin: UserCaller;
+  viewer: UserCaller;
+  /** A viewer of org A that member actions act on. */
+  memberId: string;
+  token: Caller;
+  otherAdmin: UserCaller;
+  webhookId: string;
+  deliveryId: string;
+  /** A finished (cancelled) recovery of org A, so another can be started. */
+  recoveryId: string;
+};
+
+type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+type ApiRoute = {
+  name: string;
+  method: string;
+  handler: Handler;
+  path: (f: Fixture) => string;
+  params?: (f: Fixture) => Record<string, string>;
+  body?: (f: Fixture) => unknown;
+  /** Overrides the action's: a list acts on no particular id. */
+  targeted?: boolean;
+};
+
+type Entry = {
+  /** Acts on one of org A's ids, so another org's caller gets "not found". */
+  targeted: boolean;
+  lib: (ctx: AppContext, caller: Caller, f: Fixture) => Promise<unknown>;
+  api: ApiRoute[];
+};
+
+const webhookPath = (suffix = "") => ({
+  path: (f: Fixture) => `/webhooks/${f.webhookId}${suffix}`,
+  params: (f: Fixture) => ({ id: f.webhookId }),
+});
+const deliveryPath = (suffix = "") => ({
+  path: (f: Fixture) => `/deliveries/${f.deliveryId}${suffix}`,
+  params: (f: Fixture) => ({ id: f.deliveryId }),
+});
+const recoveryPath = (suffix = "") => ({
+  path: (f: Fixture) => `/recoveries/${f.recoveryId}${suffix}`,
+  params: (f: Fixture) => ({ id: f.recoveryId }),
+});
+const newRecovery = (f: Fixture) => ({ webhook_id: f.webhookId, since: new Date(0).toISOString(), dry_run: false });
+const handler = (route: unknown) => route as Handler;
+const newWebhook = { url: "https://example.com/new", description: "", event_types: [], enabled: true };
+
+export const ACTION_ENTRIES: Record<Action, Entry> = {
+  "webhook.read": {
+    targeted: true,
+    lib: (ctx, caller, f) => readWebhook(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      { name: "GET /webhooks/{id}", method: "GET", handler: handler(webhookRoute.GET), ...webhookPath() },
+      {
+        name: "GET /webhooks",
+        method: "GET",
+        handler: handler(webhooksRoute.GET),
+        path: () => "/webhooks",
+        targeted: false,
+      },
+    ],
+  },
+  "webhook.create": {
+    targeted: false,
+    lib: (ctx, caller) => createWebhook(ctx, caller, newWebhook),
+    api: [
+      {
+        name: "POST /webhooks",
+        method: "POST",
+        handler: handler(webhooksRoute.POST),
+        path: () => "/webhooks",
+        body: () => ({ url: newWebhook.url }),
+      },
+    ],
+  },
+  "webhook.update": {
+    targeted: true,
+    lib: (ctx, caller, f) => updateWebhook(ctx, caller, { webhookId: f.webhookId, changes: { enabled: false } }),
+    api: [
+      {
+        name: "PATCH /webhooks/{id}",
+        method: "PATCH",
+        handler: handler(webhookRoute.PATCH),
+        ...webhookPath(),
+        body: () => ({ enabled: false }),
+      },
+    ],
+  },
+  "webhook.policy.update": {
+    targeted: true,
+    lib: (ctx, caller, f) =>
+      updateWebhook(ctx, caller, { webhookId: f.webhookId, changes: { rate_limit_per_second: 5 } }),
+    api: [
+      {
+        name: "PATCH /webhooks/{id} (policy)",
+        method: "PATCH",
+        handler: handler(webhookRoute.PATCH),
+        ...webhookPath(),
+        body: () => ({ rate_limit_per_second: 5 }),
+      },
+    ],
+  },
+  "webhook.delete": {
+    targeted: true,
+    lib: (ctx, caller, f) => deleteWebhook(ctx, caller, { webhookId: f.webhookId }),
+    api: [{ name: "DELETE /webhooks/{id}", method: "DELETE", handler: handler(webhookRoute.DELETE), ...webhookPath() }],
+  },
+  "webhook.test_event": {
+    targeted: true,
+    lib: (ctx, caller, f) => sendTestEvent(ctx, caller, { webhookId: f.webhookId }),
+    api: [],
+  },
+  "webhook.secret.read": {
+    targeted: true,
+    lib: (ctx, caller, f) => readSigningSecrets(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "GET /webhooks/{id}/signing",
+        method: "GET",
+        handler: handler(signingRoute.GET),
+        ...webhookPath("/signing"),
+      },
+    ],
+  },
+  "webhook.secret.reveal": {
+    targeted: true,
+    lib: (ctx, caller, f) => revealSigningSecret(ctx, caller, { webhookId: f.webhookId }),
+    api: [],
+  },
+  "webhook.secret.rotate": {
+    targeted: true,
+    lib: (ctx, caller, f) => rotateSigningSecret(ctx, caller, { webhookId: f.webhookId, graceSeconds: 0 }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/signing/rotate",
+        method: "POST",
+        handler: handler(rotateRoute.POST),
+        ...webhookPath("/signing/rotate"),
+        body: () => ({ grace_period_seconds: 0 }),
+      },
+    ],
+  },
+  "delivery.read": {
+    targeted: true,
+    lib: (ctx, caller, f) => readDelivery(ctx, caller, { deliveryId: f.deliveryId }),
+    api: [
+      { name: "GET /deliveries/{id}", method: "GET", handler: handler(deliveryRoute.GET), ...deliveryPath() },
+      {
+        name: "GET /deliveries",
+        method: "GET",
+        handler: handler(deliveriesRoute.GET),
+        path: () => "/deliveries",
+        targeted: false,
+      },
+    ],
+  },
+  "delivery.replay": {
+    targeted: true,
+    lib: (ctx, caller, f) => replayDelivery(ctx, caller, { deliveryId: f.deliveryId }),
+    api: [
+      {
+        name: "POST /deliveries/{id}/replay",
+        method: "POST",
+        handler: handler(replayRoute.POST),
+        ...deliveryPath("/replay"),
+      },
+    ],
+  },
+  "recovery.create": {
+    targeted: true,
+    lib: (ctx, caller, f) =>
+      createRecovery(ctx, caller, { webhook_id: f.webhookId, since: new Date(0), statuses: ["failed"], dry_run: false }),
+    api: [
+      {
+        name: "POST /recoveries",
+        method: "POST",
+        handler: handler(recoveriesRoute.POST),
+        path: () => "/recoveries",
+        body: newRecovery,
+      },
+    ],
+  },
+  "recovery.read": {
+    targeted: true,
+    lib: (ctx, caller, f) => readRecovery(ctx, caller, { recoveryId: f.recoveryId }),
+    api: [
+      { name: "GET /recoveries/{id}", method: "GET", handler: handler(recoveryRoute.GET), ...recoveryPath() },
+      {
+        name: "GET /recoveries",
+        method: "GET",
+        handler: handler(recoveriesRoute.GET),
+        path: () => "/recoveries",
+        targeted: false,
+      },
+    ],
+  },
+  "recovery.cancel": {
+    targeted: true,
+    lib: (ctx, caller, f) => cancelRecovery(ctx, caller, { recoveryId: f.recoveryId }),
+    api: [
+      {
+        name: "POST /recoveries/{id}/cancel",
+        method: "POST",
+        handler: handler(cancelRecoveryRoute.POST),
+        ...recoveryPath("/cancel"),
+      },
+    ],
+  },
+  "alerts.manage": {
+    targeted: false,
+    lib: (ctx, caller) => createAlertDestination(ctx, caller, { url: "https://example.com/alerts" }),
+    api: [],
+  },
+  "event.ingest": {
+    targeted: false,
+    lib: (ctx, caller) => ingestEvent(ctx, caller, { type: "camera.offline", data: {} }),
+    api: [
+      {
+        name: "POST /events",
+        method: "POST",
+        handler: handler(eventsRoute.POST),
+        path: () => "/events",
+        body: () => ({ type: "camera.offline", data: {} }),
+      },
+    ],
+  },
+  "org.settings.read": { targeted: false, lib: (ctx, caller) => readOrgSettings(ctx, caller), api: [] },
+  "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
+  "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
+  "member.add": {
+    targeted: false,
+    lib: (ctx, caller, f) =>
+      addMember(ctx, caller, {
+        email: `new.${f.memberId}@example.test`,
+        name: "",
+        role: "viewer",
+        password: "long-enough",
+      }),
+    api: [],
+  },
+  "member.change_role": {
+    targeted: true,
+    lib: (ctx, caller, f) => changeMemberRole(ctx, caller, { userId: f.memberId, role: "admin" }),
+    api: [],
+  },
+  "member.remove": {
+    targeted: true,
+    lib: (ctx, caller, f) => removeMember(ctx, caller, { userId: f.memberId }),
+    api: [],
+  },
+};

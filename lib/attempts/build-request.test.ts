@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { buildOutgoingRequest, USER_AGENT } from "./build-request";
+
+describe("the request of one attempt", () => {
+  const request = buildOutgoingRequest({
+    url: "https://example.com/hooks",
+    body: Buffer.from('{"id":"evt_1"}'),
+    eventType: "camera.offline",
+    deliveryId: "dlv_1",
+    requestId: "req_1",
+    secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
+    now: new Date("2025-01-01T00:00:00Z"),
+  });
+
+  it("carries the contract's User-Agent exactly once (the transport adds none of its own)", () => {
+    const names = Object.keys(request.headers).filter((name) => name.toLowerCase() === "user-agent");
+    expect(names).toEqual(["User-Agent"]);
+    expect(request.headers["User-Agent"]).toBe(USER_AGENT);
+    expect(USER_AGENT).toMatch(/^NovaVMS-Webhooks\/\d+\.\d+\.\d+$/);
+  });
+
+  it("names the delivery, the event and the attempt's request_id", () => {
+    expect(request.headers).toMatchObject({
+      "X-NovaVMS-Event": "camera.offline",
+      "X-NovaVMS-Delivery": "dlv_1",
+      "X-NovaVMS-Request-Id": "req_1",
+      "webhook-id": "dlv_1",
+    });
+  });
+});
