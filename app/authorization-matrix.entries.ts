@@ -212,7 +212,12 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
   "recovery.create": {
     targeted: true,
     lib: (ctx, caller, f) =>
-      createRecovery(ctx, caller, { webhook_id: f.webhookId, since: new Date(0), statuses: ["failed"], dry_run: false }),
+      createRecovery(ctx, caller, {
+        webhook_id: f.webhookId,
+        since: new Date(0),
+        statuses: ["failed"],
+        dry_run: false,
+      }),
     api: [
       {
         name: "POST /recoveries",
