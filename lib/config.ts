@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/forwarded";
+import { parseDuration } from "./parse-duration";
+
+export { parseDuration };
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -156,14 +159,6 @@ function toConfig(env: z.infer<typeof schema>) {
     publicUrl: env.NOVAVMS_PUBLIC_URL,
     trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
-}
-
-/** "90s", "1m", "1h", "500ms" → milliseconds; null when malformed. */
-export function parseDuration(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text);
-  if (!match) return null;
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
-  return Math.round(Number(match[1]) * unit);
 }
 
 function isPostgresUrl(value: string): boolean {

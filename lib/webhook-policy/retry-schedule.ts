@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../config";
+import { parseDuration } from "../parse-duration";
 
 // A webhook's own retry schedule (same syntax as NOVAVMS_RETRY_SCHEDULE), overriding the default
 // for that webhook only: the demo webhooks carry a short one, every other webhook the article's.
