@@ -1,6 +1,7 @@
 import type { Caller, UserCaller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/policy";
 import type { AppContext } from "@/lib/context";
+import { readAuditEvents } from "@/lib/audit/read-audit-log";
 import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 import { replayDelivery } from "@/lib/attempts/replay";
 import { ingestEvent } from "@/lib/events/ingest";
@@ -14,6 +15,9 @@ import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { readSigningSecrets, readWebhook } from "@/lib/webhooks/read-webhooks";
 import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
 import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
+import { checkEndpoint } from "@/lib/endpoint-check/run-check";
+import { endGracePeriod } from "@/lib/secret-check/end-grace-period";
+import { verifyNewSecret } from "@/lib/secret-check/verify-new-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import { createAlertDestination } from "@/lib/alerts/destinations";
@@ -23,12 +27,16 @@ import { readRecovery } from "@/lib/recovery/read-recoveries";
 import * as recoveriesRoute from "./api/v1/recoveries/route";
 import * as recoveryRoute from "./api/v1/recoveries/[id]/route";
 import * as cancelRecoveryRoute from "./api/v1/recoveries/[id]/cancel/route";
+import * as auditEventsRoute from "./api/v1/audit-events/route";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
 import * as eventsRoute from "./api/v1/events/route";
 import * as webhookRoute from "./api/v1/webhooks/[id]/route";
 import * as rotateRoute from "./api/v1/webhooks/[id]/signing/rotate/route";
+import * as checkRoute from "./api/v1/webhooks/[id]/check/route";
+import * as expirePreviousRoute from "./api/v1/webhooks/[id]/signing/expire-previous/route";
+import * as verifyRoute from "./api/v1/webhooks/[id]/signing/verify/route";
 import * as signingRoute from "./api/v1/webhooks/[id]/signing/route";
 import * as webhooksRoute from "./api/v1/webhooks/route";
 
@@ -183,6 +191,42 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
       },
     ],
   },
+  "webhook.secret.verify": {
+    targeted: true,
+    lib: (ctx, caller, f) => verifyNewSecret(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/signing/verify",
+        method: "POST",
+        handler: handler(verifyRoute.POST),
+        ...webhookPath("/signing/verify"),
+      },
+    ],
+  },
+  "webhook.secret.expire_previous": {
+    targeted: true,
+    lib: (ctx, caller, f) => endGracePeriod(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/signing/expire-previous",
+        method: "POST",
+        handler: handler(expirePreviousRoute.POST),
+        ...webhookPath("/signing/expire-previous"),
+      },
+    ],
+  },
+  "webhook.check": {
+    targeted: true,
+    lib: (ctx, caller, f) => checkEndpoint(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/check",
+        method: "POST",
+        handler: handler(checkRoute.POST),
+        ...webhookPath("/check"),
+      },
+    ],
+  },
   "delivery.read": {
     targeted: true,
     lib: (ctx, caller, f) => readDelivery(ctx, caller, { deliveryId: f.deliveryId }),
@@ -273,6 +317,18 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
     ],
   },
   "org.settings.read": { targeted: false, lib: (ctx, caller) => readOrgSettings(ctx, caller), api: [] },
+  "audit.read": {
+    targeted: false,
+    lib: (ctx, caller) => readAuditEvents(ctx, caller, { limit: 10 }),
+    api: [
+      {
+        name: "GET /audit-events",
+        method: "GET",
+        handler: handler(auditEventsRoute.GET),
+        path: () => "/audit-events",
+      },
+    ],
+  },
   "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
   "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
   "member.add": {

@@ -55,6 +55,8 @@ const schema = z.object({
     .optional(),
   NOVAVMS_DEMO: flag.default(true),
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The certificate expiry watch warns when an endpoint's certificate expires within this many days.
+  NOVAVMS_CERT_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
   NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   // The one exception to the SSRF guard: this server's own sandbox receiver, by exact loopback
@@ -88,6 +90,9 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_METRICS_PORT: port.optional(),
+  NOVAVMS_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  NOVAVMS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3_650).default(30),
   NOVAVMS_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
     .optional(),
@@ -142,6 +147,7 @@ function toConfig(env: z.infer<typeof schema>) {
     demo: env.NOVAVMS_DEMO,
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
+    certWarningDays: env.NOVAVMS_CERT_WARNING_DAYS,
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
     sandboxOrigin: env.NOVAVMS_SANDBOX_ORIGIN ?? null,
     autoDisableAfterMs: env.NOVAVMS_AUTO_DISABLE_AFTER,
@@ -156,6 +162,9 @@ function toConfig(env: z.infer<typeof schema>) {
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    metricsPort: env.NOVAVMS_METRICS_PORT,
+    metricsToken: env.NOVAVMS_METRICS_TOKEN,
+    retentionDays: env.NOVAVMS_RETENTION_DAYS,
     publicUrl: env.NOVAVMS_PUBLIC_URL,
     trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };

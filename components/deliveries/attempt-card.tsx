@@ -37,6 +37,31 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
             <CopyButton text={attempt.requestId} ariaLabel={`Copy request_id of attempt ${attempt.number}`} />
           </div>
           <p className="mt-1 text-xs text-slate-500">Quote this request_id to support.</p>
+          {attempt.receiverRequestId ? (
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <span id={`${id}-receiver-id-label`} className="text-sm font-medium text-slate-800">
+                your request id
+              </span>
+              <code
+                aria-labelledby={`${id}-receiver-id-label`}
+                className="rounded bg-slate-100 px-2 py-0.5 font-mono text-sm break-all"
+              >
+                {attempt.receiverRequestId}
+              </code>
+              <CopyButton
+                text={attempt.receiverRequestId}
+                ariaLabel={`Copy your request id of attempt ${attempt.number}`}
+              />
+            </div>
+          ) : null}
+          {attempt.traceId ? (
+            <p className="mt-1 text-xs text-slate-500">
+              trace id (sent as <code>traceparent</code>):{" "}
+              <code aria-label={`Trace id of attempt ${attempt.number}`} className="font-mono break-all">
+                {attempt.traceId}
+              </code>
+            </p>
+          ) : null}
         </div>
 
         {attempt.failure ? <FailureAdvice failure={attempt.failure} /> : null}
@@ -117,4 +142,10 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
   );
 }
 
-const TRIGGER_LABELS = { scheduled: "Scheduled", manual: "Replay (manual)", recovery: "Recovery" } as const;
+const TRIGGER_LABELS: Record<AttemptDetail["trigger"], string> = {
+  scheduled: "Scheduled",
+  manual: "Replay (manual)",
+  check: "Check endpoint",
+  secret_check: "Verify new secret",
+  recovery: "Recovery",
+};

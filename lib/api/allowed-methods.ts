@@ -12,12 +12,25 @@ export const API_ROUTE_METHODS: ReadonlyArray<{ route: string; pattern: RegExp; 
     pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/rotate\/?$/,
     methods: ["POST"],
   },
+  { route: "webhooks/[id]/check", pattern: /^\/api\/v1\/webhooks\/[^/]+\/check\/?$/, methods: ["POST"] },
+  {
+    route: "webhooks/[id]/signing/verify",
+    pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/verify\/?$/,
+    methods: ["POST"],
+  },
+  {
+    route: "webhooks/[id]/signing/expire-previous",
+    pattern: /^\/api\/v1\/webhooks\/[^/]+\/signing\/expire-previous\/?$/,
+    methods: ["POST"],
+  },
   { route: "deliveries", pattern: /^\/api\/v1\/deliveries\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]", pattern: /^\/api\/v1\/deliveries\/[^/]+\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]/replay", pattern: /^\/api\/v1\/deliveries\/[^/]+\/replay\/?$/, methods: ["POST"] },
   { route: "recoveries", pattern: /^\/api\/v1\/recoveries\/?$/, methods: ["GET", "POST"] },
   { route: "recoveries/[id]", pattern: /^\/api\/v1\/recoveries\/[^/]+\/?$/, methods: ["GET"] },
   { route: "recoveries/[id]/cancel", pattern: /^\/api\/v1\/recoveries\/[^/]+\/cancel\/?$/, methods: ["POST"] },
+  { route: "audit-events", pattern: /^\/api\/v1\/audit-events\/?$/, methods: ["GET"] },
+  { route: "openapi.json", pattern: /^\/api\/v1\/openapi\.json\/?$/, methods: ["GET"] },
 ];
 
 /** The methods a path takes (HEAD with GET, OPTIONS always, as Next.js answers them), or null if unknown. */

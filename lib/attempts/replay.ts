@@ -8,6 +8,8 @@ import { recordAudit } from "../audit/record";
 import { loadValidSecrets } from "../signing/valid-secrets";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { loadAttemptPolicy } from "./attempt-policy";
+import { findReceiverRequestId } from "../tracing/receiver-request-id";
+import { traceIdOf } from "../tracing/traceparent";
 import { failureColumns, recordAttempt, type AttemptRecord } from "./record-attempt";
 import { runAttempt } from "./run-attempt";
 
@@ -18,7 +20,7 @@ import { runAttempt } from "./run-attempt";
  * attempt (custom headers, rate limit, endpoint health). Returns the new attempt.
  */
 export async function replayDelivery(
-  deps: Pick<AppContext, "db" | "cipher" | "send" | "now"> & Partial<Pick<AppContext, "config">>,
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now"> & Partial<Pick<AppContext, "config" | "log">>,
   caller: Caller,
   input: { deliveryId: string },
 ) {
@@ -34,6 +36,7 @@ export async function replayDelivery(
       record: (a) => recordAttempt(deps.db, a),
       now: deps.now,
       endpoint: { db: deps.db, autoDisableAfterMs },
+      log: deps.log,
     },
     "manual",
     {
@@ -80,5 +83,7 @@ function attemptRow(attempt: AttemptRecord, number: number): AttemptRow {
     response_body: result.body,
     response_body_truncated: result.bodyTruncated,
     ...failureColumns(result),
+    receiver_request_id: findReceiverRequestId(result.headers),
+    trace_id: traceIdOf(request.headers.traceparent),
   };
 }

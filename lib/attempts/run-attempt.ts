@@ -1,5 +1,7 @@
 import type { AttemptTrigger } from "@prisma/client";
 import { newId } from "../ids";
+import type { Logger } from "../log";
+import { observeAttempt } from "../metrics/observe-attempt";
 import type { Send } from "../transport/types";
 import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
 import { noteOutcome, waitForTurn, type AttemptPolicy, type EndpointDeps } from "./attempt-policy";
@@ -33,6 +35,8 @@ export type AttemptDeps = {
   workerId?: string;
   /** For the rate limit shared across workers and the endpoint's health (auto-disable). */
   endpoint?: EndpointDeps;
+  /** Where the attempt's log line goes (failures at info, successes at debug). */
+  log?: Logger;
 };
 
 export type AttemptOutcome = { number: number; attempt: AttemptRecord };
@@ -67,6 +71,8 @@ export async function runAttempt(
   });
   const result = await deps.send(request);
   sent?.();
+  // Counted here, once, whatever the trigger: a new trigger is measured without another hook.
+  observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log });
   const next = TRIGGERS[trigger].next({
     ok: result.ok,
     scheduledAttempts: target.scheduledAttempts,

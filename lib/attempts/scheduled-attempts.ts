@@ -1,5 +1,6 @@
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
+import type { Logger } from "../log";
 import type { Send } from "../transport/types";
 import { attemptPolicy, type PolicyColumns } from "./attempt-policy";
 import { createAttemptWriter } from "./attempt-writer";
@@ -17,6 +18,7 @@ export type ScheduledAttemptOptions = {
   maxBatch: number;
   /** NOVAVMS_AUTO_DISABLE_AFTER in ms (0 = only 410 Gone disables). */
   autoDisableAfterMs: number;
+  log?: Logger;
 };
 
 /**
@@ -35,6 +37,7 @@ export function createScheduledAttempts(options: ScheduledAttemptOptions) {
     retryScheduleMs: options.retryScheduleMs,
     workerId: options.workerId,
     endpoint: { db: options.db, autoDisableAfterMs: options.autoDisableAfterMs },
+    log: options.log,
   };
   return async (
     target: AttemptTarget & PolicyColumns & { secretsEncrypted: string[] },

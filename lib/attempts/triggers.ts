@@ -48,4 +48,12 @@ export const TRIGGERS: Record<AttemptTrigger, TriggerRule> = {
   // Bulk recovery of Failed deliveries: success settles the delivery as Succeeded; a failure
   // leaves it Failed (only the log changes) and schedules nothing.
   recovery: { scheduled: false, applies: "always", next: ({ ok }) => (ok ? SUCCEEDED : null) },
+  // Check endpoint's HTTP step and Verify new secret: a delivery of its own, settled by its one
+  // attempt (never retried, never claimed by the dispatcher).
+  check: { scheduled: false, applies: "always", next: settledByOneAttempt },
+  secret_check: { scheduled: false, applies: "always", next: settledByOneAttempt },
 };
+
+function settledByOneAttempt({ ok }: TriggerContext): NextState {
+  return ok ? SUCCEEDED : { status: "failed", nextAttemptAt: null };
+}

@@ -10,6 +10,8 @@ export type ClaimedDelivery = {
   url: string;
   body: Buffer;
   scheduledAttempts: number;
+  /** The W3C traceparent of the event's request when tracing was on. */
+  traceparent: string | null;
   /** The webhook's valid signing secrets, encrypted, newest first (read with the claim). */
   secretsEncrypted: string[];
   /** The webhook's policy (see lib/webhook-policy/), read with the claim like its secrets. */
@@ -48,6 +50,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: string;
     body: Buffer;
     scheduled_attempts: number;
+    traceparent: string | null;
     /** Space-separated (ciphertexts have no spaces): cheaper to read than a text[]. */
     secrets: string | null;
     retry_schedule: string | null;
@@ -81,7 +84,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         SET lease_owner = $3, lease_expires_at = $1::timestamptz + make_interval(secs => $6::double precision / 1000)
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
-     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
+     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts, e.traceparent,
        w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
          WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
@@ -104,6 +107,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: row.url,
     body: row.body,
     scheduledAttempts: row.scheduled_attempts,
+    traceparent: row.traceparent,
     secretsEncrypted: row.secrets ? row.secrets.split(" ") : [],
     retrySchedule: row.retry_schedule,
     rateLimitPerSecond: row.rate_limit_per_second,

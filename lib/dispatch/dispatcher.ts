@@ -3,6 +3,7 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import type { Send } from "../transport/types";
 import { newId } from "../ids";
+import { observeClaim } from "../metrics/observe";
 import type { Logger } from "../log";
 import { createScheduledAttempts } from "../attempts/scheduled-attempts";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
@@ -54,6 +55,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     workerId,
     maxBatch: Math.max(options.batchSize, 1),
     autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
+    log: options.log,
   });
 
   function busy(webhookId: string): number {
@@ -68,14 +70,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // so by the time the claim returns the webhook it skipped may no longer look saturated, and
     // nothing would claim its deliveries before the next tick.
     const skippedSaturated = [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
-    const claimed = await claimDueDeliveries(options.db, {
-      workerId,
-      now: now(),
-      limit,
-      leaseMs: options.leaseMs,
-      perWebhook: options.endpointConcurrency,
-      inFlight: perWebhook,
-    });
+    const claimed = await observeClaim(() =>
+      claimDueDeliveries(options.db, {
+        workerId,
+        now: now(),
+        limit,
+        leaseMs: options.leaseMs,
+        perWebhook: options.endpointConcurrency,
+        inFlight: perWebhook,
+      }),
+    );
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
@@ -99,7 +103,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const task: Promise<void> = attempt(delivery, releaseEndpoint)
       .then(
         () => {},
-        (error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+        (error) =>
+          options.log.error(
+            { err: error, delivery_id: delivery.id, webhook_id: delivery.webhookId },
+            "delivery attempt could not be recorded",
+          ),
       )
       .finally(() => {
         running.delete(task);

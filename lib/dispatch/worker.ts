@@ -5,6 +5,9 @@ import type { Send } from "../transport/types";
 import { isDatabaseUnavailable } from "../db/failure-kind";
 import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { startMetricsServer } from "../metrics/serve";
+import { startRetention } from "../retention/schedule";
+import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
 import { configureAlertEmail } from "../alerts/email";
@@ -60,12 +63,18 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
+  const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
+  const retention = startRetention(context);
+  void loadTracing("novavms-worker");
   pump();
   return {
     dispatcher,
     recoveries,
     stop: async () => {
       await task.stop();
+      await (await metrics)?.close();
+      await retention.stop();
+      await stopTracing();
       unsubscribe();
       await listener?.stop();
       await Promise.all([dispatcher.stop(), recoveries.stop()]);
@@ -108,4 +117,24 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
 /** The console's address for links in alert emails: NOVAVMS_PUBLIC_URL, else this machine's port. */
 function consoleUrl(config: AppContext["config"]): string {
   return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
+}
+
+/** GET /metrics of this worker on NOVAVMS_METRICS_PORT; a port in use is logged, not fatal. */
+function startWorkerMetrics(context: AppContext, dispatcher: Dispatcher, port: number) {
+  return startMetricsServer({
+    port,
+    token: context.config.metricsToken,
+    db: context.db,
+    log: context.log,
+    inFlight: () => dispatcher.inFlight,
+  }).then(
+    (server) => {
+      context.log.info({ port: server.port }, "worker metrics on /metrics");
+      return server;
+    },
+    (error: unknown) => {
+      context.log.error({ err: error, port }, "worker metrics server could not start");
+      return null;
+    },
+  );
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { ConflictError, IdempotencyKeyReusedError } from "../errors";
 import { idTimePrefix, newId } from "../ids";
 import { eventTypeSchema } from "../webhooks/schemas";
+import { loadedTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
 
 export const ingestEventInput = z.strictObject({
@@ -43,8 +44,8 @@ export async function ingestEvent(
   // this event's time part from newId and their random part from the database.
   const { rows } = await db.pool.query<{ inserted: boolean; id: string | null; webhook_id: string | null }>(
     `WITH event AS (
-       INSERT INTO events (id, org_id, type, body, idempotency_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       INSERT INTO events (id, org_id, type, body, idempotency_key, created_at, traceparent)
+       VALUES ($1, $2, $3, $4, $5, $6, $8)
        ON CONFLICT (org_id, idempotency_key) DO NOTHING
        RETURNING id
      ), delivery AS (
@@ -59,7 +60,16 @@ export async function ingestEvent(
      )
      SELECT EXISTS (SELECT 1 FROM event) AS inserted, delivery.id, delivery.webhook_id
        FROM (SELECT count(*) FROM notify) AS one LEFT JOIN delivery ON true`,
-    [id, orgId, input.type, body, input.idempotency_key ?? null, now, idTimePrefix("dlv", now.getTime())],
+    [
+      id,
+      orgId,
+      input.type,
+      body,
+      input.idempotency_key ?? null,
+      now,
+      idTimePrefix("dlv", now.getTime()),
+      loadedTracing()?.activeTraceparent() ?? null,
+    ],
   );
   if (!rows[0].inserted) {
     const first = await findByIdempotencyKey(db, orgId, input.idempotency_key!);

@@ -108,6 +108,14 @@ export default async function SettingsPage() {
           </div>
         ) : null}
       </Card>
+
+      {isAdmin ? (
+        <Card id="audit" title="Audit log" description="Who did what and when in your organisation.">
+          <Link className="text-sm font-medium underline" href="/settings/audit">
+            Open the audit log
+          </Link>
+        </Card>
+      ) : null}
     </div>
   );
 }

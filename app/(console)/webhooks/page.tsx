@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { HealthBanners } from "@/components/webhooks/health-banners";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { readCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
@@ -25,9 +27,10 @@ export default async function WebhooksPage({
   const { deleted } = await searchParams;
   const caller = userCaller(user);
   const app = getAppContext();
-  const [webhooks, unhealthy] = await Promise.all([
+  const [webhooks, unhealthy, certificateWarnings] = await Promise.all([
     readWebhookSummaries(app, caller, { since: listWindowStart() }),
     readUnhealthyEndpoints(app, caller),
+    readCertificateWarnings(app, caller),
   ]);
   const isAdmin = isAllowed(caller, "webhook.create");
   const newWebhook = isAdmin ? (
@@ -48,6 +51,7 @@ export default async function WebhooksPage({
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>
       ) : null}
+      <CertificateWarnings warnings={certificateWarnings} linked />
       {webhooks.length ? (
         <WebhooksTable webhooks={webhooks} />
       ) : (

@@ -192,6 +192,7 @@ describe("webhooks and signing", () => {
       headers: [],
       purpose: "endpoint",
       created_at: expect.any(String),
+      certificate: null,
     });
     const patched = await call(webhook.PATCH as Handler, {
       method: "PATCH",

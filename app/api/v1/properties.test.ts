@@ -19,6 +19,11 @@ import * as replay from "./deliveries/[id]/replay/route";
 import * as recoveries from "./recoveries/route";
 import * as recovery from "./recoveries/[id]/route";
 import * as cancelRecovery from "./recoveries/[id]/cancel/route";
+import * as check from "./webhooks/[id]/check/route";
+import * as expire from "./webhooks/[id]/signing/expire-previous/route";
+import * as verify from "./webhooks/[id]/signing/verify/route";
+import * as auditEvents from "./audit-events/route";
+import * as openapi from "./openapi.json/route";
 
 // Property-based: every API route, and the console log's URL parameters, given generated input
 // full of NUL characters, lone surrogates, invalid UTF-8, deep nesting, `__proto__`, huge
@@ -103,7 +108,18 @@ const query = fc
     fc.tuple(
       fc.oneof(
         nasty,
-        fc.constantFrom("limit", "cursor", "status", "since", "until", "event_type", "webhook_id", "request_id"),
+        fc.constantFrom(
+          "limit",
+          "cursor",
+          "status",
+          "since",
+          "until",
+          "event_type",
+          "webhook_id",
+          "request_id",
+          "actor",
+          "action",
+        ),
       ),
       nasty,
     ),
@@ -123,6 +139,9 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "DELETE /webhooks/{id}", method: "DELETE", handler: webhook.DELETE, id: true },
   { name: "GET /webhooks/{id}/signing", method: "GET", handler: signing.GET, id: true },
   { name: "POST /webhooks/{id}/signing/rotate", method: "POST", handler: rotate.POST, id: true, body: true },
+  { name: "POST /webhooks/{id}/check", method: "POST", handler: check.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/verify", method: "POST", handler: verify.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/expire-previous", method: "POST", handler: expire.POST, id: true },
   { name: "GET /deliveries", method: "GET", handler: deliveries.GET },
   { name: "GET /deliveries/{id}", method: "GET", handler: delivery.GET, id: true },
   { name: "POST /deliveries/{id}/replay", method: "POST", handler: replay.POST, id: true },
@@ -130,6 +149,8 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "POST /recoveries", method: "POST", handler: recoveries.POST, body: true },
   { name: "GET /recoveries/{id}", method: "GET", handler: recovery.GET, id: true },
   { name: "POST /recoveries/{id}/cancel", method: "POST", handler: cancelRecovery.POST, id: true },
+  { name: "GET /audit-events", method: "GET", handler: auditEvents.GET },
+  { name: "GET /openapi.json", method: "GET", handler: openapi.GET },
 ];
 
 async function counts(): Promise<string> {

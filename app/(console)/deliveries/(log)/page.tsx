@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { RecoveryPanel } from "@/components/recovery/recovery-panel";
+import { RetentionNote } from "@/components/deliveries/retention-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
@@ -12,8 +13,9 @@ export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const search = await searchParams;
+  const ctx = getAppContext();
   const caller = await requireCaller();
-  const page = await loadLogPage(getAppContext(), caller, search, { basePath: "/deliveries" });
+  const page = await loadLogPage(ctx, caller, search, { basePath: "/deliveries" });
   if (page.redirectTo) redirect(page.redirectTo);
 
   return (
@@ -32,6 +34,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         nextCursor={page.nextCursor}
         showWebhook
       />
+      <RetentionNote db={ctx.db} orgId={caller.orgId} days={ctx.config.retentionDays} />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttemptCard } from "@/components/deliveries/attempt-card";
+import { CheckEndpointPanel } from "@/components/endpoint-check/check-endpoint-panel";
+import { Card } from "@/components/ui/card";
 import { DeliveryStatusBadge } from "@/components/deliveries/delivery-status-badge";
 import { DeliverySummary } from "@/components/deliveries/delivery-summary";
 import { ReplayButton } from "@/components/deliveries/replay-button";
@@ -13,6 +15,7 @@ import { getAppContext } from "@/lib/context";
 import { buildDeliveryDetail } from "@/lib/delivery-log/detail-view";
 import { readDeliveryRecord } from "@/lib/delivery-log/read-deliveries";
 import { NotFoundError } from "@/lib/errors";
+import { checkEndpointAction } from "../../webhooks/diagnosis-actions";
 import { replayDeliveryAction } from "../actions";
 
 export const metadata: Metadata = { title: "Delivery" };
@@ -57,6 +60,19 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         }
       />
       <DeliverySummary delivery={delivery} />
+      {delivery.status === "failed" || delivery.status === "retrying" ? (
+        <Card
+          title="Why does this endpoint fail?"
+          id="check-endpoint"
+          description="Check endpoint runs each step of a delivery to this webhook now and names the one that fails, with its fix."
+        >
+          <CheckEndpointPanel
+            action={checkEndpointAction.bind(null, delivery.webhookId)}
+            last={null}
+            canRun={isAllowed(caller, "webhook.check")}
+          />
+        </Card>
+      ) : null}
       <section aria-labelledby="attempts-title" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="attempts-title" className="text-lg font-semibold">

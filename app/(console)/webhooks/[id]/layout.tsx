@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
@@ -8,6 +9,7 @@ import { HealthBanners } from "@/components/webhooks/health-banners";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
+import { certificateWarning } from "@/lib/cert-watch/expiry-warning";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
@@ -28,6 +30,7 @@ export default async function WebhookLayout({
   const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
   const unhealthy = await readUnhealthyEndpoints(app, caller, { webhookId: webhook.id });
+  const warning = certificateWarning(webhook, { warningDays: app.config.certWarningDays, now: app.now() });
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -65,6 +68,11 @@ export default async function WebhookLayout({
       <div className="mb-4">
         <HealthBanners endpoints={unhealthy} autoDisableAfterMs={app.config.autoDisableAfterMs} linkToWebhook={false} />
       </div>
+      {warning ? (
+        <div className="mb-4">
+          <CertificateWarnings warnings={[warning]} linked={false} />
+        </div>
+      ) : null}
       <TabLinks label="Webhook sections" tabs={tabs} />
       {children}
     </div>

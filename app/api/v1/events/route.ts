@@ -2,9 +2,15 @@ import { apiRoute } from "@/lib/api/handler";
 import { parseJsonBody } from "@/lib/api/parse";
 import { jsonResponse } from "@/lib/api/respond";
 import { ingestEvent, ingestEventInput } from "@/lib/events/ingest";
+import { observeIngest } from "@/lib/metrics/observe";
+import { tracedRoute } from "@/lib/tracing/traced-route";
 
-export const POST = apiRoute(async ({ app, request, requestId, caller }) => {
-  const input = await parseJsonBody(request, ingestEventInput, app.config.maxEventBytes);
-  const result = await ingestEvent(app, caller, input);
-  return jsonResponse({ id: result.id, deliveries: result.deliveries }, requestId, 202);
-});
+export const POST = tracedRoute(
+  "/api/v1/events",
+  apiRoute(async ({ app, request, requestId, caller }) => {
+    const input = await parseJsonBody(request, ingestEventInput, app.config.maxEventBytes);
+    const result = await ingestEvent(app, caller, input);
+    observeIngest(result);
+    return jsonResponse({ id: result.id, deliveries: result.deliveries }, requestId, 202);
+  }),
+);

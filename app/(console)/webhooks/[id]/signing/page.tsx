@@ -3,12 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
+import { VerifySecretPanel } from "@/components/secret-check/verify-secret-panel";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
 import { MAX_PREVIOUS_SECRETS } from "@/lib/signing/secret-limits";
+import { readSecretVerification } from "@/lib/secret-check/queries";
+import { endGracePeriodAction, verifyNewSecretAction } from "../../diagnosis-actions";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
@@ -21,6 +24,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
   if (!webhook) notFound();
   const signing = await readSigningSummary(app, caller, { webhookId: webhook.id });
   const isAdmin = isAllowed(caller, "webhook.secret.reveal");
+  const verification = await readSecretVerification(app, caller, { webhookId: webhook.id });
 
   return (
     <div className="space-y-6">
@@ -55,6 +59,20 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
             </dd>
           </dl>
         </SigningSecretPanel>
+      </Card>
+
+      <Card
+        id="verify-new-secret"
+        title="Verify new secret"
+        description="After a rotation, find out whether your endpoint already verifies deliveries signed with the new secret alone, before the previous one expires."
+      >
+        <VerifySecretPanel
+          verify={verifyNewSecretAction.bind(null, webhook.id)}
+          endGrace={endGracePeriodAction.bind(null, webhook.id)}
+          last={verification}
+          inGracePeriod={signing.previous.length > 0}
+          canManage={isAllowed(caller, "webhook.secret.verify")}
+        />
       </Card>
 
       <Card
