@@ -18,7 +18,7 @@ const LIVE_ENDPOINTS = 4;
 const TICK_MS = 100;
 
 export async function runRecovery(target: BenchTarget, options: RecoveryBenchOptions): Promise<ScenarioResult> {
-  const result = newScenario("8", "Recovery while live traffic flows", target.kind);
+  const result = newScenario("10", "Recovery while live traffic flows", target.kind);
   const receivers = await startReceivers(
     Array.from({ length: RECOVERY_ENDPOINTS + LIVE_ENDPOINTS }, () => "fast" as const),
   );
