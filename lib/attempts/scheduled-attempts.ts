@@ -46,7 +46,8 @@ export function createScheduledAttempts(options: ScheduledAttemptOptions) {
     runAttempt(
       deps,
       "scheduled",
-      { ...target, policy: attemptPolicy(target, options.cipher) },
+      // The claimed row itself, not a copy: its claim span is looked up by identity (lib/metrics/observe.ts).
+      Object.assign(target, { policy: attemptPolicy(target, options.cipher) }),
       secrets.decrypt(target.secretsEncrypted),
       sent,
     );
