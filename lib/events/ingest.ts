@@ -11,7 +11,13 @@ import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
 export const ingestEventInput = z.strictObject({
   type: eventTypeSchema,
   data: z.record(z.string(), z.unknown(), "expected a JSON object"),
-  idempotency_key: z.string().min(1, "must not be empty").max(255, "at most 255 characters").optional(),
+  idempotency_key: z
+    .string()
+    .min(1, "must not be empty")
+    .max(255, "at most 255 characters")
+    // PostgreSQL text cannot hold NUL: refused here as bad input rather than failing the insert.
+    .regex(/^[^\0]*$/, "must not contain NUL characters")
+    .optional(),
 });
 
 export type IngestEventInput = z.infer<typeof ingestEventInput>;
