@@ -39,12 +39,12 @@ async function main() {
   const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
   // IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
   const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
-  const web = run(
-    "web server",
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)],
-    env,
-    stdio,
-  );
+  // NOVAVMS_WEB_CONCURRENCY web processes on the one port, for machines with cores to spare.
+  const webArgs =
+    config.webConcurrency > 1
+      ? ["--import", "tsx", "scripts/web-cluster.ts"]
+      : [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)];
+  const web = run("web server", webArgs, env, stdio);
   await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`);
   const worker = run("worker", ["--import", "tsx", "scripts/worker.ts"], env, stdio);
   web.on("message", (message) => message === IPC_WAKE_MESSAGE && worker.connected && worker.send(message));
