@@ -73,6 +73,8 @@ export async function insertEvents(db: Db, events: PreparedEvent[]): Promise<Arr
     if (!result) stored.set(row.event_id, (result = { id: row.event_id, deliveries: [], duplicate: false }));
     if (row.id !== null) result.deliveries.push({ id: row.id, webhook_id: row.webhook_id! });
   }
+  // In id order, as the first result of an idempotency key is answered again.
+  for (const result of stored.values()) result.deliveries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (rows.some((row) => row.id !== null)) wakeDispatchers();
   const repeated = uniqueKeys(events.filter((e) => !stored.has(e.id)));
   const firsts = repeated.length ? await findFirstResults(db, repeated) : new Map<string, IngestResult>();
