@@ -118,7 +118,10 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
       if (r.non2xx || r.errors) broken.push(`2 web processes run ${run}: ${r.non2xx} non-2xx, ${r.errors} errors`);
       twoWeb.push(r.ok / r.seconds / series.single[run]);
     }
-    const low = await lowLoadLatency(target, single.orgId, { perSecond: 10, seconds: Math.max(10, options.seconds * 2) });
+    const low = await lowLoadLatency(target, single.orgId, {
+      perSecond: 10,
+      seconds: Math.max(10, options.seconds * 2),
+    });
 
     const pg = target.kind === "postgres";
     const t = (op: ">=" | "<=", value: number) => (pg ? { op, value } : undefined);
