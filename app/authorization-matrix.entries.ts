@@ -14,6 +14,9 @@ import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { readSigningSecrets, readWebhook } from "@/lib/webhooks/read-webhooks";
 import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
 import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
+import { checkEndpoint } from "@/lib/endpoint-check/run-check";
+import { endGracePeriod } from "@/lib/secret-check/end-grace-period";
+import { verifyNewSecret } from "@/lib/secret-check/verify-new-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
@@ -23,6 +26,9 @@ import * as eventsRoute from "./api/v1/events/route";
 import * as eventsBatchRoute from "./api/v1/events/batch/route";
 import * as webhookRoute from "./api/v1/webhooks/[id]/route";
 import * as rotateRoute from "./api/v1/webhooks/[id]/signing/rotate/route";
+import * as checkRoute from "./api/v1/webhooks/[id]/check/route";
+import * as expirePreviousRoute from "./api/v1/webhooks/[id]/signing/expire-previous/route";
+import * as verifyRoute from "./api/v1/webhooks/[id]/signing/verify/route";
 import * as signingRoute from "./api/v1/webhooks/[id]/signing/route";
 import * as webhooksRoute from "./api/v1/webhooks/route";
 
@@ -153,6 +159,42 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
         handler: handler(rotateRoute.POST),
         ...webhookPath("/signing/rotate"),
         body: () => ({ grace_period_seconds: 0 }),
+      },
+    ],
+  },
+  "webhook.secret.verify": {
+    targeted: true,
+    lib: (ctx, caller, f) => verifyNewSecret(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/signing/verify",
+        method: "POST",
+        handler: handler(verifyRoute.POST),
+        ...webhookPath("/signing/verify"),
+      },
+    ],
+  },
+  "webhook.secret.expire_previous": {
+    targeted: true,
+    lib: (ctx, caller, f) => endGracePeriod(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/signing/expire-previous",
+        method: "POST",
+        handler: handler(expirePreviousRoute.POST),
+        ...webhookPath("/signing/expire-previous"),
+      },
+    ],
+  },
+  "webhook.check": {
+    targeted: true,
+    lib: (ctx, caller, f) => checkEndpoint(ctx, caller, { webhookId: f.webhookId }),
+    api: [
+      {
+        name: "POST /webhooks/{id}/check",
+        method: "POST",
+        handler: handler(checkRoute.POST),
+        ...webhookPath("/check"),
       },
     ],
   },

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -29,7 +30,6 @@ const port = z.coerce
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
-  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   NOVAVMS_ENCRYPTION_KEY: z
     .string()
@@ -43,6 +43,8 @@ const schema = z.object({
     .optional(),
   NOVAVMS_DEMO: flag.default(true),
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  // The certificate expiry watch warns when an endpoint's certificate expires within this many days.
+  NOVAVMS_CERT_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
   NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
@@ -62,6 +64,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
+    .optional(),
+  NOVAVMS_TRUSTED_PROXIES: z
+    .string()
+    .refine(isProxyList, "expected IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8, ::1)")
+    .default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -101,7 +110,6 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
-    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
     port: env.PORT,
     encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
@@ -110,6 +118,7 @@ function toConfig(env: z.infer<typeof schema>) {
     demo: env.NOVAVMS_DEMO,
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
+    certWarningDays: env.NOVAVMS_CERT_WARNING_DAYS,
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
@@ -121,6 +130,8 @@ function toConfig(env: z.infer<typeof schema>) {
     webConcurrency: env.NOVAVMS_WEB_CONCURRENCY,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    publicUrl: env.NOVAVMS_PUBLIC_URL,
+    trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
 }
 
@@ -136,6 +147,15 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isProxyList(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
   } catch {
     return false;
   }

@@ -16,9 +16,7 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
           Attempt {attempt.number}
         </h3>
         <Badge tone={attempt.ok ? "green" : "red"}>{attempt.ok ? "Succeeded" : "Failed"}</Badge>
-        <Badge tone={attempt.trigger === "manual" ? "blue" : "neutral"}>
-          {attempt.trigger === "manual" ? "Replay (manual)" : "Scheduled"}
-        </Badge>
+        <Badge tone={attempt.trigger === "scheduled" ? "neutral" : "blue"}>{TRIGGER_LABELS[attempt.trigger]}</Badge>
         <span className="text-sm text-slate-600">
           <LogTime text={attempt.startedAt.text} iso={attempt.startedAt.iso} /> · {attempt.duration}
         </span>
@@ -39,6 +37,31 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
             <CopyButton text={attempt.requestId} ariaLabel={`Copy request_id of attempt ${attempt.number}`} />
           </div>
           <p className="mt-1 text-xs text-slate-500">Quote this request_id to support.</p>
+          {attempt.receiverRequestId ? (
+            <div className="mt-2 flex flex-wrap items-center gap-2">
+              <span id={`${id}-receiver-id-label`} className="text-sm font-medium text-slate-800">
+                your request id
+              </span>
+              <code
+                aria-labelledby={`${id}-receiver-id-label`}
+                className="rounded bg-slate-100 px-2 py-0.5 font-mono text-sm break-all"
+              >
+                {attempt.receiverRequestId}
+              </code>
+              <CopyButton
+                text={attempt.receiverRequestId}
+                ariaLabel={`Copy your request id of attempt ${attempt.number}`}
+              />
+            </div>
+          ) : null}
+          {attempt.traceId ? (
+            <p className="mt-1 text-xs text-slate-500">
+              trace id (sent as <code>traceparent</code>):{" "}
+              <code aria-label={`Trace id of attempt ${attempt.number}`} className="font-mono break-all">
+                {attempt.traceId}
+              </code>
+            </p>
+          ) : null}
         </div>
 
         {attempt.failure ? <FailureAdvice failure={attempt.failure} /> : null}
@@ -118,3 +141,10 @@ export function AttemptCard({ attempt, latest }: { attempt: AttemptDetail; lates
     </article>
   );
 }
+
+const TRIGGER_LABELS: Record<AttemptDetail["trigger"], string> = {
+  scheduled: "Scheduled",
+  manual: "Replay (manual)",
+  check: "Check endpoint",
+  secret_check: "Verify new secret",
+};

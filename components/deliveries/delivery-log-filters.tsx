@@ -91,7 +91,7 @@ export function DeliveryLogFilters({ basePath, values }: { basePath: string; val
           name="q"
           id="filter-q"
           type="search"
-          placeholder="request_id, event id or delivery id"
+          placeholder="request_id, your request id, event or delivery id"
           defaultValue={values.q}
           spellCheck={false}
         />

@@ -12,6 +12,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { MouseEvent } from "react";
 import type { DeliveryLogEntry } from "@/lib/delivery-log/log-entries";
+import { CopyButton } from "@/components/ui/copy-button";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { LogTime } from "./log-time";
 
@@ -70,7 +71,21 @@ const COLUMNS = [
   }),
   column.accessor("requestId", {
     header: "request_id",
-    cell: (c) => (c.getValue() ? <code className="font-mono text-xs whitespace-nowrap">{c.getValue()}</code> : dash),
+    cell: (c) => {
+      const receiverId = c.row.original.receiverRequestId;
+      if (!c.getValue()) return dash;
+      return (
+        <div className="space-y-1">
+          <code className="block font-mono text-xs whitespace-nowrap">{c.getValue()}</code>
+          {receiverId ? (
+            <span className="flex items-center gap-1 text-xs text-slate-600">
+              your request id: <code className="font-mono break-all">{receiverId}</code>
+              <CopyButton text={receiverId} ariaLabel={`Copy your request id ${receiverId}`} />
+            </span>
+          ) : null}
+        </div>
+      );
+    },
   }),
 ] as ColumnDef<DeliveryLogEntry>[];
 

@@ -83,3 +83,13 @@ async function withDatabase<T>(fn: (deps: { db: Db; cipher: Cipher }) => Promise
     await db.close();
   }
 }
+
+/** The endpoint certificate an HTTPS attempt would have recorded (the journeys' receivers are plain HTTP). */
+export function recordWebhookCertificate(webhookId: string, expiresAt: Date, issuer: string) {
+  return withDatabase(({ db }) =>
+    db.prisma.webhook.update({
+      where: { id: webhookId },
+      data: { certificateExpiresAt: expiresAt, certificateIssuer: issuer, certificateCheckedAt: new Date() },
+    }),
+  );
+}

@@ -1,8 +1,10 @@
 import { authenticateApiToken } from "../auth/api-tokens";
 import { tokenCaller, type Caller } from "../auth/caller";
 import { getAppContext, type AppContext } from "../context";
-import { UnauthorizedError } from "../errors";
-import { errorResponse, newApiRequestId } from "./respond";
+import { UnauthorizedError, ValidationError } from "../errors";
+import { isStorableText } from "./json-limits";
+import { newApiRequestId } from "./request-id";
+import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
   app: AppContext;
@@ -28,6 +30,10 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
       if (!auth) throw new UnauthorizedError();
       const params = route?.params ? await route.params : ({} as P);
+      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
+      if (Object.values(params as object).some((value) => typeof value === "string" && !isStorableText(value))) {
+        throw new ValidationError("path: an id must be valid text without NUL characters");
+      }
       return await handler({ app, request, requestId, params, caller: tokenCaller(auth) });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);

@@ -1,5 +1,6 @@
 import type { OutgoingRequest } from "../transport/types";
 import { signPayload } from "../signing/sign";
+import { newTraceparent } from "../tracing/traceparent";
 
 // The only place the User-Agent is set: it is part of the delivery contract and of the request
 // recorded with each attempt.
@@ -34,6 +35,7 @@ export function buildOutgoingRequest(input: {
       "webhook-id": signature["webhook-id"],
       "webhook-timestamp": signature["webhook-timestamp"],
       "webhook-signature": signature["webhook-signature"],
+      traceparent: newTraceparent().header,
     },
   };
 }

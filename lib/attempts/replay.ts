@@ -6,6 +6,8 @@ import { serializeAttempt, type AttemptRow } from "../delivery-log/serialize";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record";
 import { loadValidSecrets } from "../signing/valid-secrets";
+import { findReceiverRequestId } from "../tracing/receiver-request-id";
+import { traceIdOf } from "../tracing/traceparent";
 import { failureColumns, recordAttempt, type AttemptRecord } from "./record-attempt";
 import { runAttempt } from "./run-attempt";
 
@@ -69,5 +71,7 @@ function attemptRow(attempt: AttemptRecord, number: number): AttemptRow {
     response_body: result.body,
     response_body_truncated: result.bodyTruncated,
     ...failureColumns(result),
+    receiver_request_id: findReceiverRequestId(result.headers),
+    trace_id: traceIdOf(request.headers.traceparent),
   };
 }

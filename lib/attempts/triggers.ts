@@ -40,4 +40,12 @@ export const TRIGGERS: Record<AttemptTrigger, TriggerRule> = {
   },
   // Replay: success settles the delivery and cancels its retries; a failure changes only the log.
   manual: { scheduled: false, applies: "always", next: ({ ok }) => (ok ? SUCCEEDED : null) },
+  // Check endpoint's HTTP step and Verify new secret: a delivery of its own, settled by its one
+  // attempt (never retried, never claimed by the dispatcher).
+  check: { scheduled: false, applies: "always", next: settledByOneAttempt },
+  secret_check: { scheduled: false, applies: "always", next: settledByOneAttempt },
 };
+
+function settledByOneAttempt({ ok }: TriggerContext): NextState {
+  return ok ? SUCCEEDED : { status: "failed", nextAttemptAt: null };
+}

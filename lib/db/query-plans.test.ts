@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemCaller } from "../auth/caller";
 import { claimDueDeliveries } from "../dispatch/claim-due";
@@ -104,6 +106,9 @@ describe("queries of deliveries and delivery_attempts", () => {
     await record("search by event id", (db) =>
       listDeliveries(db, orgId, { search: eventId, sort: "activity", limit: 5 }),
     );
+    await record("search by receiver request id", (db) =>
+      listDeliveries(db, orgId, { search: "7f3c9a1e-receiver-id", sort: "activity", limit: 5 }),
+    );
 
     expect(statements.length).toBeGreaterThan(2 * views().length);
     const scanned: string[] = [];
@@ -116,6 +121,7 @@ describe("queries of deliveries and delivery_attempts", () => {
     expect(plans.get("log activity: failed")).toContain("deliveries_org_id_status_activity_at_id_idx");
     expect(plans.get("log activity: webhook + failed")).toContain("deliveries_webhook_id_status_activity_at_id_idx");
     expect(plans.get("claim")).toContain("deliveries_next_attempt_at_idx");
+    expect(plans.get("search by receiver request id")).toContain("delivery_attempts_org_id_receiver_request_id_idx");
   });
 
   it("keeps settled deliveries out of the due index and succeeded ones out of the status indexes", async () => {
@@ -127,5 +133,36 @@ describe("queries of deliveries and delivery_attempts", () => {
     expect(byName.get("deliveries_org_id_status_activity_at_id_idx")).toMatch(/WHERE \(status <> 'succeeded'/);
     expect(byName.get("deliveries_webhook_id_status_activity_at_id_idx")).toMatch(/WHERE \(status <> 'succeeded'/);
     expect(rows).toHaveLength(10);
+    const { rows: attempts } = await ctx.db.pool.query<{ definition: string }>(
+      `SELECT indexdef AS definition FROM pg_indexes
+        WHERE tablename = 'delivery_attempts' AND indexname = 'delivery_attempts_org_id_receiver_request_id_idx'`,
+    );
+    expect(attempts[0]?.definition).toMatch(/WHERE \(receiver_request_id IS NOT NULL\)/);
+  });
+
+  it("names, for every index of deliveries and delivery_attempts, the query it serves", async () => {
+    const migration = readFileSync(
+      path.join(__dirname, "../../prisma/migrations/20261129152115_delivery_index_diet/migration.sql"),
+      "utf8",
+    );
+    const { rows } = await ctx.db.pool.query<{ name: string }>(
+      `SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('deliveries', 'delivery_attempts')`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const unexplained = rows.map((r) => r.name).filter((name) => !new RegExp(`^-- ${name}:`, "m").test(migration));
+    const partial = [...migration.matchAll(/^CREATE INDEX "(\w+)"/gm)].map((m) => m[1]);
+    // A dropped and re-created index is explained by the comment above its CREATE INDEX instead.
+    expect(unexplained.filter((name) => !partial.includes(name) || !commentedAbove(migration, name))).toEqual([]);
   });
 });
+
+/** Whether the lines right above the CREATE INDEX of `name` are a comment. */
+function commentedAbove(migration: string, name: string): boolean {
+  const lines = migration.split("\n");
+  const at = lines.findIndex((line) => line.startsWith(`CREATE INDEX "${name}"`));
+  const above = lines
+    .slice(0, at)
+    .reverse()
+    .find((line) => !line.startsWith("DROP INDEX"));
+  return above?.startsWith("--") ?? false;
+}

@@ -22,6 +22,9 @@ export type AttemptDetail = {
   requestId: string;
   number: number;
   trigger: AttemptTrigger;
+  /** The receiver's own id for the request, when it answered with one. */
+  receiverRequestId: string | null;
+  traceId: string | null;
   startedAt: Stamp;
   duration: string;
   ok: boolean;
@@ -106,6 +109,8 @@ function toAttemptDetail(attempt: AttemptRow, body: Buffer, figures: DeliveryFig
     requestId: attempt.request_id,
     number: attempt.number,
     trigger: attempt.trigger,
+    receiverRequestId: attempt.receiver_request_id,
+    traceId: attempt.trace_id,
     startedAt: stamp(attempt.started_at),
     duration: formatDuration(attempt.duration_ms),
     ok: attempt.error_code === null,

@@ -23,6 +23,8 @@ export type DeliveryLogEntry = {
   time: string;
   timeIso: string;
   requestId: string | null;
+  /** The receiver's own id for the latest attempt, when it sent one. */
+  receiverRequestId: string | null;
 };
 
 export function toLogEntries(rows: DeliveryRow[], maxAttempts: number): DeliveryLogEntry[] {
@@ -41,5 +43,6 @@ export function toLogEntries(rows: DeliveryRow[], maxAttempts: number): Delivery
     time: formatTimestamp(row.activity_at),
     timeIso: row.activity_at.toISOString(),
     requestId: row.last_request_id,
+    receiverRequestId: row.last_receiver_request_id,
   }));
 }

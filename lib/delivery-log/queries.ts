@@ -10,7 +10,7 @@ export type DeliveryFilters = {
   eventType?: string;
   /** An attempt's request_id. */
   requestId?: string;
-  /** The console's search box: a request_id, an event id or a delivery id. */
+  /** The console's search box: a request_id, an event id, a delivery id or the receiver's request id. */
   search?: string;
   since?: Date;
   until?: Date;
@@ -22,7 +22,8 @@ export type DeliveryFilters = {
 
 const DELIVERY_COLUMNS = `d.id, d.org_id, d.webhook_id, w.url AS webhook_url, d.event_id, d.event_type, e.body AS event_body,
   d.status, d.attempt_count, d.scheduled_attempts, d.next_attempt_at, d.created_at, d.activity_at, d.last_request_id,
-  d.last_status_code, d.last_error_code, d.last_reason, d.last_duration_ms`;
+  d.last_status_code, d.last_error_code, d.last_reason, d.last_duration_ms,
+  d.last_receiver_request_id`;
 
 /**
  * A page of the org's deliveries, newest first, with keyset paging on (time, id) so that page 50
@@ -51,7 +52,8 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
       (
         p,
       ) => `d.id IN (SELECT id FROM deliveries WHERE id = ${p} UNION ALL SELECT id FROM deliveries WHERE event_id = ${p}
-        UNION ALL SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1)`,
+        UNION ALL SELECT delivery_id FROM delivery_attempts WHERE request_id = ${p} AND org_id = $1
+        UNION ALL SELECT delivery_id FROM delivery_attempts WHERE org_id = $1 AND receiver_request_id = ${p})`,
       filters.search,
     );
   }
@@ -99,7 +101,7 @@ export async function fetchDelivery(db: Db, orgId: string, id: string) {
   const row = await fetchDeliveryRow(db, orgId, id);
   const attempts = await db.pool.query<AttemptRow>(
     `SELECT request_id, number, trigger, url, started_at, duration_ms, request_headers, response_status, response_headers,
-            response_body, response_body_truncated, error_code, reason, message
+            response_body, response_body_truncated, error_code, reason, message, receiver_request_id, trace_id
        FROM delivery_attempts WHERE delivery_id = $1 AND org_id = $2
       ORDER BY number DESC`,
     [id, orgId],

@@ -20,6 +20,7 @@ export type DeliveryRow = {
   last_error_code: string | null;
   last_reason: string | null;
   last_duration_ms: number | null;
+  last_receiver_request_id: string | null;
 };
 
 export type AttemptRow = {
@@ -37,6 +38,8 @@ export type AttemptRow = {
   error_code: string | null;
   reason: string | null;
   message: string | null;
+  receiver_request_id: string | null;
+  trace_id: string | null;
 };
 
 /** A delivery in the API's shape (without attempts, as in lists). */
@@ -63,6 +66,7 @@ export function serializeDelivery(row: DeliveryRow) {
             error_code: row.last_error_code,
             reason: row.last_reason,
             duration_ms: row.last_duration_ms,
+            receiver_request_id: row.last_receiver_request_id,
             at: row.activity_at.toISOString(),
           },
   };
@@ -87,6 +91,10 @@ export function serializeAttempt(row: AttemptRow) {
     error_code: row.error_code,
     reason: row.reason,
     message: row.message,
+    /** The receiver's own id for this request, from the first of its id headers found. */
+    receiver_request_id: row.receiver_request_id,
+    /** The trace id of the W3C traceparent sent with the attempt. */
+    trace_id: row.trace_id,
   };
 }
 

@@ -2,9 +2,9 @@ import { z } from "zod";
 import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
-import { ConflictError, ValidationError } from "../errors";
+import { ValidationError } from "../errors";
 import { ingestEventInput, type IngestResult } from "./ingest";
-import { insertEvents, prepareEvent } from "./insert-events";
+import { insertEventsAtomically, prepareEvent } from "./insert-events";
 
 /** The most events one `POST /api/v1/events/batch` may carry. */
 export const MAX_BATCH_EVENTS = 500;
@@ -21,7 +21,8 @@ export type IngestBatchInput = z.infer<typeof ingestBatchInput>;
 /**
  * Stores a batch of events of the caller's org, each as `POST /api/v1/events` would, in one
  * statement: every event or none. Each event's idempotency key works on its own (an event whose
- * key was used before answers with its first result and creates nothing). The answers come in the
+ * key was used before answers with its first result and creates nothing; a key used before for
+ * another event refuses the whole batch, `409 idempotency_key_reused`). The answers come in the
  * order of the events. A batch that fails validation names the index of the event at fault.
  */
 export async function ingestEventBatch(
@@ -47,10 +48,8 @@ export async function ingestEventBatch(
       throw invalidAt(index, "data", `the event is larger than ${config.maxEventBytes} bytes`);
     return ready;
   });
-  const results = await insertEvents(db, prepared);
-  const failed = results.findIndex((r) => r instanceof Error);
-  if (failed >= 0) throw new ConflictError(`events.${failed}: ${(results[failed] as Error).message}`);
-  return results as IngestResult[];
+  // One key reused with another event (409) or whose first event was removed refuses the batch.
+  return insertEventsAtomically(db, prepared);
 }
 
 function invalidAt(index: number, field: string, message: string): ValidationError {

@@ -1,5 +1,5 @@
 import net, { type LookupFunction } from "node:net";
-import type { SecureContext } from "node:tls";
+import { TLSSocket, type SecureContext } from "node:tls";
 import { buildConnector } from "undici";
 
 // undici's own connect timeout runs on a coarse timer (it fires up to half a second late), and a
@@ -18,6 +18,8 @@ export function createConnector(options: {
   secureContext: SecureContext;
   lookup: LookupFunction;
   timeoutMs: number;
+  /** Called with every new TLS connection once its handshake succeeded. */
+  onSecureConnect?: (hostname: string, port: string, socket: TLSSocket) => void;
 }): buildConnector.connector {
   const { timeoutMs } = options;
   // undici's timer stays as a backstop should it stop handing back the socket it creates.
@@ -26,6 +28,10 @@ export function createConnector(options: {
     let timer: NodeJS.Timeout | undefined;
     const socket: unknown = connect(connectOptions, (...args) => {
       clearTimeout(timer);
+      const [error, connected] = args;
+      if (!error && connected instanceof TLSSocket) {
+        options.onSecureConnect?.(connectOptions.hostname, connectOptions.port, connected);
+      }
       callback(...args);
     });
     if (socket instanceof net.Socket) {

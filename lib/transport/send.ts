@@ -7,6 +7,7 @@ import {
   timeoutFailure,
   type Failure,
 } from "./classify";
+import { leafCertificate } from "../cert-watch/peer-certificate";
 import { captureHeaders } from "./capture-headers";
 import { createConnector } from "./connector";
 import { MAX_STORED_BODY_BYTES } from "./limits";
@@ -52,9 +53,18 @@ export function createSender(options: SenderOptions): Sender {
     },
   });
 
+  // The leaf certificate of each origin's latest TLS connection, for the certificate expiry watch:
+  // pooled connections carry many requests, and the certificate is read once per connection.
+  const certificates = new Map<string, { expiresAt: Date; issuer: string } | null>();
   const agent = new Agent({
     connections: options.maxConnectionsPerOrigin ?? null,
-    connect: createConnector({ secureContext: createTrustContext(loadTrustedCertificates()), lookup, timeoutMs }),
+    connect: createConnector({
+      secureContext: createTrustContext(loadTrustedCertificates()),
+      lookup,
+      timeoutMs,
+      onSecureConnect: (hostname, port, socket) =>
+        certificates.set(`${hostname}:${port || "443"}`, leafCertificate(socket)),
+    }),
     // The attempt's own deadline governs; these only back it up.
     headersTimeout: timeoutMs + 1_000,
     bodyTimeout: timeoutMs + 1_000,
@@ -105,6 +115,7 @@ export function createSender(options: SenderOptions): Sender {
           signal: controller.signal,
         });
         responded = true;
+        const firstByteMs = elapsed();
         const headers = captureHeaders(response.headers);
         // Success is decided by the status; the body is only evidence. So a 2xx whose body is
         // still trickling in at the deadline stays a success, with what arrived, and its
@@ -124,6 +135,9 @@ export function createSender(options: SenderOptions): Sender {
           body: body.bytes,
           bodyTruncated: body.truncated,
           failure: ok ? null : httpStatusFailure(response.statusCode),
+          firstByteMs,
+          certificate:
+            url.protocol === "https:" ? (certificates.get(`${url.hostname}:${url.port || "443"}`) ?? null) : undefined,
         };
       } catch (error) {
         if (isProgrammerError(error)) throw error;

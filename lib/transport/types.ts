@@ -23,6 +23,10 @@ export type SendResult = {
   bodyTruncated: boolean;
   /** Null on success. */
   failure: { reason: FailureReason; message: string } | null;
+  /** Time to the response headers, when they arrived. */
+  firstByteMs?: number;
+  /** HTTPS only: the leaf certificate of the connection the request went on, when known. */
+  certificate?: { expiresAt: Date; issuer: string } | null;
 };
 
 export type Send = (request: OutgoingRequest) => Promise<SendResult>;

@@ -9,5 +9,13 @@ export function serializeWebhook(webhook: Webhook) {
     event_types: webhook.eventTypes,
     enabled: webhook.enabled,
     created_at: webhook.createdAt.toISOString(),
+    /** The endpoint's leaf TLS certificate as last seen by an attempt or a check; null for http or before any. */
+    certificate: webhook.certificateExpiresAt
+      ? {
+          expires_at: webhook.certificateExpiresAt.toISOString(),
+          issuer: webhook.certificateIssuer ?? "",
+          checked_at: webhook.certificateCheckedAt?.toISOString() ?? null,
+        }
+      : null,
   };
 }

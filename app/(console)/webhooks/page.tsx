@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
+import { readCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
@@ -22,7 +24,11 @@ export default async function WebhooksPage({
   const user = await requireUser();
   const { deleted } = await searchParams;
   const caller = userCaller(user);
-  const webhooks = await readWebhookSummaries(getAppContext(), caller, { since: listWindowStart() });
+  const app = getAppContext();
+  const [webhooks, certificateWarnings] = await Promise.all([
+    readWebhookSummaries(app, caller, { since: listWindowStart() }),
+    readCertificateWarnings(app, caller),
+  ]);
   const isAdmin = isAllowed(caller, "webhook.create");
   const newWebhook = isAdmin ? (
     <Link href="/webhooks/new" className={buttonClasses({ variant: "primary" })}>
@@ -41,6 +47,7 @@ export default async function WebhooksPage({
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>
       ) : null}
+      <CertificateWarnings warnings={certificateWarnings} linked />
       {webhooks.length ? (
         <WebhooksTable webhooks={webhooks} />
       ) : (

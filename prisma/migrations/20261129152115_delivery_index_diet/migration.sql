@@ -48,3 +48,8 @@ CREATE INDEX "deliveries_webhook_id_status_activity_at_id_idx" ON "deliveries"("
 --   by the request_id a customer quotes; unique, so a request id is never recorded twice.
 -- delivery_attempts_delivery_id_number_idx: a delivery's attempts (fetchDelivery, `WHERE
 --   delivery_id = $1 ORDER BY number DESC`) and the cascade when a delivery is deleted.
+-- delivery_attempts_org_id_receiver_request_id_idx: the log's search box by the receiver's own
+--   request id (listDeliveries, `org_id = $1 AND receiver_request_id = $n`). Partial: only the
+--   attempts whose receiver sent an id are in it, so the others add no entry on the hot path.
+DROP INDEX "delivery_attempts_org_id_receiver_request_id_idx";
+CREATE INDEX "delivery_attempts_org_id_receiver_request_id_idx" ON "delivery_attempts"("org_id", "receiver_request_id") WHERE "receiver_request_id" IS NOT NULL;

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
+import { certificateWarning } from "@/lib/cert-watch/expiry-warning";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { sendTestEventAction } from "../actions";
@@ -22,8 +24,10 @@ export default async function WebhookLayout({
 }) {
   const caller = await requireCaller();
   const { id } = await params;
-  const webhook = await findWebhookFor(getAppContext(), caller, { webhookId: id });
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
+  const warning = certificateWarning(webhook, { warningDays: app.config.certWarningDays, now: app.now() });
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
     { href: base, label: "Overview" },
@@ -58,6 +62,11 @@ export default async function WebhookLayout({
           )
         }
       />
+      {warning ? (
+        <div className="mb-4">
+          <CertificateWarnings warnings={[warning]} linked={false} />
+        </div>
+      ) : null}
       <TabLinks label="Webhook sections" tabs={tabs} />
       {children}
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CheckEndpointPanel } from "@/components/endpoint-check/check-endpoint-panel";
 import { Card } from "@/components/ui/card";
 import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
 import { RangeSwitch } from "@/components/webhooks/range-switch";
@@ -10,6 +11,9 @@ import { getAppContext } from "@/lib/context";
 import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/delivery-log/format";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
 import { findWebhookFor, readWebhookOverview } from "@/lib/webhooks/read-webhooks";
+import type { CheckResult } from "@/lib/endpoint-check/types";
+import { isAllowed } from "@/lib/auth/policy";
+import { checkEndpointAction } from "../diagnosis-actions";
 
 export const metadata: Metadata = { title: "Webhook overview" };
 
@@ -45,6 +49,17 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
         Deliveries created in {period.description}, by their status now. The success rate counts finished deliveries
         (succeeded or failed).
       </p>
+      <Card
+        title="Check endpoint"
+        id="check-endpoint"
+        description="Find out why deliveries to this endpoint fail, and what to change, in one click."
+      >
+        <CheckEndpointPanel
+          action={checkEndpointAction.bind(null, webhook.id)}
+          last={webhook.lastCheck as CheckResult | null}
+          canRun={isAllowed(caller, "webhook.check")}
+        />
+      </Card>
       <Card title="Deliveries over time" id="chart">
         <DeliveriesChart buckets={overview.buckets} bucketMinutes={period.bucketMinutes} period={period.description} />
       </Card>

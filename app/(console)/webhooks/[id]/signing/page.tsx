@@ -3,11 +3,15 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
+import { VerifySecretPanel } from "@/components/secret-check/verify-secret-panel";
 import { SigningSecretPanel } from "@/components/webhooks/signing-secret-panel";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
+import { MAX_PREVIOUS_SECRETS } from "@/lib/signing/secret-limits";
+import { readSecretVerification } from "@/lib/secret-check/queries";
+import { endGracePeriodAction, verifyNewSecretAction } from "../../diagnosis-actions";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
@@ -20,6 +24,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
   if (!webhook) notFound();
   const signing = await readSigningSummary(app, caller, { webhookId: webhook.id });
   const isAdmin = isAllowed(caller, "webhook.secret.reveal");
+  const verification = await readSecretVerification(app, caller, { webhookId: webhook.id });
 
   return (
     <div className="space-y-6">
@@ -57,9 +62,23 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
       </Card>
 
       <Card
+        id="verify-new-secret"
+        title="Verify new secret"
+        description="After a rotation, find out whether your endpoint already verifies deliveries signed with the new secret alone, before the previous one expires."
+      >
+        <VerifySecretPanel
+          verify={verifyNewSecretAction.bind(null, webhook.id)}
+          endGrace={endGracePeriodAction.bind(null, webhook.id)}
+          last={verification}
+          inGracePeriod={signing.previous.length > 0}
+          canManage={isAllowed(caller, "webhook.secret.verify")}
+        />
+      </Card>
+
+      <Card
         id="previous-secrets"
         title="Previous secrets"
-        description="Secrets replaced by a rotation that still sign deliveries until their grace period ends."
+        description={`Secrets replaced by a rotation that still sign deliveries until their grace period ends. At most ${MAX_PREVIOUS_SECRETS} stay valid: a rotation beyond that ends the oldest one's grace period at once.`}
       >
         {signing.previous.length ? (
           <ul className="divide-y divide-slate-100 text-sm">
