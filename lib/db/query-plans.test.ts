@@ -149,20 +149,20 @@ describe("queries of deliveries and delivery_attempts", () => {
       `SELECT indexname AS name FROM pg_indexes WHERE tablename IN ('deliveries', 'delivery_attempts')`,
     );
     expect(rows.length).toBeGreaterThan(10);
-    const unexplained = rows.map((r) => r.name).filter((name) => !new RegExp(`^-- ${name}:`, "m").test(migration));
+    const unexplained = rows.map((r) => r.name).filter((name) => !new RegExp(`^-- ${name}[ :]`, "m").test(migration));
     const partial = [...migration.matchAll(/^CREATE INDEX "(\w+)"/gm)].map((m) => m[1]);
     // A dropped and re-created index is explained by the comment above its CREATE INDEX instead.
     expect(unexplained.filter((name) => !partial.includes(name) || !commentedAbove(migration, name))).toEqual([]);
   });
 });
 
-/** Whether the lines right above the CREATE INDEX of `name` are a comment. */
+/** Whether the statements right above the CREATE INDEX of `name` follow a comment. */
 function commentedAbove(migration: string, name: string): boolean {
   const lines = migration.split("\n");
   const at = lines.findIndex((line) => line.startsWith(`CREATE INDEX "${name}"`));
   const above = lines
     .slice(0, at)
     .reverse()
-    .find((line) => !line.startsWith("DROP INDEX"));
+    .find((line) => !/^(DROP|CREATE) INDEX/.test(line));
   return above?.startsWith("--") ?? false;
 }

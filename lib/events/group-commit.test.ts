@@ -68,7 +68,11 @@ describe("ingestEventGrouped", () => {
     const org = await newOrg();
     const caller = systemCaller(org.orgId);
     const calls = [0, 1, 2, 3].map((i) =>
-      ingestEventGrouped(ctx, caller, { type: "camera.offline", data: { i }, idempotency_key: i % 2 ? "odd" : "even" }),
+      ingestEventGrouped(ctx, caller, {
+        type: "camera.offline",
+        data: { parity: i % 2 },
+        idempotency_key: i % 2 ? "odd" : "even",
+      }),
     );
     const [e0, o1, e2, o3] = await Promise.all(calls);
     expect(e2.id).toBe(e0.id);
@@ -76,6 +80,18 @@ describe("ingestEventGrouped", () => {
     expect(e0.id).not.toBe(o1.id);
     expect([e0, o1, e2, o3].filter((r) => r.duplicate)).toHaveLength(2);
     expect(await eventsOf(org.orgId)).toHaveLength(2);
+  });
+
+  it("refuses one org's key reused with another event in the same group: 409 for that call only", async () => {
+    const org = await newOrg();
+    const caller = systemCaller(org.orgId);
+    const settled = await Promise.allSettled(
+      [1, 2].map((n) => ingestEventGrouped(ctx, caller, { type: "camera.offline", data: { n }, idempotency_key: "k" })),
+    );
+    expect(settled.map((s) => s.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = settled.find((s) => s.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "idempotency_key_reused", status: 409 });
+    expect(await eventsOf(org.orgId)).toHaveLength(1);
   });
 
   it("loses no event when one of the group fails the statement: only that call fails", async () => {
