@@ -4,6 +4,7 @@ import { ForbiddenError, ValidationError } from "../errors";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { createTestOrg } from "../testing/org-fixtures";
 import { addWebhook } from "../testing/engine-fixtures";
+import { ingestEvent } from "./ingest";
 import { ingestBatchInput, ingestEventBatch, MAX_BATCH_EVENTS } from "./ingest-batch";
 
 // A batch of events stored as one: each event as POST /api/v1/events would store it, all of them
@@ -83,6 +84,27 @@ describe("ingestEventBatch", () => {
     expect(again.map((r) => r.id)).toEqual([results[0].id, first.id]);
     expect(again.every((r) => r.duplicate)).toBe(true);
     expect(await counts(org.orgId)).toEqual({ events: 3, deliveries: 5 });
+  });
+
+  it("answers a key first used by POST /events exactly as that did, and refuses it with another event (409, nothing stored)", async () => {
+    const org = await newOrg();
+    for (let i = 0; i < 6; i++) await addWebhook(ctx, org.orgId, `https://c${i}.example.test/hook`);
+    const single = await ingestEvent(ctx, org.caller, { type: "camera.offline", data: { a: 1 }, idempotency_key: "k" });
+    const [repeat] = await ingestEventBatch(ctx, org.caller, {
+      events: [{ type: "camera.offline", data: { a: 1 }, idempotency_key: "k" }],
+    });
+    expect(repeat).toEqual({ ...single, duplicate: true });
+    expect(single.deliveries).toHaveLength(8);
+    const before = await counts(org.orgId);
+    const reused = ingestEventBatch(ctx, org.caller, {
+      events: [
+        { type: "camera.offline", data: { n: 1 } },
+        { type: "camera.offline", data: { a: 2 }, idempotency_key: "k" },
+      ],
+    });
+    await expect(reused).rejects.toMatchObject({ code: "idempotency_key_reused", status: 409 });
+    await expect(reused).rejects.toThrow(/^events\.1: /);
+    expect(await counts(org.orgId)).toEqual(before);
   });
 
   it("keeps keys per org: another org's key is not a duplicate", async () => {
