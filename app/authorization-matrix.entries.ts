@@ -1,6 +1,7 @@
-import type { Caller, UserCaller } from "@/lib/auth/caller";
+import type { AnyCaller, Caller, UserCaller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/policy";
 import type { AppContext } from "@/lib/context";
+import { createConsoleLink } from "@/lib/console-links/create-link";
 import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 import { replayDelivery } from "@/lib/attempts/replay";
 import { ingestEvent } from "@/lib/events/ingest";
@@ -9,6 +10,8 @@ import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
 import { changeMemberRole } from "@/lib/org/change-member-role";
 import { readOrgSettings } from "@/lib/org/read-settings";
 import { removeMember } from "@/lib/org/remove-member";
+import { deleteOrg } from "@/lib/orgs/delete-org";
+import { createOrg, listOrgs, readOrg, updateOrg } from "@/lib/orgs/manage-orgs";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { readSigningSecrets, readWebhook } from "@/lib/webhooks/read-webhooks";
@@ -16,10 +19,13 @@ import { revealSigningSecret } from "@/lib/webhooks/reveal-secret";
 import { rotateSigningSecret } from "@/lib/signing/rotate-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import * as consoleLinksRoute from "./api/v1/console-links/route";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
 import * as eventsRoute from "./api/v1/events/route";
+import * as orgRoute from "./api/v1/orgs/[org]/route";
+import * as orgsRoute from "./api/v1/orgs/route";
 import * as webhookRoute from "./api/v1/webhooks/[id]/route";
 import * as rotateRoute from "./api/v1/webhooks/[id]/signing/rotate/route";
 import * as signingRoute from "./api/v1/webhooks/[id]/signing/route";
@@ -41,6 +47,10 @@ export type Fixture = {
   otherAdmin: UserCaller;
   webhookId: string;
   deliveryId: string;
+  /** The platform's operator token, and the callers it makes (on the platform; acting for org A). */
+  operatorToken: string;
+  platform: AnyCaller;
+  operator: Caller;
 };
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -54,12 +64,16 @@ type ApiRoute = {
   body?: (f: Fixture) => unknown;
   /** Overrides the action's: a list acts on no particular id. */
   targeted?: boolean;
+  /** A route of the orgs API (`/api/v1/orgs…`); any other is also tried as `/api/v1/orgs/{id}/…`. */
+  platform?: boolean;
 };
 
 type Entry = {
   /** Acts on one of org A's ids, so another org's caller gets "not found". */
   targeted: boolean;
   lib: (ctx: AppContext, caller: Caller, f: Fixture) => Promise<unknown>;
+  /** Platform actions take the operator's platform caller instead of one bound to org A. */
+  platform?: boolean;
   api: ApiRoute[];
 };
 
@@ -72,6 +86,11 @@ const deliveryPath = (suffix = "") => ({
   params: (f: Fixture) => ({ id: f.deliveryId }),
 });
 const handler = (route: unknown) => route as Handler;
+const orgPath = () => ({
+  path: (f: Fixture) => `/orgs/${f.orgId}`,
+  params: (f: Fixture) => ({ org: f.orgId }),
+});
+const newLink = { email: "linked@example.test", role: "viewer" as const, expires_in: 900 };
 const newWebhook = { url: "https://example.com/new", description: "", event_types: [], enabled: true };
 
 export const ACTION_ENTRIES: Record<Action, Entry> = {
@@ -217,5 +236,68 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
     targeted: true,
     lib: (ctx, caller, f) => removeMember(ctx, caller, { userId: f.memberId }),
     api: [],
+  },
+  "org.create": {
+    targeted: false,
+    platform: true,
+    lib: (ctx, caller) => createOrg(ctx, caller, { name: "New org" }),
+    api: [
+      {
+        name: "POST /orgs",
+        method: "POST",
+        handler: handler(orgsRoute.POST),
+        path: () => "/orgs",
+        body: () => ({ name: "New org" }),
+        platform: true,
+      },
+    ],
+  },
+  "org.list": {
+    targeted: false,
+    platform: true,
+    lib: (ctx, caller) => listOrgs(ctx, caller, { limit: 20 }),
+    api: [{ name: "GET /orgs", method: "GET", handler: handler(orgsRoute.GET), path: () => "/orgs", platform: true }],
+  },
+  "org.read": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => readOrg(ctx, caller, { ref: f.orgId }),
+    api: [{ name: "GET /orgs/{id}", method: "GET", handler: handler(orgRoute.GET), ...orgPath(), platform: true }],
+  },
+  "org.update": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => updateOrg(ctx, caller, { ref: f.orgId, changes: { name: "Renamed" } }),
+    api: [
+      {
+        name: "PATCH /orgs/{id}",
+        method: "PATCH",
+        handler: handler(orgRoute.PATCH),
+        ...orgPath(),
+        body: () => ({ name: "Renamed" }),
+        platform: true,
+      },
+    ],
+  },
+  "org.delete": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => deleteOrg(ctx, caller, { ref: f.orgId }),
+    api: [
+      { name: "DELETE /orgs/{id}", method: "DELETE", handler: handler(orgRoute.DELETE), ...orgPath(), platform: true },
+    ],
+  },
+  "console_link.create": {
+    targeted: false,
+    lib: (ctx, caller) => createConsoleLink(ctx, caller, { ...newLink, baseUrl: "http://localhost" }),
+    api: [
+      {
+        name: "POST /console-links",
+        method: "POST",
+        handler: handler(consoleLinksRoute.POST),
+        path: () => "/console-links",
+        body: () => newLink,
+      },
+    ],
   },
 };

@@ -13,7 +13,11 @@ export type ApiCall<P> = {
   caller: Caller;
 };
 
-type RouteContext<P> = { params: Promise<P> };
+/**
+ * What Next.js passes a route handler, plus `caller`: set only in-process by the
+ * `/api/v1/orgs/{id}/…` dispatcher (the operator acting for that org), never from a request.
+ */
+type RouteContext<P> = { params: Promise<P>; caller?: Caller };
 
 /**
  * Wraps an `/api/v1` route handler: a request id, Bearer-token authentication into a `Caller`, and every thrown
@@ -25,12 +29,17 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
     let app: AppContext | undefined;
     try {
       app = getAppContext();
-      const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
-      if (!auth) throw new UnauthorizedError();
+      const caller = route?.caller ?? (await tokenCallerOf(app, request));
       const params = route?.params ? await route.params : ({} as P);
-      return await handler({ app, request, requestId, params, caller: tokenCaller(auth) });
+      return await handler({ app, request, requestId, params, caller });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
     }
   };
+}
+
+async function tokenCallerOf(app: AppContext, request: Request): Promise<Caller> {
+  const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
+  if (!auth) throw new UnauthorizedError();
+  return tokenCaller(auth);
 }
