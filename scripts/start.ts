@@ -10,6 +10,7 @@ import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
 import { stopChild } from "../lib/startup/stop-child";
+import { describeOperatorSetup } from "../lib/bootstrap/ensure-operator";
 import { describeFirstRun, prepareDatabase, type PreparedDatabase } from "../lib/startup/prepare-database";
 import { ensureBuilt } from "./build-if-needed";
 
@@ -28,6 +29,8 @@ async function main() {
   // After the build's output, so the credentials are the last thing a first-time user reads.
   const firstRun = describeFirstRun(database.firstRun);
   if (firstRun) console.log(firstRun);
+  const operator = describeOperatorSetup(database.operator);
+  if (operator) console.log(operator);
 
   const demo = demoOverrides(config, process.env);
   if (Object.keys(demo).length) {

@@ -40,9 +40,11 @@ export async function createConsoleLink(
   const token = generateToken(CONSOLE_LINK_PREFIX);
   const expiresAt = new Date(now().getTime() + input.expires_in * 1000);
   const id = newId("cl");
+  // Emails are unique case-insensitively, as at sign-in.
+  const email = input.email.trim().toLowerCase();
   await db.prisma.$transaction(async (tx) => {
     await tx.consoleLink.create({
-      data: { id, orgId, tokenHash: hashToken(token), email: input.email, role: input.role, expiresAt },
+      data: { id, orgId, tokenHash: hashToken(token), email, role: input.role, expiresAt },
     });
     await recordAudit(tx, {
       orgId,
@@ -50,7 +52,7 @@ export async function createConsoleLink(
       action: "console_link.create",
       targetType: "console_link",
       targetId: id,
-      details: { email: input.email, role: input.role, expires_at: expiresAt.toISOString() },
+      details: { email, role: input.role, expires_at: expiresAt.toISOString() },
     });
   });
   const url = new URL(`${CONSOLE_LINK_PATH}/${token}`, input.baseUrl).toString();
