@@ -11,5 +11,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/webhooks/:path*", "/deliveries/:path*", "/settings/:path*"],
+  matcher: ["/webhooks/:path*", "/deliveries/:path*", "/settings/:path*", "/operator/:path*"],
 };
