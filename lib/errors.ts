@@ -84,7 +84,11 @@ export const API_ERROR_CODES = {
     description: "The request body is over the size limit (256 KiB for events by default).",
   },
   unsupported_media_type: { status: 415, description: "The body is not `application/json`." },
-  rate_limited: { status: 429, description: "Too many attempts; wait for the `Retry-After` seconds." },
+  rate_limited: {
+    status: 429,
+    description:
+      "Too many attempts, or over the organisation's limits (`events_per_second`, `max_webhooks`); wait for the `Retry-After` seconds.",
+  },
   internal_error: { status: 500, description: "An unexpected error on our side; quote the `request_id` to support." },
 } as const;
 
