@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireOperator } from "@/lib/auth/current-user";
@@ -13,6 +14,8 @@ export async function openOrgAction(formData: FormData): Promise<void> {
   const { sessionToken, caller } = await requireOperator();
   const input = openSchema.parse({ orgId: formData.get("orgId"), as: formData.get("as") });
   await openOrgInSession(getAppContext(), caller, { sessionToken, ...input });
+  // The whole console changes org: the layout (org name, banner) is rendered anew, not kept.
+  revalidatePath("/", "layout");
   redirect("/deliveries");
 }
 
@@ -20,5 +23,6 @@ export async function openOrgAction(formData: FormData): Promise<void> {
 export async function closeOrgAction(): Promise<void> {
   const { sessionToken } = await requireOperator();
   await closeOrgInSession(getAppContext(), { sessionToken });
+  revalidatePath("/", "layout");
   redirect("/operator");
 }
