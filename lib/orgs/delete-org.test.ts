@@ -67,6 +67,15 @@ describe("deleting an organisation", () => {
     } finally {
       await dispatcher.close();
     }
+    // Platform support has the doomed org open in the operator view.
+    const home = await createTestOrg(ctx.db, ctx.cipher, "Platform");
+    const operator = await createTestUser(ctx.db, home.orgId, "admin");
+    await ctx.db.prisma.user.update({ where: { id: operator.id }, data: { isOperator: true } });
+    await createSession(ctx.db, operator.id, { hours: 1 });
+    await ctx.db.prisma.session.updateMany({
+      where: { userId: operator.id },
+      data: { actingOrgId: doomed, actingRole: "viewer" },
+    });
     const before = await countsOf(doomed);
     const keptBefore = await countsOf(kept);
     // Enough rows that a batch of 3 needs several rounds of every kind.
@@ -80,6 +89,9 @@ describe("deleting an organisation", () => {
     expect(await ctx.db.prisma.org.count({ where: { id: doomed } })).toBe(0);
     expect(await countsOf(kept)).toEqual(keptBefore);
     expect(await ctx.db.prisma.org.count({ where: { id: kept } })).toBe(1);
+    // The operator stays signed in, back in their own org.
+    const sessions = await ctx.db.prisma.session.findMany({ where: { userId: operator.id } });
+    expect(sessions.map((s) => [s.actingOrgId, s.actingRole])).toEqual([[null, null]]);
   });
 
   it("refuses the org that holds the operator's console account", async () => {

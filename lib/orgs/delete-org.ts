@@ -74,13 +74,9 @@ export async function deleteOrg(
     n,
   );
   counts.webhooks = await batched(db, "webhooks", "org_id = $1", [id], n);
-  counts.sessions = await batched(
-    db,
-    "sessions",
-    "user_id IN (SELECT id FROM users WHERE org_id = $1) OR acting_org_id = $1",
-    [id],
-    n,
-  );
+  counts.sessions = await batched(db, "sessions", "user_id IN (SELECT id FROM users WHERE org_id = $1)", [id], n);
+  // An operator who has this org open stays signed in, back in their own org.
+  await run(db, `UPDATE sessions SET acting_org_id = NULL, acting_role = NULL WHERE acting_org_id = $1`, [id]);
   counts.users = await batched(db, "users", "org_id = $1", [id], n);
   counts.audit_logs = await batched(db, "audit_logs", "org_id = $1", [id], n);
   await run(db, `DELETE FROM org_rate_windows WHERE org_id = $1`, [id]);
