@@ -73,7 +73,11 @@ export const API_ERROR_CODES = {
     description: "The request is malformed or a field is invalid; `message` says which.",
   },
   unauthorized: { status: 401, description: "The `Authorization: Bearer` API token is missing, unknown or revoked." },
-  forbidden: { status: 403, description: "The signed-in user's role (viewer) does not allow the change." },
+  forbidden: {
+    status: 403,
+    description:
+      "The signed-in user's role (viewer) does not allow the change, or the token may not make this call (an org's API token on the operator's orgs API).",
+  },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
   conflict: {
     status: 409,
