@@ -1,14 +1,14 @@
 import fs from "node:fs";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { withDatabaseName } from "./lib/testing/server-database";
 
 // Browser journeys against the built app: `npm start` on a fresh embedded database in
 // .data/e2e (or on PostgreSQL, below), a known admin, and loopback receivers allowed. A system Chromium is used when there
 // is one (browsers cannot be downloaded everywhere), Playwright's own otherwise.
-// E2E_PORT / E2E_DB_PORT / E2E_DATA_DIR let two checkouts or builds run the suite side by side
+// E2E_PORT / E2E_DATA_DIR let two checkouts or builds run the suite side by side
 // (with NOVAVMS_NEXT_DIST_DIR for the build directory).
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dbPort = Number(process.env.E2E_DB_PORT ?? port + 20_000);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const baseURL = `http://127.0.0.1:${port}`;
 // A run on its own port (E2E_PORT) also keeps its own signed-in state and artifacts (under the
@@ -34,7 +34,7 @@ export const E2E_POSTGRES_DATABASE = "novavms_e2e";
 /** The app's database and key, so fixtures can set up what the UI cannot (a second org). */
 export const E2E_DATABASE_URL = postgresServer
   ? withDatabaseName(postgresServer, E2E_POSTGRES_DATABASE)
-  : `postgresql://postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+  : `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(path.resolve(dataDir))}`;
 export const E2E_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString("base64");
 
 export default defineConfig({
@@ -83,7 +83,6 @@ export default defineConfig({
     env: {
       PORT: String(port),
       NOVAVMS_DATA_DIR: dataDir,
-      NOVAVMS_EMBEDDED_DB_PORT: String(dbPort),
       NOVAVMS_ENCRYPTION_KEY: E2E_ENCRYPTION_KEY,
       NOVAVMS_DEMO: "0",
       NOVAVMS_ADMIN_EMAIL: E2E_ADMIN.email,

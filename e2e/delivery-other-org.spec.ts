@@ -1,14 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { adminOrgApiToken, createUser } from "./support/database";
 import { logRows } from "./support/delivery-log";
+import { captureAction, replayAction } from "./support/forged-actions";
 import { producerApi, waitForDelivery } from "./support/producer-api";
 import { startReceiver } from "./support/receiver";
 import { signInAs } from "./support/session";
 
 // Everything is scoped to the signed-in user's org: another org's admin gets "not found" for a
-// delivery URL of the first org, cannot find it in their log, and cannot replay it.
+// delivery URL of the first org, cannot find it in their log, and cannot replay it, not even by
+// sending the first admin's own Replay server action with their session.
 
-test("an admin of another org gets a 404 for the first org's delivery and does not see it in their log", async ({
+test("an admin of another org gets a 404 for the first org's delivery, does not see it in their log, and cannot replay it", async ({
+  page: adminPage,
   browser,
   request,
 }) => {
@@ -22,6 +25,16 @@ test("an admin of another org gets a 404 for the first org's delivery and does n
     const delivered = await waitForDelivery(api, deliveryId, (d) => d.status === "succeeded");
     const requestId = delivered.attempts[0].request_id;
 
+    // The first org's admin replays it once; the request their browser sent is kept.
+    await adminPage.goto(`/deliveries/${deliveryId}`);
+    const replayRequest = await captureAction(adminPage, () =>
+      adminPage.getByRole("button", { name: "Replay", exact: true }).click(),
+    );
+    await expect(adminPage.getByRole("status").filter({ hasText: "Succeeded with HTTP 200" })).toBeVisible();
+    const manualAttempts = async () =>
+      (await api.getDelivery(deliveryId)).attempts.filter((a) => a.trigger === "manual").length;
+    expect(await manualAttempts()).toBe(1);
+
     const { context, page } = await signInAs(browser, outsider);
     const response = await page.goto(`/deliveries/${deliveryId}`);
     expect(response?.status()).toBe(404);
@@ -34,6 +47,13 @@ test("an admin of another org gets a 404 for the first org's delivery and does n
       await expect(page.getByText("No deliveries match")).toBeVisible();
       await expect(logRows(page)).toHaveCount(0);
     }
+
+    // The admin's Replay request, sent with the other org's admin session: "not found", no attempt.
+    const forged = await replayAction(context.request, replayRequest);
+    expect(forged.status()).toBe(200);
+    expect(await forged.text()).toContain("Delivery not found.");
+    expect(await manualAttempts()).toBe(1);
+    expect(receiver.requests).toHaveLength(2);
     await context.close();
   } finally {
     await api.deleteWebhook(webhook.id);

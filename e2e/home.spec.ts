@@ -1,4 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { adminOrgApiToken } from "./support/database";
+import { logRows } from "./support/delivery-log";
+import { producerApi, waitForDelivery } from "./support/producer-api";
+import { startReceiver } from "./support/receiver";
 
 test.describe("signed out", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -17,7 +21,27 @@ test.describe("signed out", () => {
   });
 });
 
-test("the home page sends a signed-in user to the delivery log", async ({ page }) => {
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/deliveries$/);
+test("the home page sends a signed-in user to the delivery log, showing the org's latest delivery first", async ({
+  page,
+  request,
+}) => {
+  const receiver = await startReceiver({ status: 200, body: '{"ok":true}' });
+  const api = producerApi(request, (await adminOrgApiToken()).token);
+  const webhook = await api.createWebhook(receiver.url, ["camera.tampered"]);
+  try {
+    const event = await api.sendEvent("camera.tampered", { camera_id: "cam_home_01" });
+    const deliveryId = event.deliveries[0].id;
+    await waitForDelivery(api, deliveryId, (d) => d.status === "succeeded");
+
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/deliveries$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const top = logRows(page).first();
+    await expect(top.getByRole("link")).toHaveAttribute("href", `/deliveries/${deliveryId}`);
+    await expect(top).toContainText("camera.tampered");
+    await expect(top).toContainText("Succeeded");
+  } finally {
+    await api.deleteWebhook(webhook.id);
+    await receiver.close();
+  }
 });

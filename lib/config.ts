@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/forwarded";
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -29,7 +30,6 @@ const port = z.coerce
 const schema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
-  NOVAVMS_EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   NOVAVMS_ENCRYPTION_KEY: z
     .string()
@@ -47,7 +47,6 @@ const schema = z.object({
     .optional(),
   NOVAVMS_OPERATOR_EMAIL: z.email("expected an email address").optional(),
   NOVAVMS_OPERATOR_PASSWORD: z.string().min(8, "expected at least 8 characters").optional(),
-  NOVAVMS_PUBLIC_URL: z.url({ protocol: /^https?$/, message: "expected an http(s) URL" }).optional(),
   NOVAVMS_DEMO: flag.default(true),
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
@@ -67,6 +66,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
+    .optional(),
+  NOVAVMS_TRUSTED_PROXIES: z
+    .string()
+    .refine(isProxyList, "expected IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8, ::1)")
+    .default(""),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -106,7 +112,6 @@ function toConfig(env: z.infer<typeof schema>) {
   return {
     databaseUrl: env.DATABASE_URL,
     dataDir: path.resolve(env.NOVAVMS_DATA_DIR),
-    embeddedDbPort: env.NOVAVMS_EMBEDDED_DB_PORT,
     port: env.PORT,
     encryptionKey: env.NOVAVMS_ENCRYPTION_KEY,
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
@@ -115,7 +120,6 @@ function toConfig(env: z.infer<typeof schema>) {
     operatorToken: env.NOVAVMS_OPERATOR_TOKEN,
     operatorEmail: env.NOVAVMS_OPERATOR_EMAIL,
     operatorPassword: env.NOVAVMS_OPERATOR_PASSWORD,
-    publicUrl: env.NOVAVMS_PUBLIC_URL,
     demo: env.NOVAVMS_DEMO,
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
@@ -128,6 +132,8 @@ function toConfig(env: z.infer<typeof schema>) {
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    publicUrl: env.NOVAVMS_PUBLIC_URL,
+    trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
 }
 
@@ -143,6 +149,15 @@ function isPostgresUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return (url.protocol === "postgresql:" || url.protocol === "postgres:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+function isProxyList(value: string): boolean {
+  try {
+    parseTrustedProxies(value);
+    return true;
   } catch {
     return false;
   }

@@ -66,6 +66,36 @@ export class RateLimitedError extends AppError {
   }
 }
 
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super(
+      "database_unavailable",
+      "The database is unavailable for a moment; nothing was changed. Retry after the `Retry-After` seconds.",
+      503,
+    );
+  }
+}
+
+export class IdempotencyKeyReusedError extends AppError {
+  constructor() {
+    super(
+      "idempotency_key_reused",
+      "This idempotency_key was already used for a different event; send the same body again or use a new key.",
+      409,
+    );
+  }
+}
+
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    method: string,
+    readonly allowed: string[],
+  ) {
+    super("method_not_allowed", `${method} is not allowed here; use ${allowed.join(", ")}.`, 405);
+  }
+}
+
 /** Every code the API can answer with; the error code reference page lists each of them. */
 export const API_ERROR_CODES = {
   invalid_request: {
@@ -83,6 +113,14 @@ export const API_ERROR_CODES = {
     status: 409,
     description: "The change conflicts with the current state, e.g. an idempotency key reused for a different event.",
   },
+  idempotency_key_reused: {
+    status: 409,
+    description: "The `idempotency_key` was first used with a different event type or data; nothing was created.",
+  },
+  method_not_allowed: {
+    status: 405,
+    description: "The path exists but not for this HTTP method; the `Allow` header lists the methods it takes.",
+  },
   payload_too_large: {
     status: 413,
     description: "The request body is over the size limit (256 KiB for events by default).",
@@ -92,6 +130,11 @@ export const API_ERROR_CODES = {
     status: 429,
     description:
       "Too many attempts, or over the organisation's limits (`events_per_second`, `max_webhooks`); wait for the `Retry-After` seconds.",
+  },
+  database_unavailable: {
+    status: 503,
+    description:
+      "The database is unreachable for a moment (restarting, failing over); nothing was changed. Retry after `Retry-After` seconds.",
   },
   internal_error: { status: 500, description: "An unexpected error on our side; quote the `request_id` to support." },
 } as const;

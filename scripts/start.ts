@@ -1,7 +1,7 @@
 // npm start: the whole product on one machine. Starts the embedded database unless DATABASE_URL is
 // set, migrates, runs first-run setup, builds the console if needed, then runs the web server and
 // the dispatcher worker as child processes until Ctrl-C / SIGTERM, which stops them all cleanly.
-import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
+// A child that dies is restarted (lib/startup/supervisor.ts); the children never outlive this process.
 import { loadConfig } from "../lib/config";
 import { buildAppContext } from "../lib/context";
 import { demoOverrides } from "../lib/demo/defaults";
@@ -9,18 +9,27 @@ import { seedDemo } from "../lib/demo/seed";
 import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
-import { stopChild } from "../lib/startup/stop-child";
 import { describeOperatorSetup } from "../lib/bootstrap/ensure-operator";
+import { createSupervisor } from "../lib/startup/supervisor";
 import { describeFirstRun, prepareDatabase, type PreparedDatabase } from "../lib/startup/prepare-database";
 import { ensureBuilt } from "./build-if-needed";
 
-const children = new Map<string, ChildProcess>();
+// IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
+const supervisor = createSupervisor({
+  onMessage: (from, message) =>
+    from === "web server" && message === IPC_WAKE_MESSAGE && supervisor.send("worker", message),
+});
 let database: PreparedDatabase | undefined;
 let stopping = false;
 
 async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+  // Whatever else goes wrong here, the children and the embedded database stop cleanly with it.
+  process.on("uncaughtException", (error) => {
+    console.error(formatStartupError(error));
+    void stop(1);
+  });
   const config = loadConfig();
   await assertPortFree(config.port);
   database = await prepareDatabase(config);
@@ -40,17 +49,13 @@ async function main() {
     console.log(`Demo mode (embedded database): ${settings}. Set NOVAVMS_DEMO=0 to turn it off.`);
   }
   const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
-  // IPC channels carry the web server's "events ingested" wake-ups to the worker at once.
-  const stdio: StdioOptions = ["inherit", "inherit", "inherit", "ipc"];
-  const web = run(
-    "web server",
-    [require.resolve("next/dist/bin/next"), "start", "-p", String(config.port)],
+  supervisor.start({
+    name: "web server",
+    args: ["--import", "tsx", "scripts/web.ts"],
     env,
-    stdio,
-  );
+  });
   await waitForHealthy(`http://127.0.0.1:${config.port}/api/health`);
-  const worker = run("worker", ["--import", "tsx", "scripts/worker.ts"], env, stdio);
-  web.on("message", (message) => message === IPC_WAKE_MESSAGE && worker.connected && worker.send(message));
+  supervisor.start({ name: "worker", args: ["--import", "tsx", "scripts/worker.ts"], env });
 
   if (database.firstRun.created && config.demo) {
     const context = buildAppContext(loadConfig(env), database.url, "demo");
@@ -63,21 +68,10 @@ async function main() {
   );
 }
 
-function run(name: string, args: string[], env: NodeJS.ProcessEnv, stdio: StdioOptions): ChildProcess {
-  const child = spawn(process.execPath, args, { env, stdio });
-  children.set(name, child);
-  child.on("exit", (code, signal) => {
-    if (stopping) return;
-    console.error(`novavms: the ${name} exited (${signal ?? `code ${code}`}); stopping`);
-    void stop(code || 1);
-  });
-  return child;
-}
-
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all([...children.values()].map((child) => stopChild(child, 20_000)));
+  await supervisor.stopAll(20_000);
   await database?.stop();
   process.exit(code);
 }

@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 
 export type ReceiverAnswer = {
   status: number;
-  body: string;
+  /** Text, or exact bytes (a binary answer). */
+  body: string | Buffer;
   contentType?: string;
   headers?: Record<string, string>;
   delayMs?: number;

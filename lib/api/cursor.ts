@@ -13,7 +13,11 @@ export function decodeCursor(value: string): Cursor {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [string, string];
     const date = new Date(at);
-    if (typeof id !== "string" || Number.isNaN(date.getTime())) throw new Error("bad cursor");
+    // A year PostgreSQL cannot store, or a NUL in the id, would fail the query: refuse it here.
+    const year = date.getUTCFullYear();
+    if (typeof id !== "string" || Number.isNaN(date.getTime()) || year < 1 || year > 9999 || id.includes("\u0000")) {
+      throw new Error("bad cursor");
+    }
     return { at: date, id };
   } catch {
     throw new ValidationError("cursor: not a cursor returned by this API", {

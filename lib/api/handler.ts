@@ -1,8 +1,10 @@
 import { authenticateApiToken } from "../auth/api-tokens";
 import { tokenCaller, type Caller } from "../auth/caller";
 import { getAppContext, type AppContext } from "../context";
-import { UnauthorizedError } from "../errors";
-import { errorResponse, newApiRequestId } from "./respond";
+import { UnauthorizedError, ValidationError } from "../errors";
+import { isStorableText } from "./json-limits";
+import { newApiRequestId } from "./request-id";
+import { errorResponse } from "./respond";
 
 export type ApiCall<P> = {
   app: AppContext;
@@ -31,6 +33,11 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       app = getAppContext();
       const caller = route?.caller ?? (await tokenCallerOf(app, request));
       const params = route?.params ? await route.params : ({} as P);
+      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
+      const values = Object.values(params as object).flat();
+      if (values.some((value) => typeof value === "string" && !isStorableText(value))) {
+        throw new ValidationError("path: an id must be valid text without NUL characters");
+      }
       return await handler({ app, request, requestId, params, caller });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);

@@ -4,7 +4,8 @@ import { authenticateOperatorToken } from "../auth/operator-tokens";
 import { getAppContext, type AppContext } from "../context";
 import { NotFoundError, UnauthorizedError } from "../errors";
 import { findOrgByRef } from "../orgs/find-org";
-import { errorResponse, newApiRequestId } from "./respond";
+import { newApiRequestId } from "./request-id";
+import { errorResponse } from "./respond";
 
 export type PlatformCall<P> = {
   app: AppContext;

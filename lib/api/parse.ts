@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from "../errors";
+import { hasNul, parseJsonLimited } from "./json-limits";
 
 /**
  * The request body as raw bytes, refusing more than `maxBytes` without reading further (a
@@ -37,27 +38,25 @@ export async function parseJsonBody<S extends z.ZodType>(
   if (options.optional && raw.length === 0) return validate(schema, {});
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString("utf8"));
-  } catch {
-    throw new ValidationError("The request body is not valid JSON.");
-  }
-  return validate(schema, json);
+  return validate(schema, parseJsonLimited(raw.toString("utf8")));
 }
 
 /** Query parameters validated by `schema` (all values are strings; use z.coerce for numbers). */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.infer<S> {
   const params = new URL(url).searchParams;
-  const object: Record<string, string> = {};
-  for (const [key, value] of params) object[key] = value;
+  const object: Record<string, string> = Object.create(null);
+  for (const [key, value] of params) {
+    if (hasNul(key) || hasNul(value)) throw new ValidationError(`${safeName(key)}: must not contain a NUL character`);
+    object[key] = value;
+  }
   return validate(schema, object);
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields: Record<string, string> = {};
+  // No prototype: a field named `__proto__` is then an ordinary key.
+  const fields: Record<string, string> = Object.create(null);
   for (const issue of result.error.issues) {
     const key = issue.path.length
       ? issue.path.join(".")
@@ -68,4 +67,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infe
   }
   const [first] = Object.entries(fields);
   throw new ValidationError(first[0] === "body" ? first[1] : `${first[0]}: ${first[1]}`, fields);
+}
+
+function safeName(key: string): string {
+  return key.replaceAll("\u0000", "\\0").slice(0, 64);
 }

@@ -1,23 +1,22 @@
-import { newId } from "../ids";
-import { AppError, RateLimitedError } from "../errors";
+import { classifyDatabaseError } from "../db/failure-kind";
+import {
+  AppError,
+  DatabaseUnavailableError,
+  MethodNotAllowedError,
+  RateLimitedError,
+  ValidationError,
+} from "../errors";
 import type { Logger } from "../log";
 
-/**
- * The prefix of the API's own request ids (`api_…`, in error bodies and `X-Request-Id`), distinct
- * from an attempt's `request_id` (`req_…`) so nobody searches the delivery log for the wrong one.
- */
-export const API_REQUEST_ID_PREFIX = "api";
-
-/** A new id for one API request. */
-export function newApiRequestId(): string {
-  return newId(API_REQUEST_ID_PREFIX);
-}
-
 /** `{ "error": { "code", "message", "request_id" } }` for any error; never a stack trace. */
-export function errorResponse(error: unknown, requestId: string, log?: Logger): Response {
+export function errorResponse(thrown: unknown, requestId: string, log?: Logger): Response {
+  const error = fromDatabaseError(thrown, requestId, log);
   if (error instanceof AppError) {
     const headers: Record<string, string> = { "X-Request-Id": requestId };
-    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    if (error instanceof RateLimitedError || error instanceof DatabaseUnavailableError) {
+      headers["Retry-After"] = String(error.retryAfterSeconds);
+    }
+    if (error instanceof MethodNotAllowedError) headers.Allow = error.allowed.join(", ");
     const body = {
       error: {
         code: error.code,
@@ -43,4 +42,21 @@ export function errorResponse(error: unknown, requestId: string, log?: Logger): 
 
 export function jsonResponse(body: unknown, requestId: string, status = 200): Response {
   return Response.json(body, { status, headers: { "X-Request-Id": requestId } });
+}
+
+// An outage is a 503 the client retries; a value PostgreSQL refuses to store (a NUL character,
+// a date out of its range) is the client's 400. Anything else stays an unexpected error.
+function fromDatabaseError(error: unknown, requestId: string, log?: Logger): unknown {
+  if (error instanceof AppError) return error;
+  const failure = classifyDatabaseError(error);
+  if (failure?.kind === "unavailable") {
+    log?.warn({ request_id: requestId, code: failure.code }, "database unavailable during an API request");
+    return new DatabaseUnavailableError();
+  }
+  if (failure?.kind === "invalid_value") {
+    return new ValidationError(
+      "A value in the request cannot be stored (a NUL character, or a number or date out of range).",
+    );
+  }
+  return error;
 }

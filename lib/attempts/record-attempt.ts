@@ -29,8 +29,10 @@ export async function recordAttempt(db: Db, attempt: AttemptRecord): Promise<num
 }
 
 // When the new state applies (`TRIGGERS[trigger].applies`): `lease` = while this worker holds the
-// lease and the delivery is unsettled; `always` = regardless; `never` = no state change.
-const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')))`;
+// lease, the delivery is unsettled and its webhook still enabled (disabling parked it: an attempt
+// that was in flight must not schedule another); `always` = regardless; `never` = no state change.
+const APPLIES = `(i.applies = 'always' OR (i.applies = 'lease' AND d.lease_owner = i.worker_id AND d.status IN ('pending', 'retrying')
+  AND d.webhook_id IN (SELECT id FROM webhooks WHERE enabled)))`;
 
 // One statement for any number of attempts (the dispatcher's write-behind batches): each row of
 // `input` bumps its delivery's attempt counter and the attempt takes the bumped number, exactly

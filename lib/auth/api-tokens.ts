@@ -5,6 +5,7 @@ import { newId } from "../ids";
 import { generateToken, hashToken } from "./tokens";
 
 export const API_TOKEN_PREFIX = "nvms";
+const LAST_USED_RESOLUTION = "1 minute";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,6 +26,8 @@ export async function createApiToken(tx: Tx, cipher: Cipher, orgId: string, toke
 /**
  * The org a bearer token belongs to, or null for a missing, unknown or revoked token. Plain SQL
  * on the unique hash index: it runs on every API call, and the ORM's overhead showed in profiles.
+ * The same round trip stamps `last_used_at`, at most once a minute per token so that busy tokens
+ * do not turn every call into a write.
  */
 export async function authenticateApiToken(
   db: Db,
@@ -33,7 +36,13 @@ export async function authenticateApiToken(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!match) return null;
   const { rows } = await db.pool.query<{ id: string; org_id: string }>(
-    "SELECT id, org_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+    `WITH token AS (
+       SELECT id, org_id, last_used_at FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL
+     ), used AS (
+       UPDATE api_tokens t SET last_used_at = now() FROM token
+        WHERE t.id = token.id AND (token.last_used_at IS NULL OR token.last_used_at < now() - interval '${LAST_USED_RESOLUTION}')
+     )
+     SELECT id, org_id FROM token`,
     [hashToken(match[1])],
   );
   return rows[0] ? { orgId: rows[0].org_id, tokenId: rows[0].id } : null;

@@ -1,13 +1,25 @@
 import type { Db } from "../db/client";
 
-// Failed sign-ins are counted per email and per client address in `login_throttles`. After
-// `maxFailures` inside `windowMs` the key is blocked for `blockMs`; while blocked, even a correct
-// password is refused, so guessing cannot continue at full speed against one account or from
-// one address.
+// Failed sign-ins are counted per email and per client address in `login_throttles`. A client
+// address with `maxFailures` inside `windowMs` is blocked for `blockMs`; while blocked, even a
+// correct password is refused. An account is never blocked (anyone could lock its owner out by
+// failing five times): its failures slow every later attempt down instead, doubling from
+// `accountDelay.baseMs` up to `accountDelay.maxMs`, and the right password still gets in.
 
-export type ThrottlePolicy = { maxFailures: number; windowMs: number; blockMs: number };
+export type ThrottlePolicy = {
+  maxFailures: number;
+  windowMs: number;
+  blockMs: number;
+  /** Per-account slowdown: free attempts, then a delay doubling from baseMs to maxMs. */
+  accountDelay: { freeFailures: number; baseMs: number; maxMs: number };
+};
 
-export const LOGIN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, blockMs: 15 * 60_000 };
+export const LOGIN_THROTTLE: ThrottlePolicy = {
+  maxFailures: 5,
+  windowMs: 15 * 60_000,
+  blockMs: 15 * 60_000,
+  accountDelay: { freeFailures: 3, baseMs: 500, maxMs: 8_000 },
+};
 
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterSeconds: number; message: string };
 
@@ -42,20 +54,39 @@ export async function recordLoginFailure(
   const windowFloor = new Date(now.getTime() - policy.windowMs);
   const blockUntil = new Date(now.getTime() + policy.blockMs);
   for (const key of keys) {
+    // Only addresses are blocked; an account's count only sets its slowdown (accountDelayMs).
+    const maxFailures = key.startsWith("email:") ? 2_147_483_647 : policy.maxFailures;
     // A window older than windowMs starts over at 1; reaching maxFailures sets blocked_until.
     await db.prisma.$executeRaw`
       INSERT INTO login_throttles (key, failures, window_start, blocked_until)
-      VALUES (${key}, 1, ${now}, ${policy.maxFailures <= 1 ? blockUntil : null})
+      VALUES (${key}, 1, ${now}, ${maxFailures <= 1 ? blockUntil : null})
       ON CONFLICT (key) DO UPDATE SET
         failures = CASE WHEN login_throttles.window_start <= ${windowFloor} THEN 1 ELSE login_throttles.failures + 1 END,
         window_start = CASE WHEN login_throttles.window_start <= ${windowFloor} THEN ${now} ELSE login_throttles.window_start END,
         blocked_until = CASE
-          WHEN (CASE WHEN login_throttles.window_start <= ${windowFloor} THEN 1 ELSE login_throttles.failures + 1 END) >= ${policy.maxFailures}
+          WHEN (CASE WHEN login_throttles.window_start <= ${windowFloor} THEN 1 ELSE login_throttles.failures + 1 END) >= ${maxFailures}
           THEN ${blockUntil}
           ELSE login_throttles.blocked_until
         END`;
   }
   return checkLoginThrottle(db, keys, now);
+}
+
+/** How long an attempt on this account waits before its password is checked. */
+export async function accountDelayMs(
+  db: Db,
+  email: string,
+  now = new Date(),
+  policy = LOGIN_THROTTLE,
+): Promise<number> {
+  const row = await db.prisma.loginThrottle.findUnique({
+    where: { key: throttleKeys(email, null)[0] },
+    select: { failures: true, windowStart: true },
+  });
+  if (!row || row.windowStart.getTime() <= now.getTime() - policy.windowMs) return 0;
+  const over = row.failures - policy.accountDelay.freeFailures;
+  if (over < 0) return 0;
+  return Math.min(policy.accountDelay.maxMs, policy.accountDelay.baseMs * 2 ** Math.min(over, 30));
 }
 
 /** A successful sign-in forgets the account's failures (the address keeps its count). */

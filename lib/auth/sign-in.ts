@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import {
+  accountDelayMs,
   checkLoginThrottle,
   clearLoginFailures,
   LOGIN_THROTTLE,
@@ -22,7 +23,13 @@ export type SignInResult = ({ ok: true } & NewSession) | { ok: false; message: s
 export async function signIn(
   db: Db,
   input: SignInInput,
-  options: { sessionHours: number; now?: Date; policy?: typeof LOGIN_THROTTLE },
+  options: {
+    sessionHours: number;
+    now?: Date;
+    policy?: typeof LOGIN_THROTTLE;
+    /** Waits out the account's slowdown (a timer; tests record it instead). */
+    sleep?: (ms: number) => Promise<void>;
+  },
 ): Promise<SignInResult> {
   const now = options.now ?? new Date();
   const email = input.email.trim().toLowerCase();
@@ -30,6 +37,8 @@ export async function signIn(
 
   const throttle = await checkLoginThrottle(db, keys, now);
   if (throttle.blocked) return { ok: false, message: throttle.message };
+  const delayMs = await accountDelayMs(db, email, now, options.policy);
+  if (delayMs > 0) await (options.sleep ?? sleep)(delayMs);
 
   const user = await db.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
@@ -50,4 +59,8 @@ let dummy: Promise<string> | undefined;
 function dummyHash(): Promise<string> {
   dummy ??= hashPassword("not-a-password-of-anyone");
   return dummy;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { querySql } from "../testing/sql";
 import { afterEach, describe, expect, it } from "vitest";
-import { DataDirInUseError, startEmbeddedDatabase } from "./embedded";
+import { DataDirInUseError, SOCKET_FILE, SocketPathTooLongError, startEmbeddedDatabase } from "./embedded";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -68,5 +68,37 @@ describe("embedded database", () => {
     expect(fs.readFileSync(path.join(dataDir, "embedded-db.pid"), "utf8")).toBe(String(process.pid));
     await db.stop();
     expect(fs.existsSync(path.join(dataDir, "embedded-db.pid"))).toBe(false);
+  });
+
+  it("serves a data directory's database only on a Unix socket inside it, the directory at 0700", async () => {
+    const dataDir = tempDir();
+    fs.chmodSync(dataDir, 0o755);
+    const db = await startEmbeddedDatabase({ dataDir });
+    try {
+      const url = new URL(db.url);
+      expect(url.port).toBe("");
+      expect(url.searchParams.get("host")).toBe(dataDir);
+      expect(fs.statSync(path.join(dataDir, SOCKET_FILE)).isSocket()).toBe(true);
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(await querySql(db.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it("replaces a socket file a killed process left behind", async () => {
+    const dataDir = tempDir();
+    fs.writeFileSync(path.join(dataDir, SOCKET_FILE), "");
+    const db = await startEmbeddedDatabase({ dataDir });
+    try {
+      expect(await querySql(db.url, "SELECT 1 AS one")).toEqual([{ one: 1 }]);
+    } finally {
+      await db.stop();
+    }
+  });
+
+  it("says so when the socket path would be too long", async () => {
+    const dataDir = path.join(tempDir(), "x".repeat(120));
+    await expect(startEmbeddedDatabase({ dataDir })).rejects.toBeInstanceOf(SocketPathTooLongError);
   });
 });

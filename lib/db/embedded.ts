@@ -11,31 +11,38 @@ export type EmbeddedDatabase = {
 };
 
 type Options = {
-  /** Directory for the database files; omit for an in-memory database. */
+  /**
+   * Directory for the database files; omit for an in-memory database. With one, the database is
+   * served on a Unix socket inside it (mode 0700), reachable only by this machine's user.
+   */
   dataDir?: string;
-  /** Loopback port; 0 picks a free one. */
+  /** Loopback port of an in-memory database (tests); 0 picks a free one. */
   port?: number;
   /** Connections served at once: keep above the sum of every process's pool. */
   maxConnections?: number;
 };
 
 /**
- * Starts PGlite (PostgreSQL compiled to WASM) and serves it on loopback, so the web server, the
- * worker and scripts reach it through the same `pg` driver code as a real PostgreSQL server.
+ * Starts PGlite (PostgreSQL compiled to WASM) and serves it, so the web server, the worker and
+ * scripts reach it through the same `pg` driver code as a real PostgreSQL server. PGlite checks no
+ * password, so a data directory's database listens on a Unix socket in that directory, whose mode
+ * (0700) keeps every other local user out; only an in-memory one (tests) listens on loopback TCP.
  */
 export async function startEmbeddedDatabase(options: Options = {}): Promise<EmbeddedDatabase> {
   const releaseLock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
     const db = await PGlite.create(options.dataDir ? { dataDir: path.join(options.dataDir, "pglite") } : {});
+    const socketDir = options.dataDir ? path.resolve(options.dataDir) : null;
     const server = new PGLiteSocketServer({
       db: keepBatchesTogether(db),
-      host: "127.0.0.1",
-      port: options.port ?? 0,
+      ...(socketDir ? { path: prepareSocket(socketDir) } : { host: "127.0.0.1", port: options.port ?? 0 }),
       maxConnections: options.maxConnections ?? 100,
     });
     await server.start();
     return {
-      url: `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      url: socketDir
+        ? `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`
+        : `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`,
       stop: async () => {
         await server.stop();
         await db.close();
@@ -48,6 +55,30 @@ export async function startEmbeddedDatabase(options: Options = {}): Promise<Embe
   }
 }
 
+/** `pg` looks for `<host dir>/.s.PGSQL.<port>`, port 5432 unless the URL names another. */
+export const SOCKET_FILE = ".s.PGSQL.5432";
+// sockaddr_un holds 108 bytes on Linux (104 on macOS) with the terminating NUL.
+const MAX_SOCKET_PATH = 103;
+
+export class SocketPathTooLongError extends Error {
+  constructor(socketPath: string) {
+    super(
+      `the embedded database's socket path ${socketPath} is longer than ${MAX_SOCKET_PATH} bytes; set NOVAVMS_DATA_DIR to a shorter path`,
+    );
+    this.name = "SocketPathTooLongError";
+  }
+}
+
+// The data directory is the socket's fence: 0700 lets only its owner connect. A socket left by a
+// process that was killed is removed (the lock is already ours, so no live server uses it).
+function prepareSocket(dataDir: string): string {
+  const socketPath = path.join(dataDir, SOCKET_FILE);
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) throw new SocketPathTooLongError(socketPath);
+  fs.chmodSync(dataDir, 0o700);
+  fs.rmSync(socketPath, { force: true });
+  return socketPath;
+}
+
 export class DataDirInUseError extends Error {
   constructor(dataDir: string, pid: number) {
     super(`the embedded database in ${dataDir} is already open by process ${pid}; stop it first`);
@@ -57,7 +88,7 @@ export class DataDirInUseError extends Error {
 
 // PGlite has no locking of its own, and two processes writing one data directory corrupt it.
 function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const lockFile = path.join(dataDir, "embedded-db.pid");
   for (;;) {
     try {

@@ -40,10 +40,15 @@ async function deliverDue() {
   }
 }
 
-function requestIdReceived(index: number): string | undefined {
-  const raw = receiver.requests[index].rawHeaders;
-  const at = raw.findIndex((name) => name.toLowerCase() === "x-novavms-request-id");
-  return at >= 0 ? raw[at + 1] : undefined;
+const header = (raw: string[], name: string) => raw[raw.findIndex((h) => h.toLowerCase() === name) + 1];
+
+function requestReceivedFor(deliveryId: string) {
+  return receiver.requests.find((r) => header(r.rawHeaders, "x-novavms-delivery") === deliveryId);
+}
+
+function requestIdReceivedFor(deliveryId: string): string | undefined {
+  const request = requestReceivedFor(deliveryId);
+  return request && header(request.rawHeaders, "x-novavms-request-id");
 }
 
 async function logFor(orgId: string, search: Record<string, string>) {
@@ -61,8 +66,11 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
   it("shows the failure with its advice, the request as sent and the response as text, then the Replay at the top", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/hooks`);
-    const older = await sendEvent(ctx, orgId, "camera.online");
+    // The delivery under test is the older one: after its Replay it must lead the log, which
+    // sorting by creation would not do.
     const event = await sendEvent(ctx, orgId, "camera.offline");
+    await deliverDue();
+    const newer = await sendEvent(ctx, orgId, "camera.online");
     await deliverDue();
     const deliveryId = event.deliveries[0].id;
 
@@ -77,7 +85,7 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     });
     expect(detail.nextAttempt?.relative).toMatch(/^in (\d+ s|1 min)$/);
     const [attempt] = detail.timeline;
-    expect(attempt.requestId).toBe(requestIdReceived(receiver.requests.length - 1));
+    expect(attempt.requestId).toBe(requestIdReceivedFor(deliveryId));
     expect(attempt.failure).toMatchObject({
       code: "webhook_delivery_failed",
       reason: "http_status",
@@ -93,7 +101,7 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     });
     const sentHeaders = Object.fromEntries(attempt.request.headers);
     expect(sentHeaders["X-NovaVMS-Signature"]).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(attempt.request.body).toBe(receiver.requests.at(-1)!.body.toString("utf8"));
+    expect(attempt.request.body).toBe(requestReceivedFor(deliveryId)!.body.toString("utf8"));
     expect(attempt.curl).toContain(`-H 'X-NovaVMS-Signature: ${sentHeaders["X-NovaVMS-Signature"]}'`);
 
     const [top] = await logFor(orgId, { status: "retrying", event_type: "camera.offline" });
@@ -109,7 +117,8 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     expect(top).not.toHaveProperty("event_body");
 
     answer = { status: 200, body: "" };
-    // The older delivery is replayed first, so the log's order must come from the latest attempt.
+    // Before the Replay the newer delivery, attempted later, comes first.
+    expect((await logFor(orgId, {})).map((entry) => entry.id)).toEqual([newer.deliveries[0].id, deliveryId]);
     const replay = await replayDelivery({ ...ctx, send: createTestDispatcher(ctx).sender.send }, systemCaller(orgId), {
       deliveryId,
     });
@@ -123,7 +132,7 @@ describe("the delivery log and detail of a failed delivery, then Replay", () => 
     });
 
     const log = await logFor(orgId, {});
-    expect(log.map((entry) => entry.id)).toEqual([deliveryId, older.deliveries[0].id]);
+    expect(log.map((entry) => entry.id)).toEqual([deliveryId, newer.deliveries[0].id]);
     expect(log[0]).toMatchObject({
       status: "succeeded",
       httpStatus: 200,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { deliveryFigures } from "../failures/figures";
-import { FAILURE_REASONS } from "../failures/reasons";
 import {
   attemptLabel,
   describeFailure,
@@ -51,7 +50,11 @@ describe("delivery formatting", () => {
 
   it("gives each reason the troubleshooting article's advice and links", () => {
     const figures = deliveryFigures({ deliveryTimeoutMs: 10_000, retryScheduleMs: [60_000, 300_000] });
-    expect(describeFailure("http_status", figures).title).toBe(FAILURE_REASONS.http_status.title);
+    expect(describeFailure("http_status", figures).title).toBe("Your endpoint returned a non-2xx response");
+    expect(describeFailure("timeout", figures).title).toBe("The request timed out");
+    expect(describeFailure("timeout", figures).advice[0]).toBe(
+      "NovaVMS waits 10 seconds for a response, then closes the connection.",
+    );
     expect(describeFailure("http_status", figures).advice[0]).toContain("The Response body field shows the first 1 KB");
     expect(describeFailure("http_status", figures).advice[2]).toContain("Return 200 OK within 10 seconds.");
     expect(describeFailure("something_new", figures)).toEqual({ title: "The delivery attempt failed", advice: [] });

@@ -1,4 +1,6 @@
-import type { Db } from "../db/client";
+import type { Caller } from "../auth/caller";
+import { authorize } from "../auth/policy";
+import type { AppContext } from "../context";
 import { maxScheduledAttempts } from "../dispatch/schedule";
 import { toLogEntries, type DeliveryLogEntry } from "./log-entries";
 import {
@@ -25,17 +27,18 @@ export type LogPage = {
  * URL's view validated, then a page of the org's deliveries, latest activity first.
  */
 export async function loadLogPage(
-  db: Db,
-  orgId: string,
+  { db, config, now }: Pick<AppContext, "db" | "config" | "now">,
+  caller: Caller,
   search: RawSearchParams,
-  options: { basePath: string; webhookId?: string; retryScheduleMs: number[]; now: Date },
+  options: { basePath: string; webhookId?: string },
 ): Promise<LogPage> {
+  const { orgId } = authorize(caller, "delivery.read");
   const view = parseLogParams(search);
   if (!view.ok) return { view, redirectTo: null, entries: [], nextCursor: null };
   if (hasEmptyValues(search))
     return { view, redirectTo: `${options.basePath}${logQuery(view.params)}`, entries: [], nextCursor: null };
   const page = await listDeliveries(db, orgId, {
-    ...toDeliveryFilters(view.params, options.now),
+    ...toDeliveryFilters(view.params, now()),
     webhookId: options.webhookId,
     limit: LOG_PAGE_SIZE,
     sort: "activity",
@@ -43,7 +46,7 @@ export async function loadLogPage(
   return {
     view,
     redirectTo: null,
-    entries: toLogEntries(page.rows, maxScheduledAttempts(options.retryScheduleMs)),
+    entries: toLogEntries(page.rows, maxScheduledAttempts(config.retryScheduleMs)),
     nextCursor: page.next_cursor,
   };
 }

@@ -107,3 +107,16 @@ describe("the delivery log's URL", () => {
     expect(result.raw).toEqual({ status: "broken", range: "2w", q: "req_1" });
   });
 });
+
+describe("log params that once showed the error page", () => {
+  const farCursor = Buffer.from(JSON.stringify(["+275760-09-13T00:00:00.000Z", "dlv_x"])).toString("base64url");
+  it.each([
+    ["q", { q: "abc\u0000" }],
+    ["event_type", { event_type: "camera.\u0000" }],
+    ["cursor", { cursor: farCursor }],
+  ])("refuses a bad %s with an inline message", (field, search) => {
+    const parsed = parseLogParams(search);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors.join()).toMatch(new RegExp(`^${field}: `));
+  });
+});

@@ -51,6 +51,9 @@ const FIELDS = ["status", "event_type", "range", "since", "until", "q", "cursor"
 // datetime-local input, read as UTC (the console shows every time in UTC).
 const LOCAL_OR_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
+const NOT_PRINTABLE = "must not contain control characters";
+const printable = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
 const time = z.string().transform((value, ctx) => {
   const date = parseTime(value);
   if (!date) {
@@ -63,13 +66,13 @@ const time = z.string().transform((value, ctx) => {
 const schema = z
   .object({
     status: z.enum(DELIVERY_STATUSES, "expected pending, retrying, succeeded or failed").optional(),
-    event_type: z.string().max(100, "at most 100 characters").optional(),
+    event_type: z.string().max(100, "at most 100 characters").refine(printable, NOT_PRINTABLE).optional(),
     range: z
       .enum(Object.keys(LOG_RANGES) as [LogRange, ...LogRange[]], "expected 1h, 24h, 7d, all or custom")
       .optional(),
     since: time.optional(),
     until: time.optional(),
-    q: z.string().max(100, "at most 100 characters").optional(),
+    q: z.string().max(100, "at most 100 characters").refine(printable, NOT_PRINTABLE).optional(),
     cursor: z
       .string()
       .max(512, "not a page of this log")

@@ -2,7 +2,7 @@ import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
 import { getDeliveryView, listDeliveryViews } from "./api-views";
-import type { DeliveryFilters } from "./queries";
+import { fetchDelivery, type DeliveryFilters } from "./queries";
 
 // The API's reads of the delivery log, each authorized for the caller and scoped to its org.
 
@@ -16,4 +16,14 @@ export async function readDeliveries({ db }: Pick<AppContext, "db">, caller: Cal
 export async function readDelivery({ db }: Pick<AppContext, "db">, caller: Caller, input: { deliveryId: string }) {
   const { orgId } = authorize(caller, "delivery.read");
   return getDeliveryView(db, orgId, input.deliveryId);
+}
+
+/** One delivery of the caller's org with its attempt rows, for the console's detail page. */
+export async function readDeliveryRecord(
+  { db }: Pick<AppContext, "db">,
+  caller: Caller,
+  input: { deliveryId: string },
+) {
+  const { orgId } = authorize(caller, "delivery.read");
+  return fetchDelivery(db, orgId, input.deliveryId);
 }

@@ -7,8 +7,8 @@ export type SandboxAnswer = { status: number; body: string; contentType: string;
 
 /**
  * ok → 200; fail → 500; status/<code> → that status; flaky → 503 about half the time; slow → answers
- * after `slowMs` (past the delivery timeout); big → 200 with an 80 KB body; html → 500 with markup a
- * careless console would execute.
+ * after `slowMs` (past the delivery timeout); big → 200 with an 80 KB body. Nothing is served as
+ * HTML: this route shares the console's origin.
  */
 export function sandboxAnswer(path: string[], options: { slowMs: number; random?: () => number }): SandboxAnswer {
   const [behaviour, arg] = path;
@@ -37,17 +37,10 @@ export function sandboxAnswer(path: string[], options: { slowMs: number; random?
       return { ...json(200, { received: true, late: true }), delayMs: options.slowMs };
     case "big":
       return { status: 200, body: BIG_BODY, contentType: "text/plain; charset=utf-8", delayMs: 0 };
-    case "html":
-      return {
-        status: 500,
-        body: "<html><body><h1>Internal Server Error</h1><script>alert('owned')</script></body></html>",
-        contentType: "text/html",
-        delayMs: 0,
-      };
     default:
       return json(404, {
         error: "unknown sandbox behaviour",
-        try: ["ok", "fail", "status/503", "flaky", "slow", "big", "html"],
+        try: ["ok", "fail", "status/503", "flaky", "slow", "big"],
       });
   }
 }

@@ -50,6 +50,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         WHERE next_attempt_at <= $1
           AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
           AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
+          AND webhook_id IN (SELECT id FROM webhooks WHERE enabled)
         ORDER BY next_attempt_at
         LIMIT $2 * 4
         FOR UPDATE SKIP LOCKED

@@ -100,7 +100,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       .finally(() => {
         running.delete(task);
         releaseEndpoint();
-        if (mayHaveMore && !stopped) void pump();
+        // A failed claim here (the database went away) is the worker loop's to report and back off.
+        if (mayHaveMore && !stopped) pump().catch(() => {});
       });
     running.add(task);
   }
@@ -143,7 +144,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
     async stop() {
       stopped = true;
-      await pumping;
+      await pumping?.catch(() => {});
       await Promise.allSettled([...running]);
     },
     get inFlight() {

@@ -2,6 +2,8 @@ import cron from "node-cron";
 import pg from "pg";
 import type { AppContext } from "../context";
 import type { Send } from "../transport/types";
+import { isDatabaseUnavailable } from "../db/failure-kind";
+import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 
@@ -25,8 +27,22 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
   });
+  // While the database is away every claim fails: wait longer each time (with jitter) and
+  // resume by itself on the first claim that works.
+  const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
   const pump = () => {
-    dispatcher.pump().catch((error) => context.log.error({ err: error }, "claiming due deliveries failed"));
+    if (!backoff.ready(Date.now())) return;
+    dispatcher.pump().then(
+      () => backoff.succeeded() && context.log.info("database reachable again: claiming deliveries"),
+      (error) => {
+        const waitMs = backoff.failed(Date.now());
+        const unavailable = isDatabaseUnavailable(error);
+        context.log[unavailable ? "warn" : "error"](
+          { err: error, retry_in_ms: waitMs, failures: backoff.failures },
+          unavailable ? "database unavailable: claiming paused" : "claiming due deliveries failed",
+        );
+      },
+    );
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
@@ -60,6 +76,10 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client.query(`LISTEN ${DELIVERIES_DUE_CHANNEL}`);
     } catch (error) {
       context.log.warn({ err: error }, "LISTEN for due deliveries failed; relying on the one-second tick");
+      if (client) {
+        client = null;
+        setTimeout(connect, 5_000).unref();
+      }
     }
   };
   void connect();

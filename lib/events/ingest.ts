@@ -3,7 +3,7 @@ import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
 import type { Db } from "../db/client";
-import { ConflictError } from "../errors";
+import { ConflictError, IdempotencyKeyReusedError } from "../errors";
 import { idTimePrefix, newId } from "../ids";
 import { eventTypeSchema } from "../webhooks/schemas";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
@@ -65,26 +65,49 @@ export async function ingestEvent(
   if (!rows[0].inserted) {
     const first = await findByIdempotencyKey(db, orgId, input.idempotency_key!);
     if (!first) throw new ConflictError("The event with this idempotency_key was removed; retry with a new key.");
-    return first;
+    // As Stripe does: a key names one request; the same key with another event is a client bug.
+    if (first.type !== input.type || first.data !== JSON.stringify(input.data)) throw new IdempotencyKeyReusedError();
+    return first.result;
   }
-  const deliveries = rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }));
+  // In id order, as findByIdempotencyKey returns them: a repeated request gets exactly this answer.
+  const deliveries = rows
+    .filter((r) => r.id !== null)
+    .map((r) => ({ id: r.id!, webhook_id: r.webhook_id! }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (deliveries.length > 0) wakeDispatchers();
   return { id, deliveries, duplicate: false };
 }
 
-/** The first result for a key. */
-async function findByIdempotencyKey(db: Db, orgId: string, key: string): Promise<IngestResult | null> {
-  const { rows } = await db.pool.query<{ event_id: string; id: string | null; webhook_id: string | null }>(
-    `SELECT e.id AS event_id, d.id, d.webhook_id
+/** The first result for a key, with the type and serialised data of the event it created. */
+async function findByIdempotencyKey(
+  db: Db,
+  orgId: string,
+  key: string,
+): Promise<{ result: IngestResult; type: string; data: string } | null> {
+  const { rows } = await db.pool.query<{
+    event_id: string;
+    type: string;
+    body: Buffer;
+    id: string | null;
+    webhook_id: string | null;
+  }>(
+    `SELECT e.id AS event_id, e.type, e.body, d.id, d.webhook_id
        FROM events e LEFT JOIN deliveries d ON d.event_id = e.id
       WHERE e.org_id = $1 AND e.idempotency_key = $2
-      ORDER BY d.created_at, d.id`,
+      ORDER BY d.id COLLATE "C"`,
     [orgId, key],
   );
   if (rows.length === 0) return null;
+  // The stored envelope was JSON.stringify'd from parsed JSON: parsing and serialising its data
+  // again gives the same text, so equal data compares equal here.
+  const envelope = JSON.parse(rows[0].body.toString("utf8")) as { data: unknown };
   return {
-    id: rows[0].event_id,
-    deliveries: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! })),
-    duplicate: true,
+    result: {
+      id: rows[0].event_id,
+      deliveries: rows.filter((r) => r.id !== null).map((r) => ({ id: r.id!, webhook_id: r.webhook_id! })),
+      duplicate: true,
+    },
+    type: rows[0].type,
+    data: JSON.stringify(envelope.data),
   };
 }

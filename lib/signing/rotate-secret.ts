@@ -6,10 +6,12 @@ import { NotFoundError } from "../errors";
 import { newId } from "../ids";
 import { generateSigningSecret } from "./secret";
 import { getSigningInfo, type SigningInfo } from "./signing-info";
+import { MAX_PREVIOUS_SECRETS } from "./secret-limits";
 
 /**
  * A new current secret. The old one keeps signing (as a second signature) until
- * `now + graceSeconds`; 0 retires it at once. Secrets already in a grace period keep theirs.
+ * `now + graceSeconds`; 0 retires it at once. Secrets already in a grace period keep theirs, but
+ * only the newest MAX_PREVIOUS_SECRETS stay valid: older ones expire now.
  */
 export async function rotateSigningSecret(
   ctx: Pick<AppContext, "db" | "cipher" | "now">,
@@ -27,6 +29,11 @@ export async function rotateSigningSecret(
       SELECT id FROM webhooks WHERE id = ${input.webhookId} AND org_id = ${input.orgId} FOR UPDATE`;
     if (locked.length === 0) throw new NotFoundError("Webhook");
     await tx.signingSecret.updateMany({ where: { webhookId: input.webhookId, expiresAt: null }, data: { expiresAt } });
+    await tx.$executeRaw`
+      UPDATE signing_secrets SET expires_at = ${now}
+       WHERE webhook_id = ${input.webhookId} AND expires_at > ${now}
+         AND id NOT IN (SELECT id FROM signing_secrets WHERE webhook_id = ${input.webhookId} AND expires_at > ${now}
+                         ORDER BY created_at DESC, id DESC LIMIT ${MAX_PREVIOUS_SECRETS})`;
     await tx.signingSecret.create({
       data: {
         id: newId("whs"),

@@ -80,9 +80,15 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
   });
   beforeEach(() => void received.splice(0));
 
-  async function deliverOne(orgId: string) {
-    await sendEvent(ctx, orgId, "recording.ready", { recording_id: "rec_1", note: "naïve — 日本" });
-    await test.dispatcher.runUntilIdle();
+  /** Sends one event and delivers it at `now` (the dispatcher's clock; the real time by default). */
+  async function deliverOne(orgId: string, now?: Date) {
+    await sendEvent(ctx, orgId, "recording.ready", { recording_id: "rec_1", note: "naïve — 日本" }, now);
+    test.clock.now = now;
+    try {
+      await test.dispatcher.runUntilIdle();
+    } finally {
+      test.clock.now = undefined;
+    }
     expect(received).toHaveLength(1);
     return received.splice(0)[0];
   }
@@ -103,24 +109,32 @@ describe("a receiver verifies real deliveries across a secret rotation", () => {
     const webhook = await addWebhook(ctx, orgId, `${receiver.origin}/verify`);
     const oldSecret = (await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).secret;
 
-    const before = await deliverOne(orgId);
+    // On the dispatcher's clock, near the real time (Standard Webhooks refuses timestamps more
+    // than 5 minutes away): the grace period ends at exactly rotatedAt + 60 s.
+    const rotatedAt = new Date(Date.now() - 30_000);
+    const second = (s: number) => new Date(rotatedAt.getTime() + s * 1000);
+    const before = await deliverOne(orgId, second(-1));
     expect(verifies(before, oldSecret)).toEqual({ plain: true, standard: true });
     expect(before.headers["x-novavms-signature"]).not.toContain(",");
 
-    const rotated = await rotateSigningSecret(ctx, systemCaller(orgId), { webhookId: webhook.id, graceSeconds: 2 });
+    const rotated = await rotateSigningSecret({ ...ctx, now: () => rotatedAt }, systemCaller(orgId), {
+      webhookId: webhook.id,
+      graceSeconds: 60,
+    });
     const newSecret = rotated.secret;
     expect(newSecret).not.toBe(oldSecret);
     expect(rotated.previous).toHaveLength(1);
 
-    const during = await deliverOne(orgId);
-    expect(verifies(during, newSecret)).toEqual({ plain: true, standard: true });
-    expect(verifies(during, oldSecret)).toEqual({ plain: true, standard: true });
+    for (const during of [await deliverOne(orgId, second(0)), await deliverOne(orgId, second(59.999))]) {
+      expect(during.headers["x-novavms-signature"]).toContain(",");
+      expect(verifies(during, newSecret)).toEqual({ plain: true, standard: true });
+      expect(verifies(during, oldSecret)).toEqual({ plain: true, standard: true });
+    }
 
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
-    const after = await deliverOne(orgId);
+    const after = await deliverOne(orgId, second(60));
     expect(verifies(after, newSecret)).toEqual({ plain: true, standard: true });
     expect(verifies(after, oldSecret)).toEqual({ plain: false, standard: false });
-    expect((await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id)).previous).toEqual([]);
+    expect((await getSigningInfo(ctx.db, ctx.cipher, orgId, webhook.id, second(60))).previous).toEqual([]);
   });
 
   it("a rotation with no grace period retires the old secret at once", async () => {

@@ -20,9 +20,7 @@ export type PreparedDatabase = {
  * PGlite started here; reachable, migrated, and with its first org in place.
  */
 export async function prepareDatabase(config: Config): Promise<PreparedDatabase> {
-  const embedded = config.databaseUrl
-    ? undefined
-    : await startEmbeddedDatabase({ dataDir: config.dataDir, port: config.embeddedDbPort });
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase({ dataDir: config.dataDir });
   const url = config.databaseUrl ?? embedded!.url;
   try {
     await assertDatabaseReachable(url);

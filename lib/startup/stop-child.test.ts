@@ -15,7 +15,8 @@ describe("stopChild", () => {
       `process.on("SIGTERM", () => setTimeout(() => process.exit(7), 100)); console.log("up"); setInterval(() => {}, 1000);`,
     );
     await ready;
-    await stopChild(proc, 5_000);
+    // A grace far longer than the child's 100 ms, so only a late timer could make it run out.
+    await stopChild(proc, 30_000);
     expect(proc.exitCode).toBe(7);
     expect(proc.signalCode).toBeNull();
   });

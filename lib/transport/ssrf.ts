@@ -119,6 +119,9 @@ function embeddedIPv4(address: ipaddr.IPv6): string | null {
     range === "rfc6052" && a === 0x64 && b === 0xff9b && c === 0 && d === 0 && e === 0 && f === 0;
   if (range === "ipv4Mapped" || range === "rfc6145" || isWellKnownNat64) return toIPv4(g, h);
   if (range === "6to4") return toIPv4(b, c);
+  // IPv4-compatible (::a.b.c.d, deprecated but still routed to the IPv4 host by some stacks);
+  // ::1 and :: keep their own IPv6 meaning.
+  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && f === 0 && (g !== 0 || h > 1)) return toIPv4(g, h);
   return null;
 }
 

@@ -34,7 +34,7 @@ export async function signInAction(_previous: ActionState, formData: FormData): 
   (await cookies()).set(
     SESSION_COOKIE,
     result.token,
-    sessionCookieOptions(result.expiresAt, isHttpsRequest(requestHeaders)),
+    sessionCookieOptions(result.expiresAt, isHttpsRequest(requestHeaders, config.publicUrl)),
   );
   redirect(safeNextPath(parsed.data.next));
 }

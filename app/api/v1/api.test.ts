@@ -121,13 +121,36 @@ describe("POST /api/v1/events", () => {
     await createHook();
     const body = { type: "camera.online", data: { n: 1 }, idempotency_key: "key-123" };
     const first = await call(events.POST as Handler, { method: "POST", body });
-    const again = await call(events.POST as Handler, { method: "POST", body: { ...body, data: { n: 2 } } });
+    const again = await call(events.POST as Handler, { method: "POST", body });
     expect(again.status).toBe(202);
     expect(again.json).toEqual(first.json);
+    const reused = await call(events.POST as Handler, { method: "POST", body: { ...body, data: { n: 2 } } });
+    expect(reused.status).toBe(409);
+    expect(reused.json.error.code).toBe("idempotency_key_reused");
     expect(await ctx.db.prisma.event.count({ where: { idempotencyKey: "key-123" } })).toBe(1);
     // Keys are per org.
     const otherOrg = await call(events.POST as Handler, { method: "POST", token: other.apiToken, body });
     expect(otherOrg.json.id).not.toBe(first.json.id);
+  });
+
+  it("answers two concurrent requests with the same idempotency_key alike: one event, one set of deliveries", async () => {
+    const { orgId, apiToken } = await createTestOrg(ctx.db, ctx.cipher);
+    for (const name of ["a", "b", "c"]) {
+      await call(webhooks.POST as Handler, {
+        method: "POST",
+        token: apiToken,
+        body: { url: `${receiver.origin}/${name}` },
+      });
+    }
+    const body = { type: "camera.offline", data: { n: 1 }, idempotency_key: "concurrent-1" };
+    const answers = await Promise.all(
+      Array.from({ length: 2 }, () => call(events.POST as Handler, { method: "POST", token: apiToken, body })),
+    );
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    expect(answers[0].json.deliveries).toHaveLength(3);
+    expect(answers[1].json).toEqual(answers[0].json);
+    expect(await ctx.db.prisma.event.count({ where: { orgId } })).toBe(1);
+    expect(await ctx.db.prisma.delivery.count({ where: { orgId } })).toBe(3);
   });
 
   it("refuses a body over the size limit with 413 and a JSON error", async () => {
@@ -177,11 +200,27 @@ describe("webhooks and signing", () => {
       expect(res.json.error.code).toBe("not_found");
     }
 
-    const page = await call(webhooks.GET as Handler, { path: "/webhooks?limit=1" });
+    // Paging, in an org of its own so that other tests' webhooks do not count.
+    const paged = await createTestOrg(ctx.db, ctx.cipher);
+    const hooks = [];
+    for (const name of ["one", "two"]) {
+      const res = await call(webhooks.POST as Handler, {
+        method: "POST",
+        token: paged.apiToken,
+        body: { url: `${receiver.origin}/${name}` },
+      });
+      hooks.push(res.json.id as string);
+    }
+    const page = await call(webhooks.GET as Handler, { token: paged.apiToken, path: "/webhooks?limit=1" });
     expect(page.json.data).toHaveLength(1);
     expect(page.json.next_cursor).toEqual(expect.any(String));
-    const next = await call(webhooks.GET as Handler, { path: `/webhooks?limit=1&cursor=${page.json.next_cursor}` });
-    expect(next.json.data[0].id).not.toBe(page.json.data[0].id);
+    const next = await call(webhooks.GET as Handler, {
+      token: paged.apiToken,
+      path: `/webhooks?limit=1&cursor=${page.json.next_cursor}`,
+    });
+    expect(next.json.data).toHaveLength(1);
+    expect([page.json.data[0].id, next.json.data[0].id].sort()).toEqual([...hooks].sort());
+    expect(next.json.next_cursor).toBeNull();
 
     expect((await call(webhook.DELETE as Handler, { method: "DELETE", params: { id: created.id } })).status).toBe(204);
     expect((await call(webhook.GET as Handler, { params: { id: created.id } })).status).toBe(404);
@@ -195,21 +234,26 @@ describe("webhooks and signing", () => {
       created_at: expect.any(String),
       previous: [],
     });
-    const rotated = await call(rotate.POST as Handler, {
-      method: "POST",
-      params: { id },
-      body: { grace_period_seconds: 3600 },
-    });
+    // Expiry = the rotation's time + the grace: bracketed by the clock around each call.
+    const expiresWithin = async (promise: Promise<Awaited<ReturnType<typeof call>>>, graceMs: number) => {
+      const start = Date.now();
+      const res = await promise;
+      const end = Date.now();
+      const expires = new Date(res.json.previous[0].expires_at).getTime();
+      expect(expires).toBeGreaterThanOrEqual(start + graceMs);
+      expect(expires).toBeLessThanOrEqual(end + graceMs);
+      return res;
+    };
+    const rotated = await expiresWithin(
+      call(rotate.POST as Handler, { method: "POST", params: { id }, body: { grace_period_seconds: 3600 } }),
+      3_600_000,
+    );
     expect(rotated.status).toBe(200);
     expect(rotated.json.secret).not.toBe(before.json.secret);
     expect(rotated.json.previous).toHaveLength(1);
-    const expires = new Date(rotated.json.previous[0].expires_at).getTime();
-    expect(Math.abs(expires - Date.now() - 3_600_000)).toBeLessThan(10_000);
-    const defaults = await call(rotate.POST as Handler, { method: "POST", params: { id } });
+    // With no grace given, 24 hours.
+    const defaults = await expiresWithin(call(rotate.POST as Handler, { method: "POST", params: { id } }), 86_400_000);
     expect(defaults.status).toBe(200);
-    expect(Math.abs(new Date(defaults.json.previous[0].expires_at).getTime() - Date.now() - 86_400_000)).toBeLessThan(
-      10_000,
-    );
   });
 });
 

@@ -5,7 +5,7 @@ import { currentFigures } from "@/lib/failures/current-figures";
 import { withFigures } from "@/lib/failures/figures";
 import { troubleshootingHref } from "@/lib/delivery-log/format";
 import { DELIVERY_ERROR_CODE, FAILURE_REASONS, type FailureReason } from "@/lib/failures/reasons";
-import { API_REQUEST_ID_PREFIX } from "@/lib/api/respond";
+import { API_REQUEST_ID_PREFIX } from "@/lib/api/request-id";
 import { API_ERROR_CODES } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Error code reference" };

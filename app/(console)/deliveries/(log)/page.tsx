@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { loadLogPage } from "@/lib/delivery-log/log-page";
 import type { RawSearchParams } from "@/lib/delivery-log/log-params";
@@ -11,13 +11,7 @@ export const metadata: Metadata = { title: "Deliveries" };
 
 export default async function DeliveriesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const search = await searchParams;
-  const user = await requireUser();
-  const { config, db } = getAppContext();
-  const page = await loadLogPage(db, user.orgId, search, {
-    basePath: "/deliveries",
-    retryScheduleMs: config.retryScheduleMs,
-    now: new Date(),
-  });
+  const page = await loadLogPage(getAppContext(), await requireCaller(), search, { basePath: "/deliveries" });
   if (page.redirectTo) redirect(page.redirectTo);
 
   return (

@@ -7,10 +7,11 @@ import { DeliverySummary } from "@/components/deliveries/delivery-summary";
 import { ReplayButton } from "@/components/deliveries/replay-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
+import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { buildDeliveryDetail } from "@/lib/delivery-log/detail-view";
-import { fetchDelivery } from "@/lib/delivery-log/queries";
+import { readDeliveryRecord } from "@/lib/delivery-log/read-deliveries";
 import { NotFoundError } from "@/lib/errors";
 import { replayDeliveryAction } from "../actions";
 
@@ -18,14 +19,14 @@ export const metadata: Metadata = { title: "Delivery" };
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser();
-  const { config, db } = getAppContext();
+  const app = getAppContext();
+  const caller = await requireCaller();
   // Another org's delivery is "not found", exactly like one that does not exist.
-  const { row, attemptRows } = await fetchDelivery(db, user.orgId, id).catch((error: unknown) => {
+  const { row, attemptRows } = await readDeliveryRecord(app, caller, { deliveryId: id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const delivery = buildDeliveryDetail(row, attemptRows, config, new Date());
+  const delivery = buildDeliveryDetail(row, attemptRows, app.config, app.now());
 
   return (
     <div className="space-y-6">
@@ -48,7 +49,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         }
         description={<span className="font-mono text-xs break-all">{delivery.id}</span>}
         actions={
-          user.role === "admin" ? (
+          isAllowed(caller, "delivery.replay") ? (
             <ReplayButton deliveryId={delivery.id} action={replayDeliveryAction} />
           ) : (
             <p className="max-w-xs text-sm text-slate-600">Only an admin can Replay a delivery.</p>

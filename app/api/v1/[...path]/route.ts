@@ -1,4 +1,5 @@
-import { errorResponse, newApiRequestId } from "@/lib/api/respond";
+import { newApiRequestId } from "@/lib/api/request-id";
+import { errorResponse } from "@/lib/api/respond";
 import { NotFoundError } from "@/lib/errors";
 
 // Any path under /api/v1 that no route matches answers in the API's error shape.

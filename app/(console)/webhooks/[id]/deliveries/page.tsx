@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
-import { requireUser } from "@/lib/auth/current-user";
+import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { loadLogPage } from "@/lib/delivery-log/log-page";
 import type { RawSearchParams } from "@/lib/delivery-log/log-params";
-import { NotFoundError } from "@/lib/errors";
-import { getWebhook } from "@/lib/webhooks/queries";
+import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
@@ -16,19 +15,12 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchP
 // renders the webhook's header and tabs).
 export default async function WebhookDeliveriesPage({ params, searchParams }: Props) {
   const [{ id }, search] = await Promise.all([params, searchParams]);
-  const user = await requireUser();
-  const { config, db } = getAppContext();
-  const webhook = await getWebhook(db, user.orgId, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const caller = await requireCaller();
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
+  if (!webhook) notFound();
   const basePath = `/webhooks/${webhook.id}/deliveries`;
-  const page = await loadLogPage(db, user.orgId, search, {
-    basePath,
-    webhookId: webhook.id,
-    retryScheduleMs: config.retryScheduleMs,
-    now: new Date(),
-  });
+  const page = await loadLogPage(app, caller, search, { basePath, webhookId: webhook.id });
   if (page.redirectTo) redirect(page.redirectTo);
 
   return (

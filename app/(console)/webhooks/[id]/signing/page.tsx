@@ -8,6 +8,7 @@ import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor, readSigningSummary } from "@/lib/webhooks/read-webhooks";
+import { MAX_PREVIOUS_SECRETS } from "@/lib/signing/secret-limits";
 import { revealSigningSecretAction, rotateSigningSecretAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Signing" };
@@ -59,7 +60,7 @@ export default async function WebhookSigningPage({ params }: { params: Promise<{
       <Card
         id="previous-secrets"
         title="Previous secrets"
-        description="Secrets replaced by a rotation that still sign deliveries until their grace period ends."
+        description={`Secrets replaced by a rotation that still sign deliveries until their grace period ends. At most ${MAX_PREVIOUS_SECRETS} stay valid: a rotation beyond that ends the oldest one's grace period at once.`}
       >
         {signing.previous.length ? (
           <ul className="divide-y divide-slate-100 text-sm">

@@ -1,5 +1,6 @@
 import { callerForOrg } from "@/lib/api/operator-handler";
-import { errorResponse, newApiRequestId } from "@/lib/api/respond";
+import { errorResponse } from "@/lib/api/respond";
+import { newApiRequestId } from "@/lib/api/request-id";
 import { getAppContext, type AppContext } from "@/lib/context";
 import { NotFoundError } from "@/lib/errors";
 import { matchOrgRoute } from "./org-routes";

@@ -1,0 +1,34 @@
+// The web server of `npm start`: Next.js behind Node's HTTP server, so that the client's address
+// and scheme are decided once, from the socket and the trusted proxies only (lib/http/forwarded.ts),
+// before any page, action or route reads them. Takes the port from PORT.
+import http from "node:http";
+import { loadConfig } from "../lib/config";
+import { normalizeForwardedHeaders, parseTrustedProxies } from "../lib/http/forwarded";
+import { formatStartupError } from "../lib/startup/errors";
+
+async function main() {
+  const config = loadConfig();
+  const trusted = parseTrustedProxies(config.trustedProxies);
+  // What `next start` sets; read by Next.js and React when they load.
+  (process.env as Record<string, string>).NODE_ENV ??= "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: process.cwd(), port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    normalizeForwardedHeaders(request.headers, request.socket.remoteAddress, trusted);
+    void handle(request, response);
+  });
+  server.listen(config.port);
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error) => {
+  console.error(formatStartupError(error));
+  process.exit(1);
+});
