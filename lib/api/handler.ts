@@ -33,16 +33,20 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       app = getAppContext();
       const caller = route?.caller ?? (await tokenCallerOf(app, request));
       const params = route?.params ? await route.params : ({} as P);
-      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
-      const values = Object.values(params as object).flat();
-      if (values.some((value) => typeof value === "string" && !isStorableText(value))) {
-        throw new ValidationError("path: an id must be valid text without NUL characters");
-      }
+      assertStorableParams(params);
       return await handler({ app, request, requestId, params, caller });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
     }
   };
+}
+
+/** PostgreSQL text cannot hold NUL or half a UTF-16 pair: a path id with one names nothing (400). */
+export function assertStorableParams(params: unknown): void {
+  const values = Object.values(params as object).flat();
+  if (values.some((value) => typeof value === "string" && !isStorableText(value))) {
+    throw new ValidationError("path: an id must be valid text without NUL characters");
+  }
 }
 
 async function tokenCallerOf(app: AppContext, request: Request): Promise<Caller> {

@@ -4,6 +4,7 @@ import { authenticateOperatorToken } from "../auth/operator-tokens";
 import { getAppContext, type AppContext } from "../context";
 import { NotFoundError, UnauthorizedError } from "../errors";
 import { findOrgByRef } from "../orgs/find-org";
+import { assertStorableParams } from "./handler";
 import { newApiRequestId } from "./request-id";
 import { errorResponse } from "./respond";
 
@@ -27,6 +28,8 @@ export function platformRoute<P>(handler: (call: PlatformCall<P>) => Promise<Res
     let app: AppContext | undefined;
     try {
       app = getAppContext();
+      const params = await route.params;
+      assertStorableParams(params);
       const authorization = request.headers.get("authorization");
       const operatorId = await authenticateOperatorToken(app.db, authorization);
       let caller: AnyCaller;
@@ -36,7 +39,7 @@ export function platformRoute<P>(handler: (call: PlatformCall<P>) => Promise<Res
         if (!auth) throw new UnauthorizedError(OPERATOR_TOKEN_MESSAGE);
         caller = tokenCaller(auth);
       }
-      return await handler({ app, request, requestId, params: await route.params, caller });
+      return await handler({ app, request, requestId, params, caller });
     } catch (error) {
       return errorResponse(error, requestId, app?.log);
     }

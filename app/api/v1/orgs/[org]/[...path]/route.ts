@@ -1,3 +1,4 @@
+import { assertStorableParams } from "@/lib/api/handler";
 import { callerForOrg } from "@/lib/api/operator-handler";
 import { errorResponse } from "@/lib/api/respond";
 import { newApiRequestId } from "@/lib/api/request-id";
@@ -16,6 +17,7 @@ async function dispatch(request: Request, route: { params: Promise<Params> }): P
   try {
     app = getAppContext();
     const { org, path } = await route.params;
+    assertStorableParams({ org, path });
     const match = matchOrgRoute(request.method, path);
     if (!match) throw new NotFoundError("API path");
     const caller = await callerForOrg(app, request, org);
