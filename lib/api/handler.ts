@@ -43,7 +43,7 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
 
 /** PostgreSQL text cannot hold NUL or half a UTF-16 pair: a path id with one names nothing (400). */
 export function assertStorableParams(params: unknown): void {
-  const values = Object.values(params as object).flat();
+  const values = Object.values((params ?? {}) as object).flat();
   if (values.some((value) => typeof value === "string" && !isStorableText(value))) {
     throw new ValidationError("path: an id must be valid text without NUL characters");
   }

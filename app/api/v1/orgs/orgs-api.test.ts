@@ -39,8 +39,11 @@ async function call(method: string, path: string, body?: unknown, token: string 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const [, , org, ...rest] = path.split("?")[0].split("/");
+  // A route without dynamic segments gets params that resolve to undefined from Next.js's server.
   const response = !org
-    ? await (orgsRoute as Record<string, typeof orgsRoute.GET>)[method](request, { params: Promise.resolve({}) })
+    ? await (orgsRoute as Record<string, typeof orgsRoute.GET>)[method](request, {
+        params: Promise.resolve(undefined as unknown as Record<string, never>),
+      })
     : rest.length === 0
       ? await (orgRoute as Record<string, typeof orgRoute.GET>)[method](request, {
           params: Promise.resolve({ org: decodeURIComponent(org) }),
