@@ -2,16 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { startReceivers } from "../lib/receivers";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
-import {
-  clearDeliveries,
-  createBenchOrg,
-  createWebhooks,
-  progress,
-  queueDeliveries,
-  type BenchTarget,
-} from "../lib/seed";
-import { waitFor } from "../lib/stats";
-import { startWorkerPool } from "../lib/workers";
+import { createBenchOrg, createWebhooks, progress, type BenchTarget } from "../lib/seed";
+import { deliverBatch, startWorkerPool } from "../lib/workers";
 
 // Scenario 8: one worker process draining the same queue with tracing off (no OTEL_* variable:
 // no OpenTelemetry SDK loaded) and on (OTLP/HTTP to a loopback collector that counts the spans),
@@ -36,20 +28,13 @@ export async function runTracing(target: BenchTarget, options: TracingOptions): 
           mode === "on" ? { OTEL_EXPORTER_OTLP_ENDPOINT: collector.origin, OTEL_SERVICE_NAME: "novavms-bench" } : {};
         const pool = await startWorkerPool(target, 1, env);
         try {
-          await clearDeliveries(target.db);
-          await receivers.reset();
-          await queueDeliveries(target.db, orgId, webhookIds, events);
-          const started = performance.now();
-          pool.wake();
-          const done = await waitFor(
-            async () => {
-              const state = await progress(target.db);
-              return state.open === 0 && state.attempts >= total;
-            },
-            options.timeoutMs,
-            25,
-          );
-          rates[mode].push(total / ((performance.now() - started) / 1000));
+          const { seconds, done } = await deliverBatch(target, pool, receivers, {
+            orgId,
+            webhookIds,
+            events,
+            timeoutMs: options.timeoutMs,
+          });
+          rates[mode].push(total / seconds);
           if (!done || (await progress(target.db)).succeeded !== total) problems += 1;
         } finally {
           await pool.stop();
