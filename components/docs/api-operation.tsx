@@ -1,3 +1,4 @@
+import { DocsTable } from "./docs-table";
 import { InlineCode } from "./inline-code";
 import { SchemaFields, typeLabel, type JsonSchema } from "./schema-fields";
 
@@ -50,40 +51,28 @@ export function ApiOperation({
       {op.parameters && (
         <>
           <h4 className="mt-4 font-semibold">Parameters</h4>
-          <div className="overflow-x-auto">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">In</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Notes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {op.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`}>
-                    <td>
-                      <code>{p.name}</code>
-                      {p.required ? "" : " (optional)"}
-                    </td>
-                    <td>{p.in}</td>
-                    <td>{typeLabel(p.schema)}</td>
-                    <td>
-                      <InlineCode
-                        text={[
-                          p.description,
-                          p.schema.default !== undefined && `default ${JSON.stringify(p.schema.default)}`,
-                        ]
-                          .filter(Boolean)
-                          .join("; ")}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DocsTable columns={["Name", "In", "Type", "Notes"]}>
+            {op.parameters.map((p) => (
+              <tr key={`${p.in}-${p.name}`}>
+                <td>
+                  <code>{p.name}</code>
+                  {p.required ? "" : " (optional)"}
+                </td>
+                <td>{p.in}</td>
+                <td>{typeLabel(p.schema)}</td>
+                <td>
+                  <InlineCode
+                    text={[
+                      p.description,
+                      p.schema.default !== undefined && `default ${JSON.stringify(p.schema.default)}`,
+                    ]
+                      .filter(Boolean)
+                      .join("; ")}
+                  />
+                </td>
+              </tr>
+            ))}
+          </DocsTable>
         </>
       )}
       {op.requestBody && (

@@ -1,3 +1,4 @@
+import { DocsTable } from "./docs-table";
 import type { ReactNode } from "react";
 import { InlineCode } from "./inline-code";
 
@@ -33,31 +34,20 @@ export function SchemaFields({ schema }: { schema: JsonSchema }) {
   if (properties.length === 0) return <p>{typeLabel(schema)}</p>;
   const required = new Set(schema.required ?? []);
   return (
-    <div className="overflow-x-auto">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {properties.map(([name, field]) => (
-            <tr key={name}>
-              <td>
-                <code>{name}</code>
-                {required.has(name) ? "" : " (optional)"}
-              </td>
-              <td>{typeLabel(field)}</td>
-              <td>
-                <InlineCode text={notes(field)} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DocsTable columns={["Field", "Type", "Notes"]}>
+      {properties.map(([name, field]) => (
+        <tr key={name}>
+          <td>
+            <code>{name}</code>
+            {required.has(name) ? "" : " (optional)"}
+          </td>
+          <td>{typeLabel(field)}</td>
+          <td>
+            <InlineCode text={notes(field)} />
+          </td>
+        </tr>
+      ))}
+    </DocsTable>
   );
 }
 
