@@ -5,6 +5,7 @@ import { runIngest } from "./ingest";
 import { runIsolation } from "./isolation";
 import { runLatency } from "./latency";
 import { runMemory } from "./memory";
+import { runRecovery } from "./recovery";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 import { runTracing } from "./tracing";
@@ -118,6 +119,16 @@ export const SCENARIOS: Scenario[] = [
         deliveries: size(scale, 40_820, 408_200),
         perSecond: 100,
         seconds: size(scale, 5, 15),
+      }),
+  },
+  {
+    id: "10",
+    title: "recovery of failed deliveries during live traffic",
+    run: (target, scale) =>
+      runRecovery(target, {
+        deliveries: size(scale, 2_000, 20_000),
+        livePerSecond: 200,
+        timeoutMs: size(scale, 120_000, 600_000),
       }),
   },
 ];

@@ -228,6 +228,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/recoveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List recoveries
+         * @description Newest first, each with its progress, paged with `limit` and `cursor`; `webhook_id` narrows to one.
+         */
+        get: operations["listRecoveries"];
+        put?: never;
+        /**
+         * Recover deliveries
+         * @description Sends again (trigger `recovery`) the deliveries of one webhook, or of every webhook, created in `[since, until)` with the given statuses (default `failed`), last failure reasons and event types, at a pace that leaves live deliveries first. `dry_run: true` answers 200 with how many it would recover and changes nothing.
+         */
+        post: operations["createRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/recoveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a recovery with its progress */
+        get: operations["getRecovery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/recoveries/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a recovery
+         * @description No more attempts start; the attempts already made stay in the log.
+         */
+        post: operations["cancelRecovery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/audit-events": {
         parameters: {
             query?: never;
@@ -297,6 +358,19 @@ export interface components {
             /** @description Event types it receives; empty = all */
             event_types: string[];
             enabled: boolean;
+            /** @description `gone` (answered 410), `failing` (the auto-disable window) or `manual`; null while enabled */
+            disabled_reason: string | null;
+            disabled_at: string | null;
+            /** @description This webhook's own retry schedule (`1m,5m,…`); null = the default */
+            retry_schedule: string | null;
+            /** @description Attempts per second across every worker; null = none */
+            rate_limit_per_second: number | null;
+            /** @description Custom headers sent with every attempt: names only, values are write-only */
+            headers: {
+                name: string;
+            }[];
+            /** @description `endpoint`, or `alerts` for an alert destination (operational events only) */
+            purpose: string;
             /**
              * Format: date-time
              * @description ISO 8601 time, UTC
@@ -321,12 +395,26 @@ export interface components {
             event_types?: string[];
             /** @default true */
             enabled?: boolean;
+            retry_schedule?: string | null;
+            /** @default null */
+            rate_limit_per_second?: number | null;
+            /** @default [] */
+            headers?: {
+                name: string;
+                value: string;
+            }[];
         };
         UpdateWebhookInput: {
             url?: string;
             description?: string;
             event_types?: string[];
             enabled?: boolean;
+            retry_schedule?: string | null;
+            rate_limit_per_second?: number | null;
+            headers?: {
+                name: string;
+                value: string;
+            }[];
         };
         SigningInfo: {
             /** @description `whsec_…`: the secret receivers verify signatures with */
@@ -508,7 +596,7 @@ export interface components {
             request_id: string;
             number: number;
             /** @enum {string} */
-            trigger: "scheduled" | "manual" | "check" | "secret_check";
+            trigger: "scheduled" | "manual" | "check" | "secret_check" | "recovery";
             url: string;
             /**
              * Format: date-time
@@ -537,6 +625,53 @@ export interface components {
             /** @description The trace id of the W3C `traceparent` sent with the attempt */
             trace_id: string | null;
         };
+        RecoveryPage: {
+            data: components["schemas"]["Recovery"][];
+            /** @description Pass as `?cursor=` for the next page; null on the last */
+            next_cursor: string | null;
+        };
+        Recovery: {
+            /** @description `rcv_…` */
+            id: string;
+            /** @description null: every webhook of the organisation */
+            webhook_id: string | null;
+            /** @enum {string} */
+            status: "running" | "completed" | "cancelled";
+            /** @description Deliveries it recovers */
+            total: number;
+            done: number;
+            succeeded: number;
+            failed: number;
+            /**
+             * Format: date-time
+             * @description ISO 8601 time, UTC
+             */
+            created_at: string;
+            finished_at: string | null;
+            /** @description The filters it was created with */
+            filters: unknown;
+        };
+        RecoveryCount: {
+            /** @description Deliveries a recovery with these filters would recover */
+            count: number;
+        };
+        CreateRecoveryInput: {
+            webhook_id?: string;
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until?: string;
+            /**
+             * @default [
+             *       "failed"
+             *     ]
+             */
+            statuses?: ("failed" | "retrying")[];
+            reasons?: ("http_status" | "timeout" | "tls_certificate_expired" | "tls_self_signed" | "tls_unknown_ca" | "tls_hostname_mismatch" | "tls_handshake" | "connection_refused" | "connection_reset" | "dns" | "destination_blocked")[];
+            event_types?: string[];
+            /** @default false */
+            dry_run?: boolean;
+        };
         AuditEventPage: {
             data: components["schemas"]["AuditEvent"][];
             /** @description Pass as `?cursor=` for the next page; null on the last */
@@ -561,7 +696,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "idempotency_key_reused" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "database_unavailable" | "internal_error";
+                code: "invalid_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "recovery_running" | "idempotency_key_reused" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "database_unavailable" | "internal_error";
                 message: string;
                 /** @description `api_…`: this API request's id, also in the `X-Request-Id` header; quote it to support */
                 request_id: string;
@@ -611,6 +746,15 @@ export interface components {
         };
         /** @description `conflict`: The change conflicts with the current state, e.g. an idempotency key reused for a different event. */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `recovery_running`: A bulk recovery is already running for this webhook (or for every webhook of the org); cancel it or wait for it to finish. */
+        RecoveryRunning: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1084,6 +1228,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Attempt"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    listRecoveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                webhook_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of recoveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryPage"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    createRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecoveryInput"];
+            };
+        };
+        responses: {
+            /** @description Dry run: how many deliveries it would recover */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCount"];
+                };
+            };
+            /** @description The recovery, running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recovery"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["RecoveryRunning"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    getRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recovery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recovery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    cancelRecovery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recovery, cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recovery"];
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -26,6 +26,9 @@ export const API_ROUTE_METHODS: ReadonlyArray<{ route: string; pattern: RegExp; 
   { route: "deliveries", pattern: /^\/api\/v1\/deliveries\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]", pattern: /^\/api\/v1\/deliveries\/[^/]+\/?$/, methods: ["GET"] },
   { route: "deliveries/[id]/replay", pattern: /^\/api\/v1\/deliveries\/[^/]+\/replay\/?$/, methods: ["POST"] },
+  { route: "recoveries", pattern: /^\/api\/v1\/recoveries\/?$/, methods: ["GET", "POST"] },
+  { route: "recoveries/[id]", pattern: /^\/api\/v1\/recoveries\/[^/]+\/?$/, methods: ["GET"] },
+  { route: "recoveries/[id]/cancel", pattern: /^\/api\/v1\/recoveries\/[^/]+\/cancel\/?$/, methods: ["POST"] },
   { route: "audit-events", pattern: /^\/api\/v1\/audit-events\/?$/, methods: ["GET"] },
   { route: "openapi.json", pattern: /^\/api\/v1\/openapi\.json\/?$/, methods: ["GET"] },
 ];

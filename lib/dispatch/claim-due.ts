@@ -14,6 +14,14 @@ export type ClaimedDelivery = {
   traceparent: string | null;
   /** The webhook's valid signing secrets, encrypted, newest first (read with the claim). */
   secretsEncrypted: string[];
+  /** The webhook's policy (see lib/webhook-policy/), read with the claim like its secrets. */
+  retrySchedule: string | null;
+  rateLimitPerSecond: number | null;
+  customHeadersEncrypted: string | null;
+  /** Whether its latest attempts failed (lib/endpoint-health/auto-disable.ts). */
+  failing: boolean;
+  /** "endpoint", or "alerts" for an alert destination (no alerts about alerts). */
+  purpose: string;
 };
 
 export type ClaimOptions = {
@@ -45,6 +53,11 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     traceparent: string | null;
     /** Space-separated (ciphertexts have no spaces): cheaper to read than a text[]. */
     secrets: string | null;
+    retry_schedule: string | null;
+    rate_limit_per_second: number | null;
+    custom_headers_encrypted: string | null;
+    failing: boolean;
+    purpose: string;
   }>(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
@@ -72,6 +85,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
      RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts, e.traceparent,
+       w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
          WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
     [
@@ -95,5 +109,10 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     scheduledAttempts: row.scheduled_attempts,
     traceparent: row.traceparent,
     secretsEncrypted: row.secrets ? row.secrets.split(" ") : [],
+    retrySchedule: row.retry_schedule,
+    rateLimitPerSecond: row.rate_limit_per_second,
+    customHeadersEncrypted: row.custom_headers_encrypted,
+    failing: row.failing,
+    purpose: row.purpose,
   }));
 }

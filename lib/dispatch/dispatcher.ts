@@ -6,6 +6,7 @@ import { newId } from "../ids";
 import { observeClaim } from "../metrics/observe";
 import type { Logger } from "../log";
 import { createScheduledAttempts } from "../attempts/scheduled-attempts";
+import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 
 export type DispatcherOptions = {
@@ -22,6 +23,8 @@ export type DispatcherOptions = {
   leaseMs: number;
   now?: () => Date;
   workerId?: string;
+  /** NOVAVMS_AUTO_DISABLE_AFTER in ms (0 = only 410 Gone disables); default 5 days. */
+  autoDisableAfterMs?: number;
 };
 
 export type Dispatcher = {
@@ -51,6 +54,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     retryScheduleMs: options.retryScheduleMs,
     workerId,
     maxBatch: Math.max(options.batchSize, 1),
+    autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
     log: options.log,
   });
 

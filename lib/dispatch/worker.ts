@@ -9,8 +9,11 @@ import { startMetricsServer } from "../metrics/serve";
 import { startRetention } from "../retention/schedule";
 import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
+import { startRecoveryRunner } from "../recovery/start-runner";
+import { configureAlertEmail } from "../alerts/email";
+import type { RecoveryRunner } from "../recovery/runner";
 
-export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
+export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop: () => Promise<void> };
 
 /**
  * The dispatcher of a worker process: a pump every second (node-cron), at once when an event is
@@ -19,17 +22,23 @@ export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
  */
 export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
   const { config } = context;
+  const send = options.send ?? context.send;
   const dispatcher = createDispatcher({
     db: context.db,
     cipher: context.cipher,
-    send: options.send ?? context.send,
+    send,
     log: context.log,
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,
     endpointConcurrency: config.endpointConcurrency,
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
+    autoDisableAfterMs: config.autoDisableAfterMs,
   });
+  configureAlertEmail(
+    config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: consoleUrl(config) } : null,
+  );
+  const recoveries = startRecoveryRunner(context, send);
   // While the database is away every claim fails: wait longer each time (with jitter) and
   // resume by itself on the first claim that works.
   const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
@@ -46,6 +55,10 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
         );
       },
     );
+    // Its failures while the database is away are the claim's to report and back off from.
+    recoveries.pump().catch((error) => {
+      if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "running recoveries failed");
+    });
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
@@ -56,6 +69,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   pump();
   return {
     dispatcher,
+    recoveries,
     stop: async () => {
       await task.stop();
       await (await metrics)?.close();
@@ -63,7 +77,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
       await stopTracing();
       unsubscribe();
       await listener?.stop();
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), recoveries.stop()]);
     },
   };
 }
@@ -98,6 +112,11 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** The console's address for links in alert emails: NOVAVMS_PUBLIC_URL, else this machine's port. */
+function consoleUrl(config: AppContext["config"]): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
 }
 
 /** GET /metrics of this worker on NOVAVMS_METRICS_PORT; a port in use is logged, not fatal. */

@@ -52,7 +52,8 @@ export async function ingestEvent(
        INSERT INTO deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at, activity_at)
        SELECT $7 || left(md5(gen_random_uuid()::text), 16), $2, w.id, event.id, $3, 'pending', $6, $6, $6
          FROM event, webhooks w
-        WHERE w.org_id = $2 AND w.enabled AND (cardinality(w.event_types) = 0 OR $3 = ANY(w.event_types))
+        WHERE w.org_id = $2 AND w.enabled AND w.purpose = 'endpoint'
+          AND (cardinality(w.event_types) = 0 OR $3 = ANY(w.event_types))
        RETURNING id, webhook_id
      ), notify AS (
        SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '') FROM delivery LIMIT 1

@@ -92,6 +92,21 @@ describe("the OpenAPI document", () => {
     expect(text).toContain('"bearerAuth":{"type":"http","scheme":"bearer"');
   });
 
+  it("describes recovery's dry run and the webhook's policy and health fields", () => {
+    const create = document.paths["/recoveries"].post;
+    expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["200", "202", "409"]));
+    expect(create["x-error-codes"]).toContain("recovery_running");
+    expect(document.components.schemas.Webhook).toMatchObject({
+      properties: { retry_schedule: {}, rate_limit_per_second: {}, headers: {}, disabled_reason: {}, purpose: {} },
+    });
+    expect(document.components.schemas.CreateWebhookInput).toMatchObject({
+      properties: {
+        rate_limit_per_second: { anyOf: [{ type: "integer", minimum: 1, maximum: 10_000 }, { type: "null" }] },
+        headers: { maxItems: 20 },
+      },
+    });
+  });
+
   it("is served at GET /api/v1/openapi.json without a token", async () => {
     const response = GET();
     expect(response.status).toBe(200);

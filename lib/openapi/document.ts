@@ -78,6 +78,12 @@ function buildOperation(op: Operation, schemas: Record<string, Json>): Json {
       }),
     },
   };
+  if (op.alternative) {
+    responses[op.alternative.status] = {
+      description: op.alternative.description,
+      content: { "application/json": { schema: schemaOf(op.alternative.schema, "output", schemas) } },
+    };
+  }
   for (const code of errorCodes) {
     const status = String(API_ERROR_CODES[code].status);
     // Several codes can share a status (none do today); the first keeps the slot, all are listed.

@@ -4,6 +4,7 @@ import type { ApiErrorCode } from "../errors";
 import { ingestEventInput } from "../events/ingest";
 import { createWebhookInput, rotateSecretInput, updateWebhookInput } from "../webhooks/schemas";
 import { auditEventListQuery } from "../audit/list-query";
+import { createRecoveryInput, recoveryListQuery } from "../recovery/schemas";
 import {
   attemptSchema,
   auditEventSchema,
@@ -13,6 +14,8 @@ import {
   eventAcceptedSchema,
   expiredPreviousSchema,
   pageOf,
+  recoveryCountSchema,
+  recoverySchema,
   secretVerificationSchema,
   signingInfoSchema,
   webhookSchema,
@@ -26,7 +29,7 @@ export type Operation = {
   /** OpenAPI path under /api/v1, `{id}` for a dynamic segment. */
   path: string;
   operationId: string;
-  tag: "Events" | "Webhooks" | "Signing" | "Deliveries" | "Audit" | "Meta";
+  tag: "Events" | "Webhooks" | "Signing" | "Deliveries" | "Recoveries" | "Audit" | "Meta";
   summary: string;
   description?: string;
   /** False only for the document itself. */
@@ -34,6 +37,8 @@ export type Operation = {
   query?: z.ZodType;
   body?: { schema: z.ZodType; name: string; optional?: boolean };
   success: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** A second success answer of the same operation (a dry run's 200 beside the 202). */
+  alternative?: { status: 200; description: string; schema: z.ZodType };
   errors: ApiErrorCode[];
 };
 
@@ -198,6 +203,55 @@ export const operations: Operation[] = [
       "One attempt now (trigger `manual`, new `request_id`, current secret, same body). " +
       "Success marks the delivery succeeded and cancels its retries.",
     success: { status: 200, description: "The attempt it made", schema: attemptSchema },
+    errors: read,
+  },
+  {
+    method: "get",
+    path: "/recoveries",
+    operationId: "listRecoveries",
+    tag: "Recoveries",
+    summary: "List recoveries",
+    description: "Newest first, each with its progress, paged with `limit` and `cursor`; `webhook_id` narrows to one.",
+    query: recoveryListQuery,
+    success: { status: 200, description: "A page of recoveries", schema: pageOf(recoverySchema, "RecoveryPage") },
+    errors: ["invalid_request", "unauthorized"],
+  },
+  {
+    method: "post",
+    path: "/recoveries",
+    operationId: "createRecovery",
+    tag: "Recoveries",
+    summary: "Recover deliveries",
+    description:
+      "Sends again (trigger `recovery`) the deliveries of one webhook, or of every webhook, created in " +
+      "`[since, until)` with the given statuses (default `failed`), last failure reasons and event types, at a pace " +
+      "that leaves live deliveries first. `dry_run: true` answers 200 with how many it would recover and changes nothing.",
+    body: { schema: createRecoveryInput, name: "CreateRecoveryInput" },
+    success: { status: 202, description: "The recovery, running", schema: recoverySchema },
+    alternative: {
+      status: 200,
+      description: "Dry run: how many deliveries it would recover",
+      schema: recoveryCountSchema,
+    },
+    errors: ["invalid_request", "unauthorized", "not_found", "recovery_running", "unsupported_media_type"],
+  },
+  {
+    method: "get",
+    path: "/recoveries/{id}",
+    operationId: "getRecovery",
+    tag: "Recoveries",
+    summary: "Get a recovery with its progress",
+    success: { status: 200, description: "The recovery", schema: recoverySchema },
+    errors: read,
+  },
+  {
+    method: "post",
+    path: "/recoveries/{id}/cancel",
+    operationId: "cancelRecovery",
+    tag: "Recoveries",
+    summary: "Cancel a recovery",
+    description: "No more attempts start; the attempts already made stay in the log.",
+    success: { status: 200, description: "The recovery, cancelled", schema: recoverySchema },
     errors: read,
   },
   {

@@ -8,6 +8,7 @@ import type { AuditEventView } from "../audit/queries";
 import type { serializeWebhook } from "../webhooks/serialize";
 import type { CheckResult } from "../endpoint-check/types";
 import type { SecretVerification } from "../secret-check/verify-new-secret";
+import type { RecoveryView } from "../recovery/queries";
 
 // The shapes the API answers with. Requests are described by the zod schemas the routes validate
 // with (imported in operations.ts); these describe what the serializers return, and the type checks
@@ -23,6 +24,17 @@ export const webhookSchema = z
     description: z.string(),
     event_types: z.array(z.string()).describe("Event types it receives; empty = all"),
     enabled: z.boolean(),
+    disabled_reason: z
+      .string()
+      .nullable()
+      .describe("`gone` (answered 410), `failing` (the auto-disable window) or `manual`; null while enabled"),
+    disabled_at: nullableTime,
+    retry_schedule: z.string().nullable().describe("This webhook's own retry schedule (`1m,5m,…`); null = the default"),
+    rate_limit_per_second: z.number().int().nullable().describe("Attempts per second across every worker; null = none"),
+    headers: z
+      .array(z.object({ name: z.string() }))
+      .describe("Custom headers sent with every attempt: names only, values are write-only"),
+    purpose: z.string().describe("`endpoint`, or `alerts` for an alert destination (operational events only)"),
     created_at: time,
     certificate: z
       .object({ expires_at: time, issuer: z.string(), checked_at: nullableTime })
@@ -76,6 +88,25 @@ export const secretVerificationSchema = z
     reason: z.string().nullable().describe("Why, when no status came back (timeout, tls_…)"),
   })
   .meta({ id: "SecretVerification" });
+
+export const recoverySchema = z
+  .object({
+    id: z.string().describe("`rcv_…`"),
+    webhook_id: z.string().nullable().describe("null: every webhook of the organisation"),
+    status: z.enum(["running", "completed", "cancelled"]),
+    total: z.number().int().describe("Deliveries it recovers"),
+    done: z.number().int(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    created_at: time,
+    finished_at: nullableTime,
+    filters: z.unknown().describe("The filters it was created with"),
+  })
+  .meta({ id: "Recovery" });
+
+export const recoveryCountSchema = z
+  .object({ count: z.number().int().describe("Deliveries a recovery with these filters would recover") })
+  .meta({ id: "RecoveryCount" });
 
 export const eventEnvelopeSchema = z.object({
   id: z.string().describe("`evt_…`"),
@@ -187,4 +218,5 @@ export type SerializerChecks = [
   Fits<AuditEventView, z.infer<typeof auditEventSchema>>,
   Fits<CheckResult, z.infer<typeof checkResultSchema>>,
   Fits<SecretVerification, z.infer<typeof secretVerificationSchema>>,
+  Fits<RecoveryView, z.infer<typeof recoverySchema>>,
 ];

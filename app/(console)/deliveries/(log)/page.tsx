@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { RecoveryPanel } from "@/components/recovery/recovery-panel";
 import { RetentionNote } from "@/components/deliveries/retention-note";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireCaller } from "@/lib/auth/current-user";
@@ -23,6 +24,9 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
         title="Deliveries"
         description="Every webhook's deliveries, the latest activity first. Open one to see its attempts, the response and Replay."
       />
+      <div className="mb-4">
+        <RecoveryPanel caller={caller} view={page.view} />
+      </div>
       <DeliveryLog
         basePath="/deliveries"
         view={page.view}
