@@ -1,3 +1,4 @@
+import { ConsoleTable } from "@/components/ui/console-table";
 import { Badge } from "@/components/ui/badge";
 import { Time } from "@/components/ui/time";
 import type { ActionState } from "@/lib/forms/action-state";
@@ -15,55 +16,33 @@ export type MembersTableProps = {
 
 export function MembersTable({ members, currentUserId, actions }: MembersTableProps) {
   return (
-    <div className="relative -mx-4 overflow-x-auto sm:mx-0">
-      <table className="w-full min-w-[36rem] text-left text-sm">
-        <caption className="sr-only">Members of your organisation</caption>
-        <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium sm:px-2">
-              Email
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Role
-            </th>
-            <th scope="col" className="px-2 py-2 font-medium">
-              Added
-            </th>
-            {actions ? (
-              <th scope="col" className="px-2 py-2 font-medium">
-                Change
-              </th>
+    <ConsoleTable
+      caption="Members of your organisation"
+      columns={["Email", "Name", "Role", "Added", actions ? "Change" : null]}
+      minWidth="min-w-[36rem]"
+    >
+      {members.map((member) => (
+        <tr key={member.id} className="align-top">
+          <th scope="row" className="px-4 py-3 font-medium break-all sm:px-2">
+            {member.email}
+            {member.id === currentUserId ? (
+              <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>
             ) : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {members.map((member) => (
-            <tr key={member.id} className="align-top">
-              <th scope="row" className="px-4 py-3 font-medium break-all sm:px-2">
-                {member.email}
-                {member.id === currentUserId ? (
-                  <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>
-                ) : null}
-              </th>
-              <td className="px-2 py-3">{member.name || <span className="text-slate-400">—</span>}</td>
-              <td className="px-2 py-3">
-                <Badge tone={member.role === "admin" ? "blue" : "neutral"}>{member.role}</Badge>
-              </td>
-              <td className="px-2 py-3 whitespace-nowrap">
-                <Time value={member.createdAt} />
-              </td>
-              {actions ? (
-                <td className="px-2 py-3">
-                  <MemberActions member={member} changeRole={actions.changeRole} remove={actions.remove} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </th>
+          <td className="px-2 py-3">{member.name || <span className="text-slate-400">—</span>}</td>
+          <td className="px-2 py-3">
+            <Badge tone={member.role === "admin" ? "blue" : "neutral"}>{member.role}</Badge>
+          </td>
+          <td className="px-2 py-3 whitespace-nowrap">
+            <Time value={member.createdAt} />
+          </td>
+          {actions ? (
+            <td className="px-2 py-3">
+              <MemberActions member={member} changeRole={actions.changeRole} remove={actions.remove} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </ConsoleTable>
   );
 }
