@@ -17,6 +17,12 @@ const runDir = process.env.E2E_PORT ? `.data/e2e-runs/${port}` : null;
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
+/** The platform operator of the journeys: its API token and console account. */
+export const E2E_OPERATOR = {
+  token: "nvop_e2e-operator-token-0123456789abcdef",
+  email: "operator@e2e.test",
+  password: "e2e-operator-password",
+};
 /** Where e2e/auth.setup.ts keeps the admin's signed-in browser state for the other specs. */
 export const ADMIN_STORAGE_STATE = runDir ? `${runDir}/admin.json` : "e2e/.auth/admin.json";
 // E2E_POSTGRES_URL (a PostgreSQL server whose user may create databases; `npm run test:e2e` sets it
@@ -81,6 +87,9 @@ export default defineConfig({
       NOVAVMS_DEMO: "0",
       NOVAVMS_ADMIN_EMAIL: E2E_ADMIN.email,
       NOVAVMS_ADMIN_PASSWORD: E2E_ADMIN.password,
+      NOVAVMS_OPERATOR_TOKEN: E2E_OPERATOR.token,
+      NOVAVMS_OPERATOR_EMAIL: E2E_OPERATOR.email,
+      NOVAVMS_OPERATOR_PASSWORD: E2E_OPERATOR.password,
       NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       NOVAVMS_RETRY_SCHEDULE: "2s,2s,2s,2s,2s",
       LOG_LEVEL: "warn",

@@ -1,6 +1,7 @@
-import type { Caller, UserCaller } from "@/lib/auth/caller";
+import type { AnyCaller, Caller, UserCaller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/policy";
 import type { AppContext } from "@/lib/context";
+import { createConsoleLink } from "@/lib/console-links/create-link";
 import { readAuditEvents } from "@/lib/audit/read-audit-log";
 import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 import { replayDelivery } from "@/lib/attempts/replay";
@@ -10,6 +11,8 @@ import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
 import { changeMemberRole } from "@/lib/org/change-member-role";
 import { readOrgSettings } from "@/lib/org/read-settings";
 import { removeMember } from "@/lib/org/remove-member";
+import { deleteOrg } from "@/lib/orgs/delete-org";
+import { createOrg, listOrgs, readOrg, updateOrg } from "@/lib/orgs/manage-orgs";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/webhooks/delete-webhook";
 import { readSigningSecrets, readWebhook } from "@/lib/webhooks/read-webhooks";
@@ -20,6 +23,7 @@ import { endGracePeriod } from "@/lib/secret-check/end-grace-period";
 import { verifyNewSecret } from "@/lib/secret-check/verify-new-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import * as consoleLinksRoute from "./api/v1/console-links/route";
 import { createAlertDestination } from "@/lib/alerts/destinations";
 import { cancelRecovery } from "@/lib/recovery/cancel";
 import { createRecovery } from "@/lib/recovery/create";
@@ -28,10 +32,13 @@ import * as recoveriesRoute from "./api/v1/recoveries/route";
 import * as recoveryRoute from "./api/v1/recoveries/[id]/route";
 import * as cancelRecoveryRoute from "./api/v1/recoveries/[id]/cancel/route";
 import * as auditEventsRoute from "./api/v1/audit-events/route";
+import * as alertDestinationsRoute from "./api/v1/alert-destinations/route";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
 import * as eventsRoute from "./api/v1/events/route";
+import * as orgRoute from "./api/v1/orgs/[org]/route";
+import * as orgsRoute from "./api/v1/orgs/route";
 import * as webhookRoute from "./api/v1/webhooks/[id]/route";
 import * as rotateRoute from "./api/v1/webhooks/[id]/signing/rotate/route";
 import * as checkRoute from "./api/v1/webhooks/[id]/check/route";
@@ -56,6 +63,10 @@ export type Fixture = {
   otherAdmin: UserCaller;
   webhookId: string;
   deliveryId: string;
+  /** The platform's operator token, and the callers it makes (on the platform; acting for org A). */
+  operatorToken: string;
+  platform: AnyCaller;
+  operator: Caller;
   /** A finished (cancelled) recovery of org A, so another can be started. */
   recoveryId: string;
 };
@@ -71,12 +82,16 @@ type ApiRoute = {
   body?: (f: Fixture) => unknown;
   /** Overrides the action's: a list acts on no particular id. */
   targeted?: boolean;
+  /** A route of the orgs API (`/api/v1/orgs…`); any other is also tried as `/api/v1/orgs/{id}/…`. */
+  platform?: boolean;
 };
 
 type Entry = {
   /** Acts on one of org A's ids, so another org's caller gets "not found". */
   targeted: boolean;
   lib: (ctx: AppContext, caller: Caller, f: Fixture) => Promise<unknown>;
+  /** Platform actions take the operator's platform caller instead of one bound to org A. */
+  platform?: boolean;
   api: ApiRoute[];
 };
 
@@ -94,6 +109,11 @@ const recoveryPath = (suffix = "") => ({
 });
 const newRecovery = (f: Fixture) => ({ webhook_id: f.webhookId, since: new Date(0).toISOString(), dry_run: false });
 const handler = (route: unknown) => route as Handler;
+const orgPath = () => ({
+  path: (f: Fixture) => `/orgs/${f.orgId}`,
+  params: (f: Fixture) => ({ org: f.orgId }),
+});
+const newLink = { email: "linked@example.test", role: "viewer" as const, expires_in: 900 };
 const newWebhook = { url: "https://example.com/new", description: "", event_types: [], enabled: true };
 
 export const ACTION_ENTRIES: Record<Action, Entry> = {
@@ -301,7 +321,21 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
   "alerts.manage": {
     targeted: false,
     lib: (ctx, caller) => createAlertDestination(ctx, caller, { url: "https://example.com/alerts" }),
-    api: [],
+    api: [
+      {
+        name: "POST /alert-destinations",
+        method: "POST",
+        handler: handler(alertDestinationsRoute.POST),
+        path: () => "/alert-destinations",
+        body: () => ({ url: "https://example.com/alerts" }),
+      },
+      {
+        name: "GET /alert-destinations",
+        method: "GET",
+        handler: handler(alertDestinationsRoute.GET),
+        path: () => "/alert-destinations",
+      },
+    ],
   },
   "event.ingest": {
     targeted: false,
@@ -351,5 +385,68 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
     targeted: true,
     lib: (ctx, caller, f) => removeMember(ctx, caller, { userId: f.memberId }),
     api: [],
+  },
+  "org.create": {
+    targeted: false,
+    platform: true,
+    lib: (ctx, caller) => createOrg(ctx, caller, { name: "New org" }),
+    api: [
+      {
+        name: "POST /orgs",
+        method: "POST",
+        handler: handler(orgsRoute.POST),
+        path: () => "/orgs",
+        body: () => ({ name: "New org" }),
+        platform: true,
+      },
+    ],
+  },
+  "org.list": {
+    targeted: false,
+    platform: true,
+    lib: (ctx, caller) => listOrgs(ctx, caller, { limit: 20 }),
+    api: [{ name: "GET /orgs", method: "GET", handler: handler(orgsRoute.GET), path: () => "/orgs", platform: true }],
+  },
+  "org.read": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => readOrg(ctx, caller, { ref: f.orgId }),
+    api: [{ name: "GET /orgs/{id}", method: "GET", handler: handler(orgRoute.GET), ...orgPath(), platform: true }],
+  },
+  "org.update": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => updateOrg(ctx, caller, { ref: f.orgId, changes: { name: "Renamed" } }),
+    api: [
+      {
+        name: "PATCH /orgs/{id}",
+        method: "PATCH",
+        handler: handler(orgRoute.PATCH),
+        ...orgPath(),
+        body: () => ({ name: "Renamed" }),
+        platform: true,
+      },
+    ],
+  },
+  "org.delete": {
+    targeted: true,
+    platform: true,
+    lib: (ctx, caller, f) => deleteOrg(ctx, caller, { ref: f.orgId }),
+    api: [
+      { name: "DELETE /orgs/{id}", method: "DELETE", handler: handler(orgRoute.DELETE), ...orgPath(), platform: true },
+    ],
+  },
+  "console_link.create": {
+    targeted: false,
+    lib: (ctx, caller) => createConsoleLink(ctx, caller, { ...newLink, baseUrl: "http://localhost" }),
+    api: [
+      {
+        name: "POST /console-links",
+        method: "POST",
+        handler: handler(consoleLinksRoute.POST),
+        path: () => "/console-links",
+        body: () => newLink,
+      },
+    ],
   },
 };

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemCaller, tokenCaller, type Caller } from "@/lib/auth/caller";
-import { POLICY, type Action } from "@/lib/auth/policy";
+import { operatorCaller, platformCaller, systemCaller, tokenCaller, type Caller } from "@/lib/auth/caller";
+import { authenticateOperatorToken, storeOperatorToken } from "@/lib/auth/operator-tokens";
+import { POLICY, type Action, type Rule } from "@/lib/auth/policy";
 import { setAppContext } from "@/lib/context";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { addWebhook, sendEvent } from "@/lib/testing/engine-fixtures";
@@ -12,15 +13,21 @@ import { createTestContext, type TestContext } from "@/lib/testing/test-database
 import { cancelRecovery } from "@/lib/recovery/cancel";
 import { createRecovery } from "@/lib/recovery/create";
 import { ACTION_ENTRIES, type Fixture } from "./authorization-matrix.entries";
+import * as orgScopedRoute from "./api/v1/orgs/[org]/[...path]/route";
 
 // Every row of lib/auth/policy.ts, tried as an admin, a viewer and the API token of the org, as
-// an admin (or the token) of another org, and as no one: through each lib/ entry point with a
-// Caller (the console's server actions are that call behind the session cookie, which Vitest
-// cannot provide) and through each /api/v1 route handler that performs it. Each is allowed or
-// refused exactly as the table says, and a refusal changes nothing of the org.
+// an admin (or the token) of another org, as the operator token acting for org A and as the same
+// token on the platform (bound to no org), and as no one: through each
+// lib/ entry point with a Caller (the console's server actions are that call behind the session
+// cookie, which Vitest cannot provide) and through each /api/v1 route handler that performs it,
+// org-level routes also as /api/v1/orgs/{id}/… (the operator acting for the org; the org's own
+// token; another org's token, which must not reach it). Each is allowed or refused exactly as the
+// table says, and a refusal changes nothing of the org.
 
-type Who = "admin" | "viewer" | "token" | "other org" | "no one";
-const WHO: Who[] = ["admin", "viewer", "token", "other org", "no one"];
+type Who = "admin" | "viewer" | "token" | "other org" | "operator" | "platform" | "no one";
+const WHO: Who[] = ["admin", "viewer", "token", "other org", "operator", "platform", "no one"];
+/** How an org-level route is called: directly, or through /api/v1/orgs/{org A}/…. */
+type Via = "direct" | "orgs";
 type Outcome = "allowed" | "unauthorized" | "forbidden" | "not_found";
 
 let ctx: TestContext;
@@ -66,26 +73,49 @@ describe("every action through its lib/ entry point", () => {
 });
 
 const apiCases = (Object.keys(POLICY) as Action[]).flatMap((action) =>
-  ACTION_ENTRIES[action].api.flatMap((route) =>
-    (["token", "other org", "no one"] as const).map((who) => [action, route.name, who] as const),
-  ),
+  ACTION_ENTRIES[action].api.flatMap((route) => {
+    // The operator token is the platform caller on the orgs API; on /api/v1/… it is no org's token (401).
+    const direct = ["token", "other org", "platform", "no one"] as const;
+    const cases = direct.map((who) => [action, route.name, "direct" as Via, who as Who] as const);
+    if (route.platform) return cases;
+    const viaOrgs = (["operator", "token", "other org", "no one"] as const).map(
+      (who) => [action, route.name, "orgs" as Via, who as Who] as const,
+    );
+    return [...cases, ...viaOrgs];
+  }),
 );
 
 describe("every action through its /api/v1 route", () => {
-  it.each(apiCases)("%s (%s) as %s", async (action, name, who) => {
+  it.each(apiCases)("%s (%s) %s as %s", async (action, name, via, who) => {
     const f = await createFixture();
     const entry = ACTION_ENTRIES[action];
     const route = entry.api.find((r) => r.name === name)!;
     const targeted = route.targeted ?? entry.targeted;
-    const expected = expectedOutcome(action, who, targeted, who === "other org" ? "token" : who);
-    const token = { token: f.apiToken, "other org": f.otherApiToken, "no one": null }[who];
+    // Through /orgs/{org A}/, another org's token is stopped at the org: "not found" whatever the action.
+    const expected =
+      via === "orgs" && who === "other org"
+        ? "not_found"
+        : who === "platform" && !route.platform
+          ? "unauthorized"
+          : expectedOutcome(action, who, targeted, who === "other org" ? "token" : who);
+    const token = {
+      token: f.apiToken,
+      "other org": f.otherApiToken,
+      operator: f.operatorToken,
+      platform: f.operatorToken,
+      "no one": null,
+    }[who as "token"];
     const before = await orgState(f.orgId);
-    const request = new Request(`http://localhost/api/v1${route.path(f)}`, {
+    const path = via === "orgs" ? `/orgs/${f.orgId}${route.path(f)}` : route.path(f);
+    const request = new Request(`http://localhost/api/v1${path}`, {
       method: route.method,
       headers: { ...(token && { authorization: `Bearer ${token}` }), "content-type": "application/json" },
       body: route.body ? JSON.stringify(route.body(f)) : undefined,
     });
-    const response = await route.handler(request, { params: Promise.resolve(route.params?.(f) ?? {}) });
+    const response =
+      via === "orgs"
+        ? await dispatchViaOrgs(route.method, request, f.orgId, route.path(f))
+        : await route.handler(request, { params: Promise.resolve(route.params?.(f) ?? {}) });
     const text = await response.text();
     expect({ status: statusClass(response.status), text }).toMatchObject({ status: expected });
     if (expected !== "allowed" || who === "other org") expect(await orgState(f.orgId)).toEqual(before);
@@ -96,7 +126,9 @@ describe("every action through its /api/v1 route", () => {
 /** What the table says: no one is refused as unauthenticated, a caller the row does not list as forbidden. */
 function expectedOutcome(action: Action, who: Who, targeted: boolean, as: Who): Outcome {
   if (who === "no one") return "unauthorized";
-  const rule = POLICY[action];
+  const rule: Rule = POLICY[action];
+  if (who === "operator") return rule.operator ? "allowed" : "forbidden";
+  if (who === "platform") return rule.platform ? "allowed" : "forbidden";
   const allowed =
     as === "token"
       ? (rule.scopes as readonly string[]).includes("all")
@@ -128,6 +160,10 @@ function libCaller(f: Fixture, who: Who): Caller {
       return f.token;
     case "other org":
       return f.otherAdmin;
+    case "operator":
+      return f.operator;
+    case "platform":
+      return f.platform as unknown as Caller;
     case "no one":
       return null as unknown as Caller;
   }
@@ -141,6 +177,8 @@ async function createFixture(): Promise<Fixture> {
   const webhook = await addWebhook(ctx, a.orgId, `${receiver.origin}/hook`);
   const { deliveries } = await sendEvent(ctx, a.orgId);
   await addWebhook(ctx, b.orgId, `${receiver.origin}/other`);
+  const operatorToken = await storeOperatorToken(ctx.db);
+  const operatorId = (await authenticateOperatorToken(ctx.db, `Bearer ${operatorToken}`))!;
   const recovery = await createRecovery(ctx, systemCaller(a.orgId), {
     webhook_id: webhook.id,
     since: new Date(0),
@@ -150,6 +188,9 @@ async function createFixture(): Promise<Fixture> {
   if (recovery.dryRun) throw new Error("expected a recovery");
   await cancelRecovery(ctx, systemCaller(a.orgId), { recoveryId: recovery.recovery.id });
   return {
+    operatorToken,
+    platform: platformCaller(operatorId),
+    operator: operatorCaller(operatorId, a.orgId),
     orgId: a.orgId,
     apiToken: a.apiToken,
     otherApiToken: b.apiToken,
@@ -178,6 +219,12 @@ async function orgState(orgId: string) {
     audit: await p.auditLog.count({ where: { orgId } }),
     recoveries: await p.recovery.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
   };
+}
+
+/** The catch-all route of /api/v1/orgs/{org}/…, as Next.js calls it. */
+function dispatchViaOrgs(method: string, request: Request, org: string, rest: string): Promise<Response> {
+  const handler = orgScopedRoute[method as "GET"];
+  return handler(request, { params: Promise.resolve({ org, path: rest.split("/").filter(Boolean) }) });
 }
 
 function leakPattern(f: Fixture): RegExp {

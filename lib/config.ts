@@ -53,6 +53,12 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_\-]{24,128}$/, "expected 24-128 characters of A-Z, a-z, 0-9, _ or -")
     .optional(),
+  NOVAVMS_OPERATOR_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_\-]{24,128}$/, "expected 24-128 characters of A-Z, a-z, 0-9, _ or -")
+    .optional(),
+  NOVAVMS_OPERATOR_EMAIL: z.email("expected an email address").optional(),
+  NOVAVMS_OPERATOR_PASSWORD: z.string().min(8, "expected at least 8 characters").optional(),
   NOVAVMS_DEMO: flag.default(true),
   NOVAVMS_DELIVERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   // The certificate expiry watch warns when an endpoint's certificate expires within this many days.
@@ -144,6 +150,9 @@ function toConfig(env: z.infer<typeof schema>) {
     adminEmail: env.NOVAVMS_ADMIN_EMAIL,
     adminPassword: env.NOVAVMS_ADMIN_PASSWORD,
     apiToken: env.NOVAVMS_API_TOKEN,
+    operatorToken: env.NOVAVMS_OPERATOR_TOKEN,
+    operatorEmail: env.NOVAVMS_OPERATOR_EMAIL,
+    operatorPassword: env.NOVAVMS_OPERATOR_PASSWORD,
     demo: env.NOVAVMS_DEMO,
     deliveryTimeoutMs: env.NOVAVMS_DELIVERY_TIMEOUT_MS,
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,

@@ -113,7 +113,11 @@ export const API_ERROR_CODES = {
     description: "The request is malformed or a field is invalid; `message` says which.",
   },
   unauthorized: { status: 401, description: "The `Authorization: Bearer` API token is missing, unknown or revoked." },
-  forbidden: { status: 403, description: "The signed-in user's role (viewer) does not allow the change." },
+  forbidden: {
+    status: 403,
+    description:
+      "The signed-in user's role (viewer) does not allow the change, or the token may not make this call (an org's API token on the operator's orgs API).",
+  },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
   conflict: {
     status: 409,
@@ -137,7 +141,11 @@ export const API_ERROR_CODES = {
     description: "The request body is over the size limit (256 KiB for events by default).",
   },
   unsupported_media_type: { status: 415, description: "The body is not `application/json`." },
-  rate_limited: { status: 429, description: "Too many attempts; wait for the `Retry-After` seconds." },
+  rate_limited: {
+    status: 429,
+    description:
+      "Too many attempts, or over the organisation's limits (`events_per_second`, `max_webhooks`); wait for the `Retry-After` seconds.",
+  },
   database_unavailable: {
     status: 503,
     description:

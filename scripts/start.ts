@@ -9,6 +9,7 @@ import { seedDemo } from "../lib/demo/seed";
 import { IPC_WAKE_MESSAGE } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
 import { assertPortFree } from "../lib/startup/port";
+import { describeOperatorSetup } from "../lib/bootstrap/ensure-operator";
 import { createSupervisor } from "../lib/startup/supervisor";
 import { describeFirstRun, prepareDatabase, type PreparedDatabase } from "../lib/startup/prepare-database";
 import { ensureBuilt } from "./build-if-needed";
@@ -37,6 +38,8 @@ async function main() {
   // After the build's output, so the credentials are the last thing a first-time user reads.
   const firstRun = describeFirstRun(database.firstRun);
   if (firstRun) console.log(firstRun);
+  const operator = describeOperatorSetup(database.operator);
+  if (operator) console.log(operator);
 
   const demo = demoOverrides(config, process.env);
   if (Object.keys(demo).length) {

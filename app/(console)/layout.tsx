@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { ConsoleNav } from "@/components/console/console-nav";
+import { OperatorBanner } from "@/components/operator/operator-banner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { signOutAction } from "./actions";
+import { closeOrgAction, openOrgAction } from "./operator/actions";
 
 // The signed-in shell around every console page. Pages and actions call requireUser()/asCaller()
 // themselves as well: a layout is not re-run on client-side navigation between its pages.
@@ -43,6 +45,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           </div>
         </div>
       </header>
+      <OperatorBanner user={user} openAction={openOrgAction} closeAction={closeOrgAction} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>

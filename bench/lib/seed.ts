@@ -29,7 +29,8 @@ export type BenchOrg = { orgId: string; apiToken: string; userId: string };
 export async function createBenchOrg(ctx: BenchTarget): Promise<BenchOrg> {
   const orgId = newId("org");
   const userId = newId("usr");
-  await ctx.db.prisma.org.create({ data: { id: orgId, name: "Bench org" } });
+  // Bench orgs have as many webhooks as a scenario needs: the per-org limit is not what is measured.
+  await ctx.db.prisma.org.create({ data: { id: orgId, name: "Bench org", maxWebhooks: 1_000_000 } });
   // Sessions are created directly in the bench, so the password is never checked.
   await ctx.db.prisma.user.create({
     data: { id: userId, orgId, email: `${userId}@bench.test`, role: "admin", name: "Bench", passwordHash: "x" },

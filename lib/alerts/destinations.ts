@@ -1,8 +1,13 @@
 import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
+import { z } from "zod";
 import { createWebhook } from "../webhooks/create-webhook";
+import { createWebhookInput } from "../webhooks/schemas";
 import { ALERTS_PURPOSE, OPERATIONAL_EVENT_TYPES } from "./types";
+
+/** The API's body for a new alert destination. */
+export const alertDestinationInput = z.strictObject({ url: createWebhookInput.shape.url });
 
 /**
  * An alert destination: a webhook of purpose "alerts" subscribed to the operational events. It
@@ -32,4 +37,10 @@ export async function listAlertDestinations({ db }: Pick<AppContext, "db">, call
     orderBy: { createdAt: "asc" },
     select: { id: true, url: true, enabled: true, createdAt: true },
   });
+}
+
+/** The org's alert destinations as webhooks, oldest first, for whoever may manage them (the API). */
+export async function readAlertDestinations({ db }: Pick<AppContext, "db">, caller: Caller) {
+  const { orgId } = authorize(caller, "alerts.manage");
+  return db.prisma.webhook.findMany({ where: { orgId, purpose: ALERTS_PURPOSE }, orderBy: { createdAt: "asc" } });
 }

@@ -16,7 +16,11 @@ export type ApiCall<P> = {
   caller: Caller;
 };
 
-type RouteContext<P> = { params: Promise<P> };
+/**
+ * What Next.js passes a route handler, plus `caller`: set only in-process by the
+ * `/api/v1/orgs/{id}/…` dispatcher (the operator acting for that org), never from a request.
+ */
+type RouteContext<P> = { params: Promise<P>; caller?: Caller };
 
 /**
  * Wraps an `/api/v1` route handler: a request id, Bearer-token authentication into a `Caller`, and every thrown
@@ -28,18 +32,28 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
     let app: AppContext | undefined;
     try {
       app = getAppContext();
-      const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
-      if (!auth) throw new UnauthorizedError();
+      const caller = route?.caller ?? (await tokenCallerOf(app, request));
       const params = route?.params ? await route.params : ({} as P);
-      // PostgreSQL text cannot hold NUL or half a UTF-16 pair: such an id names nothing.
-      if (Object.values(params as object).some((value) => typeof value === "string" && !isStorableText(value))) {
-        throw new ValidationError("path: an id must be valid text without NUL characters");
-      }
-      return counted(request, await handler({ app, request, requestId, params, caller: tokenCaller(auth) }));
+      assertStorableParams(params);
+      return counted(request, await handler({ app, request, requestId, params, caller }));
     } catch (error) {
       return counted(request, errorResponse(error, requestId, app?.log));
     }
   };
+}
+
+/** PostgreSQL text cannot hold NUL or half a UTF-16 pair: a path id with one names nothing (400). */
+export function assertStorableParams(params: unknown): void {
+  const values = Object.values((params ?? {}) as object).flat();
+  if (values.some((value) => typeof value === "string" && !isStorableText(value))) {
+    throw new ValidationError("path: an id must be valid text without NUL characters");
+  }
+}
+
+async function tokenCallerOf(app: AppContext, request: Request): Promise<Caller> {
+  const auth = await authenticateApiToken(app.db, request.headers.get("authorization"));
+  if (!auth) throw new UnauthorizedError();
+  return tokenCaller(auth);
 }
 
 function counted(request: Request, response: Response): Response {

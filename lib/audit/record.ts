@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { auditActor, type Caller } from "../auth/caller";
+import { auditActor, type AnyCaller } from "../auth/caller";
 import { newId } from "../ids";
 
 /** One audit row; who did it is named from the caller (`auditActor`), never written by hand. */
@@ -7,7 +7,7 @@ export async function recordAudit(
   tx: Prisma.TransactionClient,
   entry: {
     orgId: string;
-    actor: Caller;
+    actor: AnyCaller;
     action: string;
     targetType: string;
     targetId: string;

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getAppContext } from "../context";
 import { failed, type ActionState } from "../forms/action-state";
-import { userCaller, type Caller } from "./caller";
+import { platformCaller, userCaller, type Caller, type PlatformCaller } from "./caller";
 import { PATH_HEADER } from "./next-path";
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
 
@@ -46,4 +46,15 @@ export async function asCaller<T>(
   } catch (error) {
     return failed(error, values);
   }
+}
+
+/**
+ * The signed-in platform operator as the platform caller of the operator view; anyone else is
+ * sent to the delivery log. Their audit name is `operator:<user id>`.
+ */
+export async function requireOperator(): Promise<{ caller: PlatformCaller; sessionToken: string }> {
+  const user = await requireUser();
+  if (!user.isOperator) redirect("/deliveries");
+  const sessionToken = (await cookies()).get(SESSION_COOKIE)!.value;
+  return { caller: platformCaller(user.id), sessionToken };
 }

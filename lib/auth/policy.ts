@@ -1,14 +1,23 @@
 import type { Role } from "@prisma/client";
 import { ForbiddenError, UnauthorizedError } from "../errors";
-import type { Caller, TokenScope } from "./caller";
+import type { AnyCaller, TokenScope } from "./caller";
 
-type Rule = { roles: readonly Role[]; scopes: readonly TokenScope[] };
+/**
+ * Each row says what every kind of caller may do: console users by role, API tokens by scope,
+ * `operator` the operator token acting for one org (through `/api/v1/orgs/{id}/…`), `platform`
+ * the operator token on the platform itself (the orgs API, bound to no org).
+ */
+export type Rule = { roles: readonly Role[]; scopes: readonly TokenScope[]; operator: boolean; platform: boolean };
 
-const ANYONE_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: ["all"] };
-const ADMINS_AND_TOKENS: Rule = { roles: ["admin"], scopes: ["all"] };
-const ADMINS_ONLY: Rule = { roles: ["admin"], scopes: [] };
-const USERS_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: [] };
-const TOKENS_ONLY: Rule = { roles: [], scopes: ["all"] };
+const ANYONE_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: ["all"], operator: true, platform: false };
+const ADMINS_AND_TOKENS: Rule = { roles: ["admin"], scopes: ["all"], operator: true, platform: false };
+const ADMINS_ONLY: Rule = { roles: ["admin"], scopes: [], operator: false, platform: false };
+// Console admins, and the operator setting it up for a customer; not the org's own API token.
+const ADMINS_AND_OPERATOR: Rule = { roles: ["admin"], scopes: [], operator: true, platform: false };
+const USERS_IN_ORG: Rule = { roles: ["admin", "viewer"], scopes: [], operator: false, platform: false };
+const TOKENS_ONLY: Rule = { roles: [], scopes: ["all"], operator: true, platform: false };
+const PLATFORM_ONLY: Rule = { roles: [], scopes: [], operator: false, platform: true };
+const OPERATOR_FOR_ORG: Rule = { roles: [], scopes: [], operator: true, platform: false };
 
 /**
  * Every action a `lib/` entry point performs, and who may perform it: console users by role, API
@@ -36,8 +45,9 @@ export const POLICY = {
   "recovery.create": ADMINS_AND_TOKENS,
   "recovery.read": ANYONE_IN_ORG,
   "recovery.cancel": ADMINS_AND_TOKENS,
-  // Alert destinations (webhooks of purpose "alerts"), managed in the console's Settings.
-  "alerts.manage": ADMINS_ONLY,
+  // Alert destinations (webhooks of purpose "alerts"), managed in the console's Settings and by
+  // the operator through /api/v1/orgs/{id}/alert-destinations.
+  "alerts.manage": ADMINS_AND_OPERATOR,
   "event.ingest": TOKENS_ONLY,
   "org.settings.read": USERS_IN_ORG,
   "audit.read": ADMINS_AND_TOKENS,
@@ -46,12 +56,18 @@ export const POLICY = {
   "member.add": ADMINS_ONLY,
   "member.change_role": ADMINS_ONLY,
   "member.remove": ADMINS_ONLY,
+  "org.create": PLATFORM_ONLY,
+  "org.list": PLATFORM_ONLY,
+  "org.read": PLATFORM_ONLY,
+  "org.update": PLATFORM_ONLY,
+  "org.delete": PLATFORM_ONLY,
+  "console_link.create": OPERATOR_FOR_ORG,
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof POLICY;
 
 /** Whether `caller` may perform `action` (in its own org). */
-export function isAllowed(caller: Caller | null | undefined, action: Action): boolean {
+export function isAllowed(caller: AnyCaller | null | undefined, action: Action): boolean {
   if (!caller) return false;
   const rule: Rule = POLICY[action];
   switch (caller.kind) {
@@ -59,6 +75,10 @@ export function isAllowed(caller: Caller | null | undefined, action: Action): bo
       return rule.roles.includes(caller.role);
     case "token":
       return caller.scopes.some((scope) => rule.scopes.includes(scope));
+    case "operator":
+      return rule.operator;
+    case "platform":
+      return rule.platform;
     case "system":
       return true;
   }
@@ -68,14 +88,16 @@ export function isAllowed(caller: Caller | null | undefined, action: Action): bo
  * Throws unless `caller` may perform `action`: UnauthorizedError for no one, ForbiddenError for a
  * caller the table does not list. Returns the caller, now known to be present.
  */
-export function authorize(caller: Caller | null | undefined, action: Action): Caller {
+export function authorize<C extends AnyCaller>(caller: C | null | undefined, action: Action): C {
   if (!caller) throw new UnauthorizedError("Sign in or send an API token to do this.");
   if (!isAllowed(caller, action)) throw new ForbiddenError(refusal(caller));
   return caller;
 }
 
-function refusal(caller: Caller): string {
+function refusal(caller: AnyCaller): string {
   if (caller.kind === "user" && caller.role !== "admin") return `Only admins can do this. Your role is ${caller.role}.`;
   if (caller.kind === "user") return "This is done with the org's API token, not from the console.";
+  if (caller.kind === "platform") return "Send this to /api/v1/orgs/{id}/…: the operator token acts for one org there.";
+  if (caller.kind === "operator") return "The operator token does not do this for an org.";
   return "This API token is not allowed to do this.";
 }

@@ -40,6 +40,8 @@ describe("console sessions", () => {
       role: "admin",
       orgId: user.orgId,
       orgName: "Acme",
+      isOperator: false,
+      actingInOrg: false,
     });
   });
 

@@ -21,6 +21,10 @@ export type SessionUser = {
   role: Role;
   orgId: string;
   orgName: string;
+  /** A platform operator's account (may open the operator view). */
+  isOperator: boolean;
+  /** Set while an operator has another org open: `orgId`/`role` above are that org's. */
+  actingInOrg: boolean;
 };
 
 export type NewSession = { token: string; expiresAt: Date };
@@ -60,7 +64,19 @@ export async function findSessionUser(
       id: true,
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, orgId: true, org: { select: { name: true } } } },
+      actingOrgId: true,
+      actingRole: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          orgId: true,
+          isOperator: true,
+          org: { select: { name: true } },
+        },
+      },
     },
   });
   if (!session || session.expiresAt <= now) return null;
@@ -68,13 +84,26 @@ export async function findSessionUser(
     await db.prisma.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return {
+  const signedIn = {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
     orgId: user.orgId,
     orgName: user.org.name,
+    isOperator: user.isOperator,
+    actingInOrg: false,
+  };
+  if (!user.isOperator || !session.actingOrgId) return signedIn;
+  const acting = await db.prisma.org.findUnique({ where: { id: session.actingOrgId }, select: { name: true } });
+  if (!acting) return signedIn;
+  // An operator with an org open is, there, a viewer unless they took the audited admin step.
+  return {
+    ...signedIn,
+    orgId: session.actingOrgId,
+    orgName: acting.name,
+    role: session.actingRole ?? "viewer",
+    actingInOrg: true,
   };
 }
 

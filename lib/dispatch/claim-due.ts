@@ -36,7 +36,15 @@ export type ClaimOptions = {
 };
 
 /**
- * Leases up to `limit` due deliveries to this worker. `FOR UPDATE SKIP LOCKED` lets any number of
+ * Due deliveries each org brings into every claim besides the oldest overall: an org with a huge
+ * backlog fills the oldest rows, so every other org's due deliveries must be reached another way.
+ */
+const ORG_HEAD_SIZE = 4;
+
+/**
+ * Leases up to `limit` due deliveries to this worker, taking turns across orgs: every org's
+ * oldest due delivery comes before any org's second, so one org's backlog, however large, delays
+ * another org's fresh event by one claim at most (while fewer than `limit` orgs have any due). `FOR UPDATE SKIP LOCKED` lets any number of
  * workers claim at once without waiting on or double-claiming each other's rows; the lease makes a
  * crashed worker's deliveries due again once it expires.
  */
@@ -61,8 +69,8 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
   }>(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
-     ), candidate AS (
-       SELECT id, webhook_id, next_attempt_at FROM deliveries
+     ), oldest AS (
+       SELECT id, org_id, webhook_id, next_attempt_at FROM deliveries
         WHERE next_attempt_at <= $1
           AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
           AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
@@ -70,14 +78,30 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         ORDER BY next_attempt_at
         LIMIT $2 * 4
         FOR UPDATE SKIP LOCKED
+     ), org_heads AS (
+       SELECT head.* FROM orgs o CROSS JOIN LATERAL (
+         SELECT id, org_id, webhook_id, next_attempt_at FROM deliveries
+          WHERE org_id = o.id AND next_attempt_at <= $1
+            AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
+            AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
+            AND webhook_id IN (SELECT id FROM webhooks WHERE enabled)
+          ORDER BY next_attempt_at
+          LIMIT $8
+          FOR UPDATE SKIP LOCKED
+       ) head
+     ), candidate AS (
+       SELECT * FROM oldest UNION SELECT * FROM org_heads
      ), chosen AS (
        SELECT id FROM (
-         SELECT c.id, c.next_attempt_at, coalesce(busy.in_flight, 0) AS in_flight,
-                row_number() OVER (PARTITION BY c.webhook_id ORDER BY c.next_attempt_at, c.id) AS nth
-           FROM candidate c LEFT JOIN busy ON busy.webhook_id = c.webhook_id
-       ) ranked
-        WHERE nth + in_flight <= $4
-        ORDER BY next_attempt_at
+         SELECT id, next_attempt_at, row_number() OVER (PARTITION BY org_id ORDER BY next_attempt_at, id) AS org_turn
+           FROM (
+             SELECT c.id, c.org_id, c.next_attempt_at, coalesce(busy.in_flight, 0) AS in_flight,
+                    row_number() OVER (PARTITION BY c.webhook_id ORDER BY c.next_attempt_at, c.id) AS nth
+               FROM candidate c LEFT JOIN busy ON busy.webhook_id = c.webhook_id
+           ) ranked
+          WHERE nth + in_flight <= $4
+       ) turns
+        ORDER BY org_turn, next_attempt_at
         LIMIT $2
      )
      UPDATE deliveries d
@@ -96,6 +120,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
       [...options.inFlight.keys()],
       options.leaseMs,
       [...options.inFlight.values()],
+      ORG_HEAD_SIZE,
     ],
   );
   return rows.map((row) => ({

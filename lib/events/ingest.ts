@@ -8,6 +8,7 @@ import { idTimePrefix, newId } from "../ids";
 import { eventTypeSchema } from "../webhooks/schemas";
 import { loadedTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
+import { enforceEventRate } from "../orgs/limits";
 
 export const ingestEventInput = z.strictObject({
   type: eventTypeSchema,
@@ -37,6 +38,7 @@ export async function ingestEvent(
 ): Promise<IngestResult> {
   const { orgId } = authorize(caller, "event.ingest");
   const now = clock();
+  await enforceEventRate(db, orgId, now);
   const id = newId("evt", now.getTime());
   // The envelope is serialised once here; these bytes are signed, sent, stored and replayed.
   const body = Buffer.from(JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data }));

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { API_ROUTE_METHODS, allowedMethods } from "../api/allowed-methods";
+import { API_ROUTE_METHODS, ORG_SCOPED_ROUTE_METHODS, allowedMethods } from "../api/allowed-methods";
 import { API_ERROR_CODES } from "../errors";
 import { proxy } from "../../proxy";
 
@@ -68,7 +68,24 @@ describe("the API method table", () => {
       expect(exported, route).toEqual([...methods].sort((a, b) => verbs.indexOf(a) - verbs.indexOf(b)));
     }
     const routeFiles = fs.readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith("route.ts"));
-    expect(routeFiles.length - 1).toBe(API_ROUTE_METHODS.length); // [...path] is the catch-all 404
+    // [...path] is the catch-all 404; orgs/[org]/[...path] dispatches the org-scoped forms.
+    expect(routeFiles.length - 2).toBe(API_ROUTE_METHODS.length);
     expect(allowedMethods("/api/v1/webhooks")).toEqual(["GET", "POST", "HEAD", "OPTIONS"]);
+  });
+
+  it("gives every org-level route's /orgs/{id}/… form the same methods, as the orgs dispatcher routes them", () => {
+    const dispatcher = fs.readFileSync(
+      path.resolve(__dirname, "../../app/api/v1/orgs/[org]/[...path]/org-routes.ts"),
+      "utf8",
+    );
+    const dispatched = [...dispatcher.matchAll(/^ {2}\["([^"]+)", \w+\],$/gm)].map((m) => m[1].replace(/:id/g, "[id]"));
+    expect(ORG_SCOPED_ROUTE_METHODS.map(({ route }) => route.replace("orgs/[org]/", ""))).toEqual(dispatched);
+    expect(dispatched).toContain("console-links");
+    expect(allowedMethods("/api/v1/orgs/org_1/webhooks/wh_1")).toEqual(["GET", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+    expect(allowedMethods("/api/v1/orgs/ext:acme/events")).toEqual(["POST", "OPTIONS"]);
+    expect(allowedMethods("/api/v1/orgs/org_1")).toEqual(["GET", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+    expect(run("/api/v1/orgs/org_1/deliveries", "DELETE").status).toBe(405);
+    expect(run("/api/v1/orgs", "DELETE").status).toBe(405);
+    expect(run("/api/v1/orgs/org_1/deliveries/dlv_1/replay", "POST").headers.get("x-middleware-next")).toBe("1");
   });
 });

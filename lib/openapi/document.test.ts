@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
-import { API_ROUTE_METHODS } from "../api/allowed-methods";
+import { API_ROUTE_METHODS, ORG_SCOPED_ROUTE_METHODS } from "../api/allowed-methods";
 import { API_ERROR_CODES } from "../errors";
 import { buildOpenApiDocument } from "./document";
 import { GET } from "@/app/api/v1/openapi.json/route";
+import { ORG_ROUTES } from "@/app/api/v1/orgs/[org]/[...path]/org-routes";
 
 const API_DIR = path.resolve(import.meta.dirname, "../../app/api/v1");
 type Doc = {
@@ -33,7 +34,7 @@ describe("the OpenAPI document", () => {
     }
   });
 
-  it("has an operation for every route handler under app/api/v1, and a route handler for every operation", () => {
+  it("has an operation for every route handler under app/api/v1 and every form the orgs dispatcher forwards, and no other", () => {
     const fromFiles = routeFileOperations();
     const fromDocument = Object.entries(document.paths).flatMap(([p, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${p}`),
@@ -43,7 +44,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("has an operation for every path and method the proxy's 405 table allows, and no other", () => {
-    const fromTable = API_ROUTE_METHODS.flatMap(({ route, methods }) =>
+    const fromTable = [...API_ROUTE_METHODS, ...ORG_SCOPED_ROUTE_METHODS].flatMap(({ route, methods }) =>
       methods.map((method) => `${method} /${route.replace(/\[(\w+)\]/g, "{$1}")}`),
     );
     const fromDocument = Object.entries(document.paths).flatMap(([p, methods]) =>
@@ -116,8 +117,23 @@ describe("the OpenAPI document", () => {
   });
 });
 
-/** "GET /webhooks/{id}" for each exported HTTP method of each route.ts, the catch-all excepted. */
+/**
+ * "GET /webhooks/{id}" for each exported HTTP method of each route.ts, the catch-alls excepted, and
+ * "GET /orgs/{org}/webhooks/{id}" for each handler the /orgs/{org}/[...path] catch-all forwards to.
+ */
 function routeFileOperations(): string[] {
+  return [...routeFiles(), ...forwardedByOrgs()];
+}
+
+function forwardedByOrgs(): string[] {
+  return ORG_ROUTES.flatMap(([pattern, module]) =>
+    Object.keys(module)
+      .filter((method) => ["GET", "POST", "PUT", "PATCH", "DELETE"].includes(method))
+      .map((method) => `${method} /orgs/{org}/${pattern.replace(/:id/g, "{id}")}`),
+  );
+}
+
+function routeFiles(): string[] {
   const files = readdirSync(API_DIR, { recursive: true, encoding: "utf8" }).filter(
     (file) => path.basename(file) === "route.ts" && !file.includes("[..."),
   );

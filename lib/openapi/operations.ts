@@ -5,6 +5,7 @@ import { ingestEventInput } from "../events/ingest";
 import { createWebhookInput, rotateSecretInput, updateWebhookInput } from "../webhooks/schemas";
 import { auditEventListQuery } from "../audit/list-query";
 import { createRecoveryInput, recoveryListQuery } from "../recovery/schemas";
+import { forwardedOperations, organisationOperations } from "./org-operations";
 import {
   attemptSchema,
   auditEventSchema,
@@ -29,7 +30,7 @@ export type Operation = {
   /** OpenAPI path under /api/v1, `{id}` for a dynamic segment. */
   path: string;
   operationId: string;
-  tag: "Events" | "Webhooks" | "Signing" | "Deliveries" | "Recoveries" | "Audit" | "Meta";
+  tag: "Events" | "Webhooks" | "Signing" | "Deliveries" | "Recoveries" | "Audit" | "Organisations" | "Meta";
   summary: string;
   description?: string;
   /** False only for the document itself. */
@@ -45,7 +46,7 @@ export type Operation = {
 const read: ApiErrorCode[] = ["unauthorized", "not_found"];
 const write: ApiErrorCode[] = ["invalid_request", "unauthorized", "not_found", "unsupported_media_type"];
 
-export const operations: Operation[] = [
+const orgOperations: Operation[] = [
   {
     method: "post",
     path: "/events",
@@ -62,6 +63,7 @@ export const operations: Operation[] = [
       "unauthorized",
       "idempotency_key_reused",
       "conflict",
+      "rate_limited",
       "payload_too_large",
       "unsupported_media_type",
     ],
@@ -86,7 +88,7 @@ export const operations: Operation[] = [
     description: "Creates the endpoint and its first signing secret. The URL must be `https://` (SSRF-guarded).",
     body: { schema: createWebhookInput, name: "CreateWebhookInput" },
     success: { status: 201, description: "The new webhook", schema: webhookSchema },
-    errors: ["invalid_request", "unauthorized", "unsupported_media_type"],
+    errors: ["invalid_request", "unauthorized", "rate_limited", "unsupported_media_type"],
   },
   {
     method: "get",
@@ -275,4 +277,11 @@ export const operations: Operation[] = [
     success: { status: 200, description: "The OpenAPI 3.1 document" },
     errors: [],
   },
+];
+
+/** Every operation of /api/v1: the org's own, the platform's, and the org-level ones under /orgs/{org}/. */
+export const operations: Operation[] = [
+  ...orgOperations,
+  ...organisationOperations,
+  ...forwardedOperations([...orgOperations, ...organisationOperations]),
 ];

@@ -9,6 +9,8 @@ import type { serializeWebhook } from "../webhooks/serialize";
 import type { CheckResult } from "../endpoint-check/types";
 import type { SecretVerification } from "../secret-check/verify-new-secret";
 import type { RecoveryView } from "../recovery/queries";
+import type { serializeOrg } from "../orgs/serialize";
+import type { DeletedCounts } from "../orgs/delete-org";
 
 // The shapes the API answers with. Requests are described by the zod schemas the routes validate
 // with (imported in operations.ts); these describe what the serializers return, and the type checks
@@ -182,6 +184,36 @@ export const auditEventSchema = z
   })
   .meta({ id: "AuditEvent" });
 
+export const orgSchema = z
+  .object({
+    id: z.string().describe("`org_…`"),
+    name: z.string(),
+    external_id: z.string().nullable().describe("The platform's own id for this customer; `ext:<it>` in paths"),
+    max_webhooks: z.number().int().describe("Webhooks it may have (default 50)"),
+    events_per_second: z.number().int().nullable().describe("Events it may send per second; null = no limit"),
+    created_at: time,
+  })
+  .meta({ id: "Org" });
+
+const deletedCount = z.number().int();
+export const orgDeletedSchema = z
+  .object({
+    deleted: z.object({
+      webhooks: deletedCount,
+      signing_secrets: deletedCount,
+      events: deletedCount,
+      deliveries: deletedCount,
+      attempts: deletedCount,
+      recoveries: deletedCount,
+      api_tokens: deletedCount,
+      users: deletedCount,
+      sessions: deletedCount,
+      console_links: deletedCount,
+      audit_logs: deletedCount,
+    }),
+  })
+  .meta({ id: "OrgDeleted" });
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -219,4 +251,6 @@ export type SerializerChecks = [
   Fits<CheckResult, z.infer<typeof checkResultSchema>>,
   Fits<SecretVerification, z.infer<typeof secretVerificationSchema>>,
   Fits<RecoveryView, z.infer<typeof recoverySchema>>,
+  Fits<ReturnType<typeof serializeOrg>, z.infer<typeof orgSchema>>,
+  Fits<{ deleted: DeletedCounts }, z.infer<typeof orgDeletedSchema>>,
 ];

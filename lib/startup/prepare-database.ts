@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import { ensureOperator, type OperatorSetup } from "../bootstrap/ensure-operator";
 import { runFirstRun, type FirstRunResult } from "../bootstrap/first-run";
 import { buildAppContext } from "../context";
 import { startEmbeddedDatabase } from "../db/embedded";
@@ -10,6 +11,7 @@ export type PreparedDatabase = {
   embedded: boolean;
   migrationsApplied: string[];
   firstRun: FirstRunResult;
+  operator: OperatorSetup;
   stop: () => Promise<void>;
 };
 
@@ -30,7 +32,12 @@ export async function prepareDatabase(config: Config): Promise<PreparedDatabase>
         adminPassword: config.adminPassword,
         apiToken: config.apiToken,
       });
-      return { url, embedded: !!embedded, migrationsApplied, firstRun, stop: async () => embedded?.stop() };
+      const operator = await ensureOperator(context.db, {
+        token: config.operatorToken,
+        email: config.operatorEmail,
+        password: config.operatorPassword,
+      });
+      return { url, embedded: !!embedded, migrationsApplied, firstRun, operator, stop: async () => embedded?.stop() };
     } finally {
       await context.db.close();
     }

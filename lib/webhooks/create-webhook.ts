@@ -3,6 +3,7 @@ import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
 import { newId } from "../ids";
+import { assertWebhookLimit } from "../orgs/limits";
 import { generateSigningSecret } from "../signing/secret";
 import { auditPolicy, changesPolicy, policyData } from "../webhook-policy/webhook-data";
 import type { CreateWebhookInput } from "./schemas";
@@ -17,6 +18,7 @@ export async function createWebhook(
   if (changesPolicy(input)) authorize(caller, "webhook.policy.update");
   const id = newId("wh");
   return db.prisma.$transaction(async (tx) => {
+    await assertWebhookLimit(tx, orgId);
     const webhook = await tx.webhook.create({
       data: {
         id,

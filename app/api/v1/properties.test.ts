@@ -16,6 +16,11 @@ import * as rotate from "./webhooks/[id]/signing/rotate/route";
 import * as deliveries from "./deliveries/route";
 import * as delivery from "./deliveries/[id]/route";
 import * as replay from "./deliveries/[id]/replay/route";
+import * as consoleLinks from "./console-links/route";
+import * as orgs from "./orgs/route";
+import * as org from "./orgs/[org]/route";
+import * as orgScoped from "./orgs/[org]/[...path]/route";
+import { storeOperatorToken } from "@/lib/auth/operator-tokens";
 import * as recoveries from "./recoveries/route";
 import * as recovery from "./recoveries/[id]/route";
 import * as cancelRecovery from "./recoveries/[id]/cancel/route";
@@ -23,23 +28,27 @@ import * as check from "./webhooks/[id]/check/route";
 import * as expire from "./webhooks/[id]/signing/expire-previous/route";
 import * as verify from "./webhooks/[id]/signing/verify/route";
 import * as auditEvents from "./audit-events/route";
+import * as alertDestinations from "./alert-destinations/route";
 import * as openapi from "./openapi.json/route";
 
 // Property-based: every API route, and the console log's URL parameters, given generated input
 // full of NUL characters, lone surrogates, invalid UTF-8, deep nesting, `__proto__`, huge
 // numbers and odd dates. Never a 5xx; every error in the documented shape with a documented code;
-// and a refused request stores nothing.
+// and a refused request stores nothing. The orgs API and the /orgs/{id}/… forms of the org-level
+// routes are called with the operator token.
 
-type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (request: Request, route: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 const RUNS = Number(process.env.NOVAVMS_PROPERTY_RUNS ?? 40);
 
 let ctx: TestContext;
 let token: string;
+let operatorToken: string;
 let orgId: string;
 beforeAll(async () => {
   ctx = await createTestContext();
   setAppContext(ctx);
   ({ apiToken: token, orgId } = await createTestOrg(ctx.db, ctx.cipher));
+  operatorToken = await storeOperatorToken(ctx.db);
 });
 afterAll(async () => {
   setAppContext(undefined);
@@ -82,6 +91,11 @@ const body = fc.oneof(
         enabled: nastyValue,
         idempotency_key: nasty,
         grace_period_seconds: nastyValue,
+        name: nastyValue,
+        external_id: nastyValue,
+        max_webhooks: nastyValue,
+        events_per_second: nastyValue,
+        path: nasty,
         retry_schedule: nastyValue,
         rate_limit_per_second: nastyValue,
         headers: nastyValue,
@@ -117,6 +131,7 @@ const query = fc
           "event_type",
           "webhook_id",
           "request_id",
+          "external_id",
           "actor",
           "action",
         ),
@@ -130,7 +145,17 @@ const query = fc
       `?${pairs.map(([k, v]) => `${encodeURIComponent(k.replaceAll(/[\ud800-\udfff]/g, ""))}=${encodeURIComponent(v.replaceAll(/[\ud800-\udfff]/g, ""))}`).join("&")}`,
   );
 
-const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boolean; body?: boolean }> = [
+type Route = {
+  name: string;
+  method: string;
+  handler: unknown;
+  id?: boolean;
+  body?: boolean;
+  operator?: boolean;
+  /** The route's params from the generated id (by default `{id}` when `id` is set). */
+  params?: (id: string) => Record<string, unknown>;
+};
+const ORG_LEVEL: Route[] = [
   { name: "POST /events", method: "POST", handler: events.POST, body: true },
   { name: "GET /webhooks", method: "GET", handler: webhooks.GET },
   { name: "POST /webhooks", method: "POST", handler: webhooks.POST, body: true },
@@ -149,7 +174,52 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "POST /recoveries", method: "POST", handler: recoveries.POST, body: true },
   { name: "GET /recoveries/{id}", method: "GET", handler: recovery.GET, id: true },
   { name: "POST /recoveries/{id}/cancel", method: "POST", handler: cancelRecovery.POST, id: true },
+  { name: "GET /alert-destinations", method: "GET", handler: alertDestinations.GET },
+  { name: "POST /alert-destinations", method: "POST", handler: alertDestinations.POST, body: true },
   { name: "GET /audit-events", method: "GET", handler: auditEvents.GET },
+  { name: "POST /console-links", method: "POST", handler: consoleLinks.POST, body: true },
+];
+/** The same routes reached as /orgs/{org}/… through the orgs dispatcher, with the operator token. */
+const ORG_SCOPED: Route[] = ORG_LEVEL.map((route) => {
+  const segments = route.name.split(" ")[1].slice(1).split("/");
+  return {
+    ...route,
+    name: `${route.method} /orgs/{org}/${segments.join("/")}`,
+    handler: orgScoped[route.method as "GET" | "POST" | "PATCH" | "DELETE"],
+    operator: true,
+    params: (id) => ({ org: orgId, path: segments.map((part) => (part === "{id}" ? id : part)) }),
+  };
+});
+const ROUTES: Route[] = [
+  ...ORG_LEVEL,
+  ...ORG_SCOPED,
+  {
+    name: "GET /orgs/{nasty}/webhooks",
+    method: "GET",
+    handler: orgScoped.GET,
+    operator: true,
+    params: (id) => ({ org: id, path: ["webhooks"] }),
+  },
+  {
+    name: "POST /orgs/{org}/{nasty path}",
+    method: "POST",
+    handler: orgScoped.POST,
+    operator: true,
+    body: true,
+    params: (id) => ({ org: orgId, path: [id, "replay"] }),
+  },
+  { name: "GET /orgs", method: "GET", handler: orgs.GET, operator: true },
+  { name: "POST /orgs", method: "POST", handler: orgs.POST, body: true, operator: true },
+  { name: "GET /orgs/{id}", method: "GET", handler: org.GET, operator: true, params: (id) => ({ org: id }) },
+  {
+    name: "PATCH /orgs/{id}",
+    method: "PATCH",
+    handler: org.PATCH,
+    body: true,
+    operator: true,
+    params: (id) => ({ org: id }),
+  },
+  { name: "DELETE /orgs/{id}", method: "DELETE", handler: org.DELETE, operator: true, params: (id) => ({ org: id }) },
   { name: "GET /openapi.json", method: "GET", handler: openapi.GET },
 ];
 
@@ -157,8 +227,8 @@ async function counts(): Promise<string> {
   const { rows } = await ctx.db.pool.query(
     `SELECT (SELECT count(*) FROM events WHERE org_id = $1) AS e, (SELECT count(*) FROM webhooks WHERE org_id = $1) AS w,
             (SELECT count(*) FROM deliveries WHERE org_id = $1) AS d, (SELECT count(*) FROM signing_secrets s
-              JOIN webhooks w ON w.id = s.webhook_id WHERE w.org_id = $1) AS s,
-            (SELECT count(*) FROM recoveries WHERE org_id = $1) AS r`,
+              JOIN webhooks w ON w.id = s.webhook_id WHERE w.org_id = $1) AS s, (SELECT count(*) FROM orgs) AS o,
+            (SELECT count(*) FROM console_links) AS l, (SELECT count(*) FROM recoveries WHERE org_id = $1) AS r`,
     [orgId],
   );
   return JSON.stringify(rows[0]);
@@ -173,7 +243,7 @@ describe("every API route, given generated input", () => {
         body,
         fc.constantFrom("application/json", "text/plain", ""),
         async (id, q, raw, type) => {
-          const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+          const headers: Record<string, string> = { authorization: `Bearer ${route.operator ? operatorToken : token}` };
           if (type) headers["content-type"] = type;
           const request = new Request(`http://localhost/api/v1/x${route.body ? "" : q}`, {
             method: route.method,
@@ -182,7 +252,7 @@ describe("every API route, given generated input", () => {
           });
           const before = await counts();
           const response = await (route.handler as Handler)(request, {
-            params: Promise.resolve(route.id ? { id } : ({} as Record<string, string>)),
+            params: Promise.resolve(route.params ? route.params(id) : route.id ? { id } : {}),
           });
           expect(response.status).toBeLessThan(500);
           if (response.status >= 400) {
@@ -202,7 +272,7 @@ describe("every API route, given generated input", () => {
     fc.assert(
       fc.property(
         fc.uint8Array({ maxLength: 12 }),
-        fc.constantFrom("/api/v1/webhooks/", "/deliveries/"),
+        fc.constantFrom("/api/v1/webhooks/", "/api/v1/orgs/", "/deliveries/", "/operator/"),
         (bytes, prefix) => {
           const encoded = [...bytes].map((b) => `%${b.toString(16).padStart(2, "0")}`).join("");
           const response = proxy(new NextRequest(new URL(`${prefix}${encoded}`, "http://localhost")));
