@@ -33,6 +33,17 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** An API token whose scopes do not include what the action needs; names the scopes that would. */
+export class InsufficientScopeError extends AppError {
+  constructor(readonly required: readonly string[]) {
+    super(
+      "insufficient_scope",
+      `This API token lacks the scope this needs: ${required.map((s) => `\`${s}\``).join(" or ")}. An admin can create a token with it in Settings.`,
+      403,
+    );
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string) {
     super("not_found", `${what} not found.`, 404);
@@ -114,6 +125,11 @@ export const API_ERROR_CODES = {
   },
   unauthorized: { status: 401, description: "The `Authorization: Bearer` API token is missing, unknown or revoked." },
   forbidden: { status: 403, description: "The signed-in user's role (viewer) does not allow the change." },
+  insufficient_scope: {
+    status: 403,
+    description:
+      "The API token is valid but lacks the scope the call needs (a producer token with `events:write` only sends events); `message` names the scope.",
+  },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
   conflict: {
     status: 409,

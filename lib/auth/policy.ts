@@ -1,6 +1,7 @@
 import type { Role } from "@prisma/client";
-import { ForbiddenError, UnauthorizedError } from "../errors";
-import type { Caller, TokenScope } from "./caller";
+import { ForbiddenError, InsufficientScopeError, UnauthorizedError } from "../errors";
+import type { Caller } from "./caller";
+import { scopesGranting, type TokenScope } from "./token-scopes";
 
 type Rule = { roles: readonly Role[]; scopes: readonly TokenScope[] };
 
@@ -12,7 +13,8 @@ const TOKENS_ONLY: Rule = { roles: [], scopes: ["all"] };
 
 /**
  * Every action a `lib/` entry point performs, and who may perform it: console users by role, API
- * tokens by scope. A new action gets a row here and passes its name to `authorize` first;
+ * tokens by scope (`all` here; the narrower scopes that also grant an action are its rows in
+ * `token-scopes.ts`). A new action gets a row here and passes its name to `authorize` first;
  * `authorization-matrix.test.ts` tries every row as every kind of caller. The org itself is not
  * decided here: each query is scoped to `caller.orgId`, so another org's ids are "not found".
  */
@@ -43,6 +45,9 @@ export const POLICY = {
   "audit.read": ADMINS_AND_TOKENS,
   "api_token.reveal": ADMINS_ONLY,
   "api_token.regenerate": ADMINS_ONLY,
+  // Named tokens with scopes, managed in the console's Settings.
+  "api_token.create": ADMINS_ONLY,
+  "api_token.revoke": ADMINS_ONLY,
   "member.add": ADMINS_ONLY,
   "member.change_role": ADMINS_ONLY,
   "member.remove": ADMINS_ONLY,
@@ -58,7 +63,7 @@ export function isAllowed(caller: Caller | null | undefined, action: Action): bo
     case "user":
       return rule.roles.includes(caller.role);
     case "token":
-      return caller.scopes.some((scope) => rule.scopes.includes(scope));
+      return caller.scopes.some((scope) => scopesGranting(action, rule.scopes).includes(scope));
     case "system":
       return true;
   }
@@ -70,8 +75,11 @@ export function isAllowed(caller: Caller | null | undefined, action: Action): bo
  */
 export function authorize(caller: Caller | null | undefined, action: Action): Caller {
   if (!caller) throw new UnauthorizedError("Sign in or send an API token to do this.");
-  if (!isAllowed(caller, action)) throw new ForbiddenError(refusal(caller));
-  return caller;
+  if (isAllowed(caller, action)) return caller;
+  // A token refused an action some scope grants lacks that scope; anything else is not for tokens.
+  const granting = scopesGranting(action, POLICY[action].scopes);
+  if (caller.kind === "token" && granting.length > 0) throw new InsufficientScopeError(granting);
+  throw new ForbiddenError(refusal(caller));
 }
 
 function refusal(caller: Caller): string {
