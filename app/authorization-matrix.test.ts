@@ -254,7 +254,11 @@ async function orgState(orgId: string) {
     attempts: await p.deliveryAttempt.count({ where: { orgId } }),
     events: await p.event.count({ where: { orgId } }),
     users: await p.user.findMany({ where: { orgId }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
-    tokens: await p.apiToken.findMany({ where: { orgId }, select: { id: true, revokedAt: true }, orderBy: { id: "asc" } }),
+    tokens: await p.apiToken.findMany({
+      where: { orgId },
+      select: { id: true, revokedAt: true },
+      orderBy: { id: "asc" },
+    }),
     audit: await p.auditLog.count({ where: { orgId } }),
     recoveries: await p.recovery.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
   };
