@@ -37,7 +37,7 @@ test("an admin creates a producer token with events:write in Settings; the API l
     const response = await refused;
     expect(response.status()).toBe(403);
     const body = await response.json();
-    expect(body.error).toMatchObject({ code: "insufficient_scope", request_id: expect.stringMatching(/^req_/) });
+    expect(body.error).toMatchObject({ code: "insufficient_scope", request_id: expect.stringMatching(/^api_/) });
   }
   expect((await (await api("GET", "/deliveries")).json()).error.message).toContain("`deliveries:read`");
 

@@ -95,6 +95,8 @@ export function NamedTokensPanel({ tokens, canManage, create, revoke }: NamedTok
           <Input
             label="Token name"
             name="name"
+            // The Add member form has a "name" field too: ids must stay unique on the page.
+            id="token-name"
             defaultValue={state.values?.name ?? ""}
             placeholder="camera-service producer"
             error={state.fields?.name}
