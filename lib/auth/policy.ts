@@ -70,8 +70,9 @@ export function isAllowed(caller: Caller | null | undefined, action: Action): bo
 }
 
 /**
- * Throws unless `caller` may perform `action`: UnauthorizedError for no one, ForbiddenError for a
- * caller the table does not list. Returns the caller, now known to be present.
+ * Throws unless `caller` may perform `action`: UnauthorizedError for no one, InsufficientScopeError
+ * for a token lacking a scope that grants it, ForbiddenError for a caller the table does not list.
+ * Returns the caller, now known to be present.
  */
 export function authorize(caller: Caller | null | undefined, action: Action): Caller {
   if (!caller) throw new UnauthorizedError("Sign in or send an API token to do this.");
