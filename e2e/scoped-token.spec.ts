@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { attachScreenshot } from "./support/screenshots";
 
 test("an admin creates a producer token with events:write in Settings; the API lets it send events and nothing else", async ({
   page,
   request,
-}) => {
+}, testInfo) => {
   await page.goto("/settings");
   const panel = page.getByRole("region", { name: "Named tokens" });
   const name = `producer ${Date.now()}`;
@@ -27,6 +28,7 @@ test("an admin creates a producer token with events:write in Settings; the API l
   await expect(row).toContainText(`${token.slice(0, 9)}••••`);
   await expect(row).not.toContainText(token);
   await expect(row).toContainText("never");
+  await attachScreenshot(page, testInfo, "settings-named-token-created.png", { fullPage: true });
 
   const api = (method: "GET" | "POST", path: string, data?: unknown) =>
     request.fetch(`/api/v1${path}`, { method, headers: { Authorization: `Bearer ${token}` }, data });
