@@ -8,6 +8,7 @@ import { replayDelivery } from "@/lib/attempts/replay";
 import { ingestEvent } from "@/lib/events/ingest";
 import { addMember } from "@/lib/org/add-member";
 import { regenerateApiToken, revealApiToken } from "@/lib/org/api-token";
+import { createNamedToken, revokeNamedToken } from "@/lib/org/named-tokens";
 import { changeMemberRole } from "@/lib/org/change-member-role";
 import { readOrgSettings } from "@/lib/org/read-settings";
 import { removeMember } from "@/lib/org/remove-member";
@@ -69,6 +70,8 @@ export type Fixture = {
   operator: Caller;
   /** A finished (cancelled) recovery of org A, so another can be started. */
   recoveryId: string;
+  /** A named (scoped) API token of org A that revoking acts on. */
+  namedTokenId: string;
 };
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -365,6 +368,16 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
   },
   "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
   "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
+  "api_token.create": {
+    targeted: false,
+    lib: (ctx, caller) => createNamedToken(ctx, caller, { name: "producer", scopes: ["events:write"] }),
+    api: [],
+  },
+  "api_token.revoke": {
+    targeted: true,
+    lib: (ctx, caller, f) => revokeNamedToken(ctx, caller, { tokenId: f.namedTokenId }),
+    api: [],
+  },
   "member.add": {
     targeted: false,
     lib: (ctx, caller, f) =>

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operatorCaller, platformCaller, systemCaller, tokenCaller, type Caller } from "@/lib/auth/caller";
 import { authenticateOperatorToken, storeOperatorToken } from "@/lib/auth/operator-tokens";
 import { POLICY, type Action, type Rule } from "@/lib/auth/policy";
+import { ACTION_SCOPES, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/token-scopes";
 import { setAppContext } from "@/lib/context";
-import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
+import { ForbiddenError, InsufficientScopeError, NotFoundError, UnauthorizedError } from "@/lib/errors";
 import { addWebhook, sendEvent } from "@/lib/testing/engine-fixtures";
-import { createTestCaller, createTestOrg } from "@/lib/testing/org-fixtures";
+import { createScopedToken, createTestCaller, createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";
 import { createTestContext, type TestContext } from "@/lib/testing/test-database";
 import { cancelRecovery } from "@/lib/recovery/cancel";
@@ -21,14 +22,16 @@ import * as orgScopedRoute from "./api/v1/orgs/[org]/[...path]/route";
 // lib/ entry point with a Caller (the console's server actions are that call behind the session
 // cookie, which Vitest cannot provide) and through each /api/v1 route handler that performs it,
 // org-level routes also as /api/v1/orgs/{id}/… (the operator acting for the org; the org's own
-// token; another org's token, which must not reach it). Each is allowed or refused exactly as the
-// table says, and a refusal changes nothing of the org.
+// token; another org's token, which must not reach it). Then again as a token holding each narrow
+// scope alone (lib/auth/token-scopes.ts). Each is allowed or refused exactly as the tables say,
+// and a refusal changes nothing of the org.
 
 type Who = "admin" | "viewer" | "token" | "other org" | "operator" | "platform" | "no one";
 const WHO: Who[] = ["admin", "viewer", "token", "other org", "operator", "platform", "no one"];
 /** How an org-level route is called: directly, or through /api/v1/orgs/{org A}/…. */
 type Via = "direct" | "orgs";
-type Outcome = "allowed" | "unauthorized" | "forbidden" | "not_found";
+type Outcome = "allowed" | "unauthorized" | "forbidden" | "insufficient_scope" | "not_found";
+const NARROW_SCOPES = TOKEN_SCOPES.filter((scope) => scope !== "all");
 
 let ctx: TestContext;
 let receiver: Receiver;
@@ -50,6 +53,11 @@ describe("the policy table", () => {
     const declared = actionsAuthorizedInLib();
     expect(declared.filter((action) => !rows.includes(action))).toEqual([]);
     expect(rows.filter((action) => !declared.includes(action))).toEqual([]);
+  });
+
+  it("grants narrow token scopes only for actions whose row lets tokens do them at all", () => {
+    const scoped = Object.keys(ACTION_SCOPES) as Action[];
+    expect(scoped.filter((action) => !(POLICY[action].scopes as readonly string[]).includes("all"))).toEqual([]);
   });
 });
 
@@ -117,11 +125,80 @@ describe("every action through its /api/v1 route", () => {
         ? await dispatchViaOrgs(route.method, request, f.orgId, route.path(f))
         : await route.handler(request, { params: Promise.resolve(route.params?.(f) ?? {}) });
     const text = await response.text();
-    expect({ status: statusClass(response.status), text }).toMatchObject({ status: expected });
+    expect({ status: statusClass(response.status, text), text }).toMatchObject({ status: expected });
     if (expected !== "allowed" || who === "other org") expect(await orgState(f.orgId)).toEqual(before);
     if (who === "other org") expect(text).not.toMatch(leakPattern(f));
   });
 });
+
+const scopeCases = (Object.keys(POLICY) as Action[]).flatMap((action) =>
+  NARROW_SCOPES.map((scope) => [action, scope] as const),
+);
+
+describe("every action through its lib/ entry point as a token with one scope", () => {
+  it.each(scopeCases)("%s with %s", async (action, scope) => {
+    const expected = expectedForScope(action, scope);
+    const { f, token } = await scopedFixture(scope, expected);
+    const before = await orgState(f.orgId);
+    const result = await ACTION_ENTRIES[action].lib(ctx, token.caller, f).then(
+      (value) => ({ outcome: "allowed" as Outcome, value }),
+      (error) => ({ outcome: outcomeOf(error), value: error as Error }),
+    );
+    expect(result.outcome).toBe(expected);
+    if (expected === "insufficient_scope") expect((result.value as Error).message).toContain(namedScope(action));
+    if (expected !== "allowed") expect(await orgState(f.orgId)).toEqual(before);
+  });
+});
+
+const apiScopeCases = (Object.keys(POLICY) as Action[]).flatMap((action) =>
+  ACTION_ENTRIES[action].api.flatMap((route) => NARROW_SCOPES.map((scope) => [action, route.name, scope] as const)),
+);
+
+describe("every action through its /api/v1 route as a token with one scope", () => {
+  it.each(apiScopeCases)("%s (%s) with %s", async (action, name, scope) => {
+    const expected = expectedForScope(action, scope);
+    const { f, token } = await scopedFixture(scope, expected);
+    const route = ACTION_ENTRIES[action].api.find((r) => r.name === name)!;
+    const before = await orgState(f.orgId);
+    const response = await route.handler(
+      new Request(`http://localhost/api/v1${route.path(f)}`, {
+        method: route.method,
+        headers: { authorization: `Bearer ${token.token}`, "content-type": "application/json" },
+        body: route.body ? JSON.stringify(route.body(f)) : undefined,
+      }),
+      { params: Promise.resolve(route.params?.(f) ?? {}) },
+    );
+    const text = await response.text();
+    expect({ status: statusClass(response.status, text), text }).toMatchObject({ status: expected });
+    if (expected === "insufficient_scope") expect(JSON.parse(text).error.message).toContain(namedScope(action));
+    if (expected !== "allowed") expect(await orgState(f.orgId)).toEqual(before);
+  });
+});
+
+/** What the scope table says of a token holding only `scope`. */
+function expectedForScope(action: Action, scope: TokenScope): Outcome {
+  if (!(POLICY[action].scopes as readonly string[]).includes("all")) return "forbidden";
+  return ACTION_SCOPES[action]?.includes(scope) ? "allowed" : "insufficient_scope";
+}
+
+/** The scope a refusal must name: the action's narrow scope, or `all` when only that grants it. */
+function namedScope(action: Action): string {
+  return `\`${ACTION_SCOPES[action]?.[0] ?? "all"}\``;
+}
+
+// A refusal changes nothing, so every refused case shares one fixture (and its scoped tokens);
+// an allowed one may change the org, so it gets a fixture of its own.
+let shared: { f: Fixture; tokens: Map<TokenScope, Awaited<ReturnType<typeof createScopedToken>>> } | undefined;
+
+async function scopedFixture(scope: TokenScope, expected: Outcome) {
+  if (expected === "allowed") {
+    const f = await createFixture();
+    return { f, token: await createScopedToken(ctx.db, f.orgId, [scope]) };
+  }
+  shared ??= { f: await createFixture(), tokens: new Map() };
+  if (!shared.tokens.has(scope)) shared.tokens.set(scope, await createScopedToken(ctx.db, shared.f.orgId, [scope]));
+  return { f: shared.f, token: shared.tokens.get(scope)! };
+}
 
 /** What the table says: no one is refused as unauthenticated, a caller the row does not list as forbidden. */
 function expectedOutcome(action: Action, who: Who, targeted: boolean, as: Who): Outcome {
@@ -140,13 +217,15 @@ function expectedOutcome(action: Action, who: Who, targeted: boolean, as: Who): 
 
 function outcomeOf(error: unknown): Outcome {
   if (error instanceof UnauthorizedError) return "unauthorized";
+  if (error instanceof InsufficientScopeError) return "insufficient_scope";
   if (error instanceof ForbiddenError) return "forbidden";
   if (error instanceof NotFoundError) return "not_found";
   throw error;
 }
 
-function statusClass(status: number): Outcome | number {
+function statusClass(status: number, text: string): Outcome | number {
   if (status >= 200 && status < 300) return "allowed";
+  if (status === 403 && JSON.parse(text).error.code === "insufficient_scope") return "insufficient_scope";
   return ({ 401: "unauthorized", 403: "forbidden", 404: "not_found" } as Record<number, Outcome>)[status] ?? status;
 }
 
@@ -197,11 +276,12 @@ async function createFixture(): Promise<Fixture> {
     admin: await createTestCaller(ctx.db, a.orgId, "admin"),
     viewer: await createTestCaller(ctx.db, a.orgId, "viewer"),
     memberId: (await createTestCaller(ctx.db, a.orgId, "viewer")).id,
-    token: tokenCaller({ tokenId, orgId: a.orgId }),
+    token: tokenCaller({ tokenId, orgId: a.orgId, scopes: ["all"] }),
     otherAdmin: await createTestCaller(ctx.db, b.orgId, "admin"),
     webhookId: webhook.id,
     deliveryId: deliveries[0].id,
     recoveryId: recovery.recovery.id,
+    namedTokenId: (await createScopedToken(ctx.db, a.orgId, ["events:write"])).id,
   };
 }
 
@@ -215,7 +295,11 @@ async function orgState(orgId: string) {
     attempts: await p.deliveryAttempt.count({ where: { orgId } }),
     events: await p.event.count({ where: { orgId } }),
     users: await p.user.findMany({ where: { orgId }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
-    tokens: await p.apiToken.findMany({ where: { orgId }, select: { id: true, revokedAt: true } }),
+    tokens: await p.apiToken.findMany({
+      where: { orgId },
+      select: { id: true, revokedAt: true },
+      orderBy: { id: "asc" },
+    }),
     audit: await p.auditLog.count({ where: { orgId } }),
     recoveries: await p.recovery.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
   };

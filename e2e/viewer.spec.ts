@@ -38,7 +38,7 @@ test("an admin adds a viewer, who then sees settings read-only", async ({ page, 
   await expect(viewerPage.getByText("You are a viewer")).toBeVisible();
   await expect(viewerPage.getByLabel("API token value")).toContainText("••••");
   await expect(viewerPage.getByRole("row", { name: new RegExp(viewer.email) })).toBeVisible();
-  for (const name of ["Reveal", "Regenerate API token", "Add member", "Copy API token"]) {
+  for (const name of ["Reveal", "Regenerate API token", "Add member", "Copy API token", "Create token"]) {
     await expect(viewerPage.getByRole("button", { name })).toHaveCount(0);
   }
   await expect(viewerPage.getByRole("button", { name: /^Remove / })).toHaveCount(0);

@@ -33,6 +33,17 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** An API token whose scopes do not include what the action needs; names the scopes that would. */
+export class InsufficientScopeError extends AppError {
+  constructor(readonly required: readonly string[]) {
+    super(
+      "insufficient_scope",
+      `This API token lacks the scope this needs: ${required.map((s) => `\`${s}\``).join(" or ")}. An admin can create a token with it in Settings.`,
+      403,
+    );
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string) {
     super("not_found", `${what} not found.`, 404);
@@ -117,6 +128,11 @@ export const API_ERROR_CODES = {
     status: 403,
     description:
       "The signed-in user's role (viewer) does not allow the change, or the token may not make this call (an org's API token on the operator's orgs API).",
+  },
+  insufficient_scope: {
+    status: 403,
+    description:
+      "The API token is valid but lacks the scope the call needs (a producer token with `events:write` only sends events); `message` names the scope.",
   },
   not_found: { status: 404, description: "No such resource in your organisation (or the path does not exist)." },
   conflict: {

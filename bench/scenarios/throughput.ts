@@ -6,6 +6,7 @@ import { measureCeiling } from "../lib/ceiling";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
+import { newTraceparent } from "../../lib/tracing/traceparent";
 import {
   clearDeliveries,
   createBenchOrg,
@@ -137,6 +138,7 @@ async function samplePayload(target: BenchTarget, orgId: string, webhookId: stri
     requestId: "req_01jbenchceiling000000000000",
     secrets: ["whsec_" + Buffer.alloc(32, 7).toString("base64")],
     now: new Date(),
+    traceparent: newTraceparent().header,
   });
   return { body: request.body, headers: { ...request.headers } };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildOutgoingRequest, USER_AGENT } from "./build-request";
 
+const TRACEPARENT = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
 describe("the request of one attempt", () => {
   const request = buildOutgoingRequest({
     url: "https://example.com/hooks",
@@ -10,6 +12,7 @@ describe("the request of one attempt", () => {
     requestId: "req_1",
     secrets: ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"],
     now: new Date("2025-01-01T00:00:00Z"),
+    traceparent: TRACEPARENT,
   });
 
   it("carries the contract's User-Agent exactly once (the transport adds none of its own)", () => {
@@ -23,6 +26,7 @@ describe("the request of one attempt", () => {
     expect(request.headers).toMatchObject({
       "X-NovaVMS-Event": "camera.offline",
       "X-NovaVMS-Delivery": "dlv_1",
+      traceparent: TRACEPARENT,
       "X-NovaVMS-Request-Id": "req_1",
       "webhook-id": "dlv_1",
     });

@@ -1,6 +1,5 @@
 import type { OutgoingRequest } from "../transport/types";
 import { signPayload } from "../signing/sign";
-import { newTraceparent } from "../tracing/traceparent";
 
 // The only place the User-Agent is set: it is part of the delivery contract and of the request
 // recorded with each attempt.
@@ -17,6 +16,8 @@ export function buildOutgoingRequest(input: {
   now: Date;
   /** The webhook's custom headers; the contract's own headers always win. */
   customHeaders?: Record<string, string>;
+  /** The W3C traceparent to send (run-attempt.ts decides it: the attempt span's, or a new trace). */
+  traceparent: string;
 }): OutgoingRequest {
   const signature = signPayload({
     secrets: input.secrets,
@@ -38,7 +39,7 @@ export function buildOutgoingRequest(input: {
       "webhook-id": signature["webhook-id"],
       "webhook-timestamp": signature["webhook-timestamp"],
       "webhook-signature": signature["webhook-signature"],
-      traceparent: newTraceparent().header,
+      traceparent: input.traceparent,
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { AttemptTrigger } from "@prisma/client";
 import { newId } from "../ids";
 import type { Logger } from "../log";
-import { observeAttempt } from "../metrics/observe-attempt";
+import { observeAttempt, startAttemptSpan } from "../metrics/observe-attempt";
+import { newTraceparent } from "../tracing/traceparent";
 import type { Send } from "../transport/types";
 import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
 import { noteOutcome, waitForTurn, type AttemptPolicy, type EndpointDeps } from "./attempt-policy";
@@ -59,6 +60,9 @@ export async function runAttempt(
   const { policy } = target;
   await waitForTurn(deps.endpoint, target.webhookId, policy);
   const requestId = newId("req");
+  // The one place an attempt's traceparent is decided: with tracing on, the attempt span's
+  // context, so the receiver's trace continues ours; off, a new trace id per attempt.
+  const span = startAttemptSpan(target);
   const request = buildOutgoingRequest({
     url: target.url,
     body: target.body,
@@ -68,11 +72,12 @@ export async function runAttempt(
     secrets,
     now: deps.now(),
     customHeaders: policy?.customHeaders,
+    traceparent: span?.traceparent ?? newTraceparent().header,
   });
   const result = await deps.send(request);
   sent?.();
   // Counted here, once, whatever the trigger: a new trigger is measured without another hook.
-  observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log });
+  observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log, span });
   const next = TRIGGERS[trigger].next({
     ok: result.ok,
     scheduledAttempts: target.scheduledAttempts,

@@ -1,10 +1,7 @@
 import type { Role } from "@prisma/client";
+import type { TokenScope } from "./token-scopes";
 
-/**
- * What an API token may do. Today every token has `all` (every permission its org's API offers);
- * narrower scopes are added here and granted per action in `policy.ts`.
- */
-export type TokenScope = "all";
+export type { TokenScope } from "./token-scopes";
 
 /**
  * Who is asking, decided once at the edge (`apiRoute` for the API, the session lookup for the
@@ -34,8 +31,8 @@ export function userCaller(user: { id: string; orgId: string; role: Role }): Use
   return { kind: "user", id: user.id, orgId: user.orgId, role: user.role };
 }
 
-export function tokenCaller(token: { tokenId: string; orgId: string }): Caller {
-  return { kind: "token", id: token.tokenId, orgId: token.orgId, scopes: ["all"] };
+export function tokenCaller(token: { tokenId: string; orgId: string; scopes: readonly TokenScope[] }): Caller {
+  return { kind: "token", id: token.tokenId, orgId: token.orgId, scopes: token.scopes };
 }
 
 export function platformCaller(operatorTokenId: string): PlatformCaller {

@@ -1,6 +1,7 @@
 import type { Role } from "@prisma/client";
-import { ForbiddenError, UnauthorizedError } from "../errors";
-import type { AnyCaller, TokenScope } from "./caller";
+import { ForbiddenError, InsufficientScopeError, UnauthorizedError } from "../errors";
+import type { AnyCaller } from "./caller";
+import { scopesGranting, type TokenScope } from "./token-scopes";
 
 /**
  * Each row says what every kind of caller may do: console users by role, API tokens by scope,
@@ -21,7 +22,8 @@ const OPERATOR_FOR_ORG: Rule = { roles: [], scopes: [], operator: true, platform
 
 /**
  * Every action a `lib/` entry point performs, and who may perform it: console users by role, API
- * tokens by scope. A new action gets a row here and passes its name to `authorize` first;
+ * tokens by scope (`all` here; the narrower scopes that also grant an action are its rows in
+ * `token-scopes.ts`). A new action gets a row here and passes its name to `authorize` first;
  * `authorization-matrix.test.ts` tries every row as every kind of caller. The org itself is not
  * decided here: each query is scoped to `caller.orgId`, so another org's ids are "not found".
  */
@@ -53,6 +55,9 @@ export const POLICY = {
   "audit.read": ADMINS_AND_TOKENS,
   "api_token.reveal": ADMINS_ONLY,
   "api_token.regenerate": ADMINS_ONLY,
+  // Named tokens with scopes, managed in the console's Settings.
+  "api_token.create": ADMINS_ONLY,
+  "api_token.revoke": ADMINS_ONLY,
   "member.add": ADMINS_ONLY,
   "member.change_role": ADMINS_ONLY,
   "member.remove": ADMINS_ONLY,
@@ -74,7 +79,7 @@ export function isAllowed(caller: AnyCaller | null | undefined, action: Action):
     case "user":
       return rule.roles.includes(caller.role);
     case "token":
-      return caller.scopes.some((scope) => rule.scopes.includes(scope));
+      return caller.scopes.some((scope) => scopesGranting(action, rule.scopes).includes(scope));
     case "operator":
       return rule.operator;
     case "platform":
@@ -85,13 +90,17 @@ export function isAllowed(caller: AnyCaller | null | undefined, action: Action):
 }
 
 /**
- * Throws unless `caller` may perform `action`: UnauthorizedError for no one, ForbiddenError for a
- * caller the table does not list. Returns the caller, now known to be present.
+ * Throws unless `caller` may perform `action`: UnauthorizedError for no one, InsufficientScopeError
+ * for a token lacking a scope that grants it, ForbiddenError for a caller the table does not list.
+ * Returns the caller, now known to be present.
  */
 export function authorize<C extends AnyCaller>(caller: C | null | undefined, action: Action): C {
   if (!caller) throw new UnauthorizedError("Sign in or send an API token to do this.");
-  if (!isAllowed(caller, action)) throw new ForbiddenError(refusal(caller));
-  return caller;
+  if (isAllowed(caller, action)) return caller;
+  // A token refused an action some scope grants lacks that scope; anything else is not for tokens.
+  const granting = scopesGranting(action, POLICY[action].scopes);
+  if (caller.kind === "token" && granting.length > 0) throw new InsufficientScopeError(granting);
+  throw new ForbiddenError(refusal(caller));
 }
 
 function refusal(caller: AnyCaller): string {

@@ -26,7 +26,8 @@ describe("first run", () => {
     const stored = await ctx.db.prisma.apiToken.findFirstOrThrow();
     expect(stored.tokenHash).not.toBe(result.generatedApiToken);
     expect(stored.tokenEncrypted).not.toContain(result.generatedApiToken!.slice(5));
-    expect(ctx.cipher.decrypt(stored.tokenEncrypted)).toBe(result.generatedApiToken);
+    expect(ctx.cipher.decrypt(stored.tokenEncrypted!)).toBe(result.generatedApiToken);
+    expect(stored.scopes).toEqual(["all"]);
   });
 
   it("keeps what exists on the next start", async () => {

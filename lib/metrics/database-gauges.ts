@@ -1,9 +1,11 @@
 import type { Db } from "../db/client";
+import { countRunningRecoveries } from "../recovery/count-running";
 import { getMetrics } from "./registry";
 
 // Gauges read from the database at scrape time. The due count and the oldest due delivery come
-// from the next_attempt_at index (only due rows are read, at most DUE_CAP); the per-status
-// counts read the whole table, so they are refreshed at most every STATUS_REFRESH_MS.
+// from the next_attempt_at index (only due rows are read, at most DUE_CAP), the running recoveries
+// from the recoveries' status index; the per-status counts read the whole table, so they are
+// refreshed at most every STATUS_REFRESH_MS.
 
 const STATUS_REFRESH_MS = 30_000;
 const DUE_CAP = 100_000;
@@ -12,7 +14,7 @@ let statusRefreshedAt = 0;
 
 export async function refreshDatabaseGauges(db: Db, now = new Date()): Promise<void> {
   const metrics = getMetrics();
-  const [due, oldest, disabled] = await Promise.all([
+  const [due, oldest, disabled, recoveries] = await Promise.all([
     db.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (
          SELECT 1 FROM deliveries
@@ -27,10 +29,12 @@ export async function refreshDatabaseGauges(db: Db, now = new Date()): Promise<v
       [now],
     ),
     db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhooks WHERE NOT enabled`),
+    countRunningRecoveries(db),
   ]);
   metrics.deliveriesDue.set(due.rows[0].n);
   metrics.oldestDueAge.set(oldest.rows[0] ? Math.max(0, (now.getTime() - oldest.rows[0].at.getTime()) / 1000) : 0);
   metrics.webhooksDisabled.set(disabled.rows[0].n);
+  metrics.recoveriesRunning.set(recoveries);
   if (now.getTime() - statusRefreshedAt >= STATUS_REFRESH_MS) {
     const { rows } = await db.pool.query<{ status: string; n: number }>(
       `SELECT status::text, count(*)::int AS n FROM deliveries GROUP BY status`,

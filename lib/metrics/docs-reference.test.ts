@@ -29,6 +29,7 @@ describe("the monitoring examples in docs/", () => {
     const exported = await exportedNames();
     expect(used.filter((name) => !exported.has(name))).toEqual([]);
     expect(text).toContain("novavms_oldest_due_delivery_age_seconds");
+    expect(text).toContain("novavms_recoveries_running");
   });
 
   it("the Grafana dashboard is valid JSON and references only exported metrics", async () => {
@@ -38,7 +39,19 @@ describe("the monitoring examples in docs/", () => {
     const exprs = dashboard.panels.flatMap((panel) => panel.targets.map((target) => target.expr));
     const used = referencedNames(exprs.join("\n"));
     expect(used.length).toBeGreaterThanOrEqual(10);
+    expect(used).toContain("novavms_recoveries_running");
     const exported = await exportedNames();
     expect(used.filter((name) => !exported.has(name))).toEqual([]);
+  });
+});
+
+describe("the README's metrics list", () => {
+  it("names every metric the app exports", async () => {
+    const readme = readFileSync(path.resolve(import.meta.dirname, "../../README.md"), "utf8");
+    const listed = new Set(referencedNames(readme));
+    const own = (await getMetrics().registry.getMetricsAsJSON())
+      .map((metric) => metric.name)
+      .filter((name) => !name.startsWith("novavms_process_"));
+    expect(own.filter((name) => !listed.has(name))).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as webMetrics } from "@/app/metrics/route";
 import { POST as postEvent } from "@/app/api/v1/events/route";
+import { systemCaller } from "../auth/caller";
 import { setAppContext } from "../context";
+import { cancelRecovery } from "../recovery/cancel";
+import { createRecovery } from "../recovery/create";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
@@ -98,6 +101,24 @@ describe("Prometheus metrics", () => {
     }
     const drained = await scrape();
     expect(sample(drained, "novavms_oldest_due_delivery_age_seconds")).toBeLessThan(3_590);
+  });
+
+  it("report the bulk recovery jobs running, until they are cancelled", async () => {
+    const other = await createTestOrg(ctx.db, ctx.cipher);
+    const hook = await addWebhook(ctx, other.orgId, `${receiver.origin}/fail`);
+    const before = sample(await scrape(), "novavms_recoveries_running");
+    const started = await createRecovery(ctx, systemCaller(other.orgId), {
+      webhook_id: hook.id,
+      since: new Date(0),
+      statuses: ["failed"],
+      dry_run: false,
+    });
+    if (started.dryRun) throw new Error("expected a recovery");
+    expect(sample(await scrape(), "novavms_recoveries_running")).toBe(before + 1);
+    await cancelRecovery(ctx, systemCaller(other.orgId), { recoveryId: started.recovery.id });
+    const after = await scrape();
+    expect(sample(after, "novavms_recoveries_running")).toBe(before);
+    expect(after).not.toContain(started.recovery.id);
   });
 
   it("count API requests by route pattern and status, and ingested events, on the web route", async () => {

@@ -2,18 +2,33 @@ import type { AttemptTrigger } from "@prisma/client";
 import type { SendResult } from "../transport/types";
 import type { Logger } from "../log";
 import { loadedTracing } from "../tracing/load";
+import type { AttemptSpan } from "../tracing/types";
 import { claimTraceparent } from "./observe";
 import { getMetrics } from "./registry";
 
 /**
- * One attempt's telemetry, after it ran: the counters and histogram, its span when tracing is on,
- * and its log line (failures at info, successes at debug) with request_id, delivery_id,
- * webhook_id and the trace id. Never a header, body, secret or signature.
+ * With tracing on, the span of an attempt about to be made: a claimed delivery's attempt is a
+ * child of its claim span, any other attempt joins the request that asked for it. Null when off.
+ */
+export function startAttemptSpan(delivery: object): AttemptSpan | null {
+  const tracing = loadedTracing();
+  return tracing?.startAttempt(claimTraceparent(delivery) ?? tracing.activeTraceparent()) ?? null;
+}
+
+/**
+ * One attempt's telemetry, after it ran: the counters and histogram, the end of its span when
+ * tracing is on, and its log line (failures at info, successes at debug) with request_id,
+ * delivery_id, webhook_id and the trace id. Never a header, body, secret or signature.
  */
 export function observeAttempt(
   trigger: AttemptTrigger,
   result: SendResult,
-  attempt: { delivery: { id: string; webhookId: string }; requestId: string; log?: Logger },
+  attempt: {
+    delivery: { id: string; webhookId: string };
+    requestId: string;
+    log?: Logger;
+    span?: AttemptSpan | null;
+  },
 ): void {
   const metrics = getMetrics();
   const outcome = result.ok ? "succeeded" : "failed";
@@ -21,10 +36,7 @@ export function observeAttempt(
   metrics.attempts.inc({ outcome, reason: reason ?? "", trigger });
   metrics.attemptDuration.observe({ outcome }, result.durationMs / 1000);
 
-  const tracing = loadedTracing();
-  const traceId = tracing?.recordAttempt({
-    // A claimed delivery has its claim span; any other attempt joins the request that asked for it.
-    parent: claimTraceparent(attempt.delivery) ?? tracing.activeTraceparent(),
+  attempt.span?.end({
     trigger,
     requestId: attempt.requestId,
     deliveryId: attempt.delivery.id,
@@ -35,6 +47,7 @@ export function observeAttempt(
     status: result.status,
     reason,
   });
+  const traceId = attempt.span?.traceId;
   const log = attempt.log;
   if (!log || !log.isLevelEnabled(result.ok ? "debug" : "info")) return;
   const line = {

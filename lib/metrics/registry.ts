@@ -82,6 +82,11 @@ function build() {
       help: "Webhooks that are disabled (their deliveries wait).",
       ...of,
     }),
+    recoveriesRunning: new Gauge({
+      name: "novavms_recoveries_running",
+      help: "Bulk recovery jobs running (started, not yet completed or cancelled), across every org.",
+      ...of,
+    }),
     retentionPruned: new Counter({
       name: "novavms_retention_pruned_total",
       help: "Rows pruned by the retention job, by kind (attempt_payloads, events).",

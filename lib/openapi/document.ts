@@ -34,7 +34,12 @@ export function buildOpenApiDocument(version: string): Json {
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", description: "The organisation's API token (Settings)." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "The organisation's API token, or a named token limited to scopes (Settings); a call outside the token's scopes is refused with `insufficient_scope`.",
+        },
       },
       schemas,
       responses: Object.fromEntries(
@@ -65,10 +70,13 @@ function buildOperation(op: Operation, schemas: Record<string, Json>): Json {
       parameters.push({ name, in: "query", required: required.has(name), schema: rest, description });
     }
   }
-  // Any operation can meet a wrong method (the proxy's 405); one that reads the database, an outage
-  // (503) or an unexpected error (500).
+  // Any operation can meet a wrong method (the proxy's 405); one that takes a token, a token
+  // without the scope it needs (403); one that reads the database, an outage (503) or an
+  // unexpected error (500).
   const always: ApiErrorCode[] =
-    op.auth === false ? ["method_not_allowed"] : ["method_not_allowed", "database_unavailable", "internal_error"];
+    op.auth === false
+      ? ["method_not_allowed"]
+      : ["method_not_allowed", "insufficient_scope", "database_unavailable", "internal_error"];
   const errorCodes: ApiErrorCode[] = [...new Set([...op.errors, ...always])];
   const responses: Json = {
     [op.success.status]: {

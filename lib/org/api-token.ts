@@ -1,13 +1,14 @@
 import type { AppContext } from "../context";
-import { createApiToken } from "../auth/api-tokens";
+import { createApiToken, MAIN_TOKEN } from "../auth/api-tokens";
 import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record";
 import { lockOrg } from "./lock";
 
-// The org's API token is what producers send as `Authorization: Bearer …`. It is kept encrypted
-// (not only hashed) so an admin can reveal it again; both reveal and regenerate are audited.
+// The org's main API token (scope `all`) is what producers send as `Authorization: Bearer …`
+// unless they have a named token of their own (named-tokens.ts). It is kept encrypted (not only
+// hashed) so an admin can reveal it again; both reveal and regenerate are audited.
 
 /** The token of the caller's org in clear. */
 export async function revealApiToken(
@@ -16,11 +17,11 @@ export async function revealApiToken(
 ): Promise<string> {
   const { orgId } = authorize(caller, "api_token.reveal");
   const token = await db.prisma.apiToken.findFirst({
-    where: { orgId, revokedAt: null },
+    where: { orgId, revokedAt: null, ...MAIN_TOKEN },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, tokenEncrypted: true },
   });
-  if (!token) throw new NotFoundError("API token");
+  if (!token?.tokenEncrypted) throw new NotFoundError("API token");
   await recordAudit(db.prisma, {
     orgId,
     actor: caller,
@@ -31,7 +32,7 @@ export async function revealApiToken(
   return cipher.decrypt(token.tokenEncrypted);
 }
 
-/** Revokes every live token of the org and issues a new one; the old one stops working at once. */
+/** Revokes the org's live main token and issues a new one; the old one stops working at once. Named tokens stay. */
 export async function regenerateApiToken(
   { db, cipher, now }: Pick<AppContext, "db" | "cipher" | "now">,
   caller: Caller,
@@ -39,7 +40,10 @@ export async function regenerateApiToken(
   const { orgId } = authorize(caller, "api_token.regenerate");
   return db.prisma.$transaction(async (tx) => {
     await lockOrg(tx, orgId);
-    const revoked = await tx.apiToken.updateMany({ where: { orgId, revokedAt: null }, data: { revokedAt: now() } });
+    const revoked = await tx.apiToken.updateMany({
+      where: { orgId, revokedAt: null, ...MAIN_TOKEN },
+      data: { revokedAt: now() },
+    });
     const token = await createApiToken(tx, cipher, orgId);
     await recordAudit(tx, {
       orgId,

@@ -8,6 +8,7 @@ import { MAX_PREVIOUS_SECRETS } from "./secret-limits";
 import { systemCaller } from "../auth/caller";
 import { getSigningInfo } from "./signing-info";
 import { loadValidSecrets } from "./valid-secrets";
+import { newTraceparent } from "../tracing/traceparent";
 
 // Rotations cannot pile up signatures: at most MAX_PREVIOUS_SECRETS previous secrets stay valid,
 // the oldest expiring early, so the signature header stays small whatever an admin does.
@@ -49,6 +50,7 @@ describe("rotating many times", () => {
       requestId: "req_1",
       secrets,
       now,
+      traceparent: newTraceparent().header,
     });
     expect(headers["X-NovaVMS-Signature"].split(",")).toHaveLength(6);
   });

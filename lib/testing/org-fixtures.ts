@@ -1,6 +1,7 @@
 import type { Role } from "@prisma/client";
-import { createApiToken } from "../auth/api-tokens";
-import { userCaller, type UserCaller } from "../auth/caller";
+import { createApiToken, createNamedApiToken } from "../auth/api-tokens";
+import { tokenCaller, userCaller, type Caller, type UserCaller } from "../auth/caller";
+import type { TokenScope } from "../auth/token-scopes";
 import { hashPassword } from "../auth/passwords";
 import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
@@ -47,4 +48,16 @@ export async function createTestCaller(db: Db, orgId: string, role: Role): Promi
 export async function createOrgAdmin(db: Db, cipher: Cipher): Promise<TestUser & UserCaller> {
   const { orgId } = await createTestOrg(db, cipher);
   return createTestCaller(db, orgId, "admin");
+}
+
+/** A named token of `orgId` with only `scopes`: its value for the API and its `Caller` for lib/. */
+export async function createScopedToken(
+  db: Db,
+  orgId: string,
+  scopes: TokenScope[],
+): Promise<{ id: string; token: string; caller: Caller }> {
+  const created = await db.prisma.$transaction((tx) =>
+    createNamedApiToken(tx, orgId, { name: `test ${scopes.join(" ")}`, scopes }),
+  );
+  return { id: created.id, token: created.token, caller: tokenCaller({ tokenId: created.id, orgId, scopes }) };
 }

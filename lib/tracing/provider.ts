@@ -11,7 +11,7 @@ import {
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { detectResources, envDetector, resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
-import type { AttemptSpanInput, Tracing } from "./types";
+import type { AttemptSpanResult, Tracing } from "./types";
 
 // OpenTelemetry behind the Tracing interface: OTLP/HTTP (JSON) export configured by the standard
 // OTEL_* variables (endpoint, headers, service name, resource attributes, sampler), W3C trace
@@ -61,13 +61,15 @@ export function createTracing(defaultServiceName: string): Tracing {
       }
       return parents;
     },
-    recordAttempt(input: AttemptSpanInput) {
-      const span: Span = tracer.startSpan(
-        "novavms.attempt",
-        {
-          kind: SpanKind.CLIENT,
-          startTime: input.startedAt,
-          attributes: {
+    startAttempt(parent) {
+      const span: Span = tracer.startSpan("novavms.attempt", { kind: SpanKind.CLIENT }, parentContext(parent));
+      const traceparent = traceparentOf(trace.setSpan(ROOT_CONTEXT, span));
+      if (!traceparent) throw new Error("an attempt span without a trace context");
+      return {
+        traceparent,
+        traceId: span.spanContext().traceId,
+        end(input: AttemptSpanResult) {
+          span.setAttributes({
             "novavms.request_id": input.requestId,
             "novavms.delivery_id": input.deliveryId,
             "novavms.webhook_id": input.webhookId,
@@ -75,13 +77,11 @@ export function createTracing(defaultServiceName: string): Tracing {
             "novavms.outcome": input.ok ? "succeeded" : "failed",
             ...(input.reason && { "novavms.reason": input.reason }),
             ...(input.status !== null && { "http.response.status_code": input.status }),
-          },
+          });
+          if (!input.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: input.reason ?? "failed" });
+          span.end();
         },
-        parentContext(input.parent),
-      );
-      if (!input.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: input.reason ?? "failed" });
-      span.end(new Date(input.startedAt.getTime() + input.durationMs));
-      return span.spanContext().traceId;
+      };
     },
     flush: () => provider.forceFlush(),
     shutdown: () => provider.shutdown(),

@@ -26,6 +26,8 @@ let endpoint: Receiver;
 let tracing: Tracing;
 const spans: OtlpSpan[] = [];
 const logLines: Array<Record<string, unknown>> = [];
+/** The traceparent header of each request the endpoint received, by the attempt's request_id. */
+const received = new Map<string, string>();
 let status = 503;
 
 beforeAll(async () => {
@@ -49,7 +51,10 @@ beforeAll(async () => {
   });
   ctx.log = pino({ level: "debug" }, sink);
   setAppContext(ctx);
-  endpoint = await startReceiver((_req, res) => res.writeHead(status).end());
+  endpoint = await startReceiver((req, res) => {
+    received.set(String(req.headers["x-novavms-request-id"]), String(req.headers.traceparent));
+    res.writeHead(status).end();
+  });
 });
 afterAll(async () => {
   setAppContext(undefined);
@@ -113,6 +118,18 @@ describe("OpenTelemetry traces", () => {
     expect(attr(byRequest(rows[0].request_id), "http.response.status_code")).toBe(503);
     expect(attr(byRequest(rows[1].request_id), "novavms.outcome")).toBe("succeeded");
     expect(attr(byRequest(rows[1].request_id), "http.response.status_code")).toBe(200);
+
+    // Each request the receiver got continues the trace: its traceparent names the attempt span.
+    for (const { request_id } of rows) {
+      const span = byRequest(request_id);
+      expect(received.get(request_id)).toBe(`00-${span.traceId}-${span.spanId}-01`);
+      expect(span.traceId).toBe(root!.traceId);
+    }
+    const stored = await ctx.db.pool.query<{ trace_id: string }>(
+      `SELECT trace_id FROM delivery_attempts WHERE org_id = $1`,
+      [org.orgId],
+    );
+    expect(stored.rows.map((r) => r.trace_id)).toEqual([root!.traceId, root!.traceId]);
 
     // The attempts' log lines name the attempt, the delivery, the webhook and the trace.
     const failed = logLines.find((l) => l.msg === "delivery attempt failed");

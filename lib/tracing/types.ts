@@ -1,9 +1,8 @@
 // What the rest of the code may ask of tracing, without importing OpenTelemetry: the
 // implementation (provider.ts) is only loaded when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 
-export type AttemptSpanInput = {
-  /** The W3C traceparent of the claim (or, for a Replay, of the event's request); null = a new trace. */
-  parent: string | null;
+/** How an attempt ended, recorded on its span. */
+export type AttemptSpanResult = {
   trigger: string;
   requestId: string;
   deliveryId: string;
@@ -13,6 +12,14 @@ export type AttemptSpanInput = {
   ok: boolean;
   status: number | null;
   reason: string | null;
+};
+
+/** An attempt's span, started before its request is built so the request can carry its context. */
+export type AttemptSpan = {
+  /** The W3C traceparent naming this span: sent to the receiver, so its trace continues ours. */
+  traceparent: string;
+  traceId: string;
+  end(result: AttemptSpanResult): void;
 };
 
 export type Tracing = {
@@ -31,8 +38,11 @@ export type Tracing = {
     start: Date,
     end: Date,
   ): Map<string, string>;
-  /** The attempt span (timed from the result); returns its trace id. */
-  recordAttempt(input: AttemptSpanInput): string;
+  /**
+   * Starts an attempt span, child of `parent` (the claim's traceparent or, for a Replay, the
+   * request's; null = a new trace); ended with the attempt's result.
+   */
+  startAttempt(parent: string | null): AttemptSpan;
   flush(): Promise<void>;
   shutdown(): Promise<void>;
 };

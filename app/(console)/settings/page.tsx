@@ -4,6 +4,7 @@ import { AddMemberForm } from "@/components/settings/add-member-form";
 import { AlertDestinationsPanel } from "@/components/settings/alert-destinations-panel";
 import { ApiTokenPanel } from "@/components/settings/api-token-panel";
 import { MembersTable } from "@/components/settings/members-table";
+import { NamedTokensPanel } from "@/components/settings/named-tokens-panel";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,13 +23,14 @@ import {
   revealApiTokenAction,
 } from "./actions";
 import { addAlertDestinationAction } from "./alert-actions";
+import { createNamedTokenAction, revokeNamedTokenAction } from "./token-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const caller = userCaller(user);
-  const [{ token, members }, destinations] = await Promise.all([
+  const [{ token, namedTokens, members }, destinations] = await Promise.all([
     readOrgSettings(getAppContext(), caller),
     listAlertDestinations(getAppContext(), caller),
   ]);
@@ -90,6 +92,25 @@ export default async function SettingsPage() {
             </dd>
           </dl>
         ) : null}
+      </Card>
+
+      <Card
+        id="named-tokens"
+        title="Named tokens"
+        description={
+          <>
+            Tokens of their own for each producer or tool, each limited to the scopes it needs: a producer that only
+            sends events gets <code>events:write</code>, and is refused anything else with{" "}
+            <code>403 insufficient_scope</code>. A token is shown once, when created; revoking it takes effect at once.
+          </>
+        }
+      >
+        <NamedTokensPanel
+          tokens={namedTokens}
+          canManage={isAdmin}
+          create={createNamedTokenAction}
+          revoke={revokeNamedTokenAction}
+        />
       </Card>
 
       <Card

@@ -7,6 +7,7 @@ import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { createTestContext, type TestContext } from "@/lib/testing/test-database";
 import { loadValidSecrets } from "@/lib/signing/valid-secrets";
 import * as sandbox from "./[...path]/route";
+import { newTraceparent } from "@/lib/tracing/traceparent";
 
 // The sandbox receiver shares the console's origin and needs no sign-in: it must not be a memory
 // sink, a script host, or open to anyone outside demo mode.
@@ -77,6 +78,7 @@ describe("the sandbox receiver", () => {
       requestId: "req_1",
       secrets,
       now: new Date(),
+      traceparent: newTraceparent().header,
     });
     expect((await post(["ok"], Buffer.from(event.body), signed.headers)).status).toBe(200);
     const forged = { ...signed.headers, "X-NovaVMS-Signature": `sha256=${"0".repeat(64)}` };
