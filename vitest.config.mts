@@ -4,7 +4,13 @@ import { defineConfig } from "vitest/config";
 // Every test runs against PGlite; with TEST_DATABASE_URL set, every test runs again against that
 // PostgreSQL server (a fresh database per test file).
 const shared = {
-  include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
+  include: [
+    "lib/**/*.test.ts",
+    "scripts/**/*.test.ts",
+    "app/**/*.test.ts",
+    "bench/**/*.test.ts",
+    "clients/**/*.test.ts",
+  ],
   // Guards against a hang, not measures of speed: on a loaded 2-core machine starting and
   // migrating a fresh embedded database alone took over 60 s with four test files in parallel.
   // Tests that wait on real time set their own polls and timeouts below these.

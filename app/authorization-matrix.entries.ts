@@ -1,6 +1,7 @@
 import type { Caller, UserCaller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/policy";
 import type { AppContext } from "@/lib/context";
+import { readAuditEvents } from "@/lib/audit/read-audit-log";
 import { readDelivery } from "@/lib/delivery-log/read-deliveries";
 import { replayDelivery } from "@/lib/attempts/replay";
 import { ingestEvent } from "@/lib/events/ingest";
@@ -19,6 +20,14 @@ import { endGracePeriod } from "@/lib/secret-check/end-grace-period";
 import { verifyNewSecret } from "@/lib/secret-check/verify-new-secret";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
+import { createAlertDestination } from "@/lib/alerts/destinations";
+import { cancelRecovery } from "@/lib/recovery/cancel";
+import { createRecovery } from "@/lib/recovery/create";
+import { readRecovery } from "@/lib/recovery/read-recoveries";
+import * as recoveriesRoute from "./api/v1/recoveries/route";
+import * as recoveryRoute from "./api/v1/recoveries/[id]/route";
+import * as cancelRecoveryRoute from "./api/v1/recoveries/[id]/cancel/route";
+import * as auditEventsRoute from "./api/v1/audit-events/route";
 import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
@@ -48,6 +57,8 @@ export type Fixture = {
   otherAdmin: UserCaller;
   webhookId: string;
   deliveryId: string;
+  /** A finished (cancelled) recovery of org A, so another can be started. */
+  recoveryId: string;
 };
 
 type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -78,6 +89,11 @@ const deliveryPath = (suffix = "") => ({
   path: (f: Fixture) => `/deliveries/${f.deliveryId}${suffix}`,
   params: (f: Fixture) => ({ id: f.deliveryId }),
 });
+const recoveryPath = (suffix = "") => ({
+  path: (f: Fixture) => `/recoveries/${f.recoveryId}${suffix}`,
+  params: (f: Fixture) => ({ id: f.recoveryId }),
+});
+const newRecovery = (f: Fixture) => ({ webhook_id: f.webhookId, since: new Date(0).toISOString(), dry_run: false });
 const handler = (route: unknown) => route as Handler;
 const newWebhook = { url: "https://example.com/new", description: "", event_types: [], enabled: true };
 
@@ -119,6 +135,20 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
         handler: handler(webhookRoute.PATCH),
         ...webhookPath(),
         body: () => ({ enabled: false }),
+      },
+    ],
+  },
+  "webhook.policy.update": {
+    targeted: true,
+    lib: (ctx, caller, f) =>
+      updateWebhook(ctx, caller, { webhookId: f.webhookId, changes: { rate_limit_per_second: 5 } }),
+    api: [
+      {
+        name: "PATCH /webhooks/{id} (policy)",
+        method: "PATCH",
+        handler: handler(webhookRoute.PATCH),
+        ...webhookPath(),
+        body: () => ({ rate_limit_per_second: 5 }),
       },
     ],
   },
@@ -224,6 +254,56 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
       },
     ],
   },
+  "recovery.create": {
+    targeted: true,
+    lib: (ctx, caller, f) =>
+      createRecovery(ctx, caller, {
+        webhook_id: f.webhookId,
+        since: new Date(0),
+        statuses: ["failed"],
+        dry_run: false,
+      }),
+    api: [
+      {
+        name: "POST /recoveries",
+        method: "POST",
+        handler: handler(recoveriesRoute.POST),
+        path: () => "/recoveries",
+        body: newRecovery,
+      },
+    ],
+  },
+  "recovery.read": {
+    targeted: true,
+    lib: (ctx, caller, f) => readRecovery(ctx, caller, { recoveryId: f.recoveryId }),
+    api: [
+      { name: "GET /recoveries/{id}", method: "GET", handler: handler(recoveryRoute.GET), ...recoveryPath() },
+      {
+        name: "GET /recoveries",
+        method: "GET",
+        handler: handler(recoveriesRoute.GET),
+        path: () => "/recoveries",
+        targeted: false,
+      },
+    ],
+  },
+  "recovery.cancel": {
+    targeted: true,
+    lib: (ctx, caller, f) => cancelRecovery(ctx, caller, { recoveryId: f.recoveryId }),
+    api: [
+      {
+        name: "POST /recoveries/{id}/cancel",
+        method: "POST",
+        handler: handler(cancelRecoveryRoute.POST),
+        ...recoveryPath("/cancel"),
+      },
+    ],
+  },
+  "alerts.manage": {
+    targeted: false,
+    lib: (ctx, caller) => createAlertDestination(ctx, caller, { url: "https://example.com/alerts" }),
+    api: [],
+  },
   "event.ingest": {
     targeted: false,
     lib: (ctx, caller) => ingestEvent(ctx, caller, { type: "camera.offline", data: {} }),
@@ -245,6 +325,18 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
     ],
   },
   "org.settings.read": { targeted: false, lib: (ctx, caller) => readOrgSettings(ctx, caller), api: [] },
+  "audit.read": {
+    targeted: false,
+    lib: (ctx, caller) => readAuditEvents(ctx, caller, { limit: 10 }),
+    api: [
+      {
+        name: "GET /audit-events",
+        method: "GET",
+        handler: handler(auditEventsRoute.GET),
+        path: () => "/audit-events",
+      },
+    ],
+  },
   "api_token.reveal": { targeted: false, lib: (ctx, caller) => revealApiToken(ctx, caller), api: [] },
   "api_token.regenerate": { targeted: false, lib: (ctx, caller) => regenerateApiToken(ctx, caller), api: [] },
   "member.add": {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { tokenCaller, type Caller } from "@/lib/auth/caller";
+import { systemCaller, tokenCaller, type Caller } from "@/lib/auth/caller";
 import { POLICY, type Action } from "@/lib/auth/policy";
 import { setAppContext } from "@/lib/context";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "@/lib/errors";
@@ -9,6 +9,8 @@ import { addWebhook, sendEvent } from "@/lib/testing/engine-fixtures";
 import { createTestCaller, createTestOrg } from "@/lib/testing/org-fixtures";
 import { startReceiver, type Receiver } from "@/lib/testing/receivers";
 import { createTestContext, type TestContext } from "@/lib/testing/test-database";
+import { cancelRecovery } from "@/lib/recovery/cancel";
+import { createRecovery } from "@/lib/recovery/create";
 import { ACTION_ENTRIES, type Fixture } from "./authorization-matrix.entries";
 
 // Every row of lib/auth/policy.ts, tried as an admin, a viewer and the API token of the org, as
@@ -139,6 +141,14 @@ async function createFixture(): Promise<Fixture> {
   const webhook = await addWebhook(ctx, a.orgId, `${receiver.origin}/hook`);
   const { deliveries } = await sendEvent(ctx, a.orgId);
   await addWebhook(ctx, b.orgId, `${receiver.origin}/other`);
+  const recovery = await createRecovery(ctx, systemCaller(a.orgId), {
+    webhook_id: webhook.id,
+    since: new Date(0),
+    statuses: ["failed"],
+    dry_run: false,
+  });
+  if (recovery.dryRun) throw new Error("expected a recovery");
+  await cancelRecovery(ctx, systemCaller(a.orgId), { recoveryId: recovery.recovery.id });
   return {
     orgId: a.orgId,
     apiToken: a.apiToken,
@@ -150,6 +160,7 @@ async function createFixture(): Promise<Fixture> {
     otherAdmin: await createTestCaller(ctx.db, b.orgId, "admin"),
     webhookId: webhook.id,
     deliveryId: deliveries[0].id,
+    recoveryId: recovery.recovery.id,
   };
 }
 
@@ -165,11 +176,12 @@ async function orgState(orgId: string) {
     users: await p.user.findMany({ where: { orgId }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
     tokens: await p.apiToken.findMany({ where: { orgId }, select: { id: true, revokedAt: true } }),
     audit: await p.auditLog.count({ where: { orgId } }),
+    recoveries: await p.recovery.findMany({ where: { orgId }, orderBy: { id: "asc" } }),
   };
 }
 
 function leakPattern(f: Fixture): RegExp {
-  return new RegExp([f.orgId, f.webhookId, f.deliveryId, f.apiToken].join("|"));
+  return new RegExp([f.orgId, f.webhookId, f.deliveryId, f.recoveryId, f.apiToken].join("|"));
 }
 
 /** The action names every `authorize(caller, "…")` in lib/ passes. */

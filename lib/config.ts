@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseTrustedProxies } from "./http/forwarded";
+import { parseDuration } from "./parse-duration";
+
+export { parseDuration };
 
 // Every setting NovaVMS reads from the environment, validated once. A bad value stops the
 // process with one line that names the variable (see formatConfigError).
@@ -15,6 +18,15 @@ const durationList = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return ms as number[];
+});
+
+const durationOrZero = z.string().transform((value, ctx) => {
+  const ms = value === "0" ? 0 : parseDuration(value);
+  if (ms === null) {
+    ctx.addIssue({ code: "custom", message: `expected a duration like "5d" or "12h", or 0 for never, got "${value}"` });
+    return z.NEVER;
+  }
+  return ms;
 });
 
 const postgresUrl = z.string().refine(isPostgresUrl, {
@@ -47,11 +59,27 @@ const schema = z.object({
   NOVAVMS_CERT_WARNING_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   NOVAVMS_RETRY_SCHEDULE: durationList.default([60_000, 300_000, 900_000, 3_600_000, 21_600_000]),
   NOVAVMS_ALLOW_PRIVATE_NETWORKS: flag.default(false),
+  // The one exception to the SSRF guard: this server's own sandbox receiver, by exact loopback
+  // origin (a literal address, so no DNS answer can redirect it) and the /api/sandbox/ path.
+  NOVAVMS_SANDBOX_ORIGIN: z
+    .string()
+    .regex(/^http:\/\/(127\.0\.0\.1|\[::1\]):\d{1,5}$/, "expected http://127.0.0.1:<port>")
+    .optional(),
+  NOVAVMS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, "expected smtp://user:password@host:port or smtps://…")
+    .optional(),
+  NOVAVMS_SMTP_FROM: z.string().min(3).default("NovaVMS Webhooks <webhooks@novavms.local>"),
+  NOVAVMS_AUTO_DISABLE_AFTER: durationOrZero.default(5 * 86_400_000),
   // Hanging endpoints hold up to NOVAVMS_WORKER_ENDPOINT_CONCURRENCY slots each for the whole
   // timeout: 256 leaves room for the healthy ones with ten endpoints hanging at 8 slots each
   // (64 did not: ten such endpoints took every slot). See the README's isolation benchmark.
   NOVAVMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(256),
   NOVAVMS_WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
+  // Bulk recoveries run in slots of their own, so live deliveries keep all of theirs. Few: each
+  // slot also takes database connections from the pool the dispatcher claims through, and 32 of
+  // them held live deliveries back (bench scenario 8: live p99 1.8 s at 32, 0.5 s at 8).
+  NOVAVMS_RECOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
   NOVAVMS_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -64,6 +92,9 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  NOVAVMS_METRICS_PORT: port.optional(),
+  NOVAVMS_METRICS_TOKEN: z.string().min(16, "expected at least 16 characters").optional(),
+  NOVAVMS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3_650).default(30),
   NOVAVMS_PUBLIC_URL: z
     .url({ protocol: /^https?$/, message: "expected the console's URL, e.g. https://webhooks.example.com" })
     .optional(),
@@ -120,9 +151,14 @@ function toConfig(env: z.infer<typeof schema>) {
     retryScheduleMs: env.NOVAVMS_RETRY_SCHEDULE,
     certWarningDays: env.NOVAVMS_CERT_WARNING_DAYS,
     allowPrivateNetworks: env.NOVAVMS_ALLOW_PRIVATE_NETWORKS,
+    sandboxOrigin: env.NOVAVMS_SANDBOX_ORIGIN ?? null,
+    autoDisableAfterMs: env.NOVAVMS_AUTO_DISABLE_AFTER,
+    smtpUrl: env.NOVAVMS_SMTP_URL ?? null,
+    smtpFrom: env.NOVAVMS_SMTP_FROM,
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
+    recoveryConcurrency: env.NOVAVMS_RECOVERY_CONCURRENCY,
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
     dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
@@ -130,17 +166,12 @@ function toConfig(env: z.infer<typeof schema>) {
     webConcurrency: env.NOVAVMS_WEB_CONCURRENCY,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
+    metricsPort: env.NOVAVMS_METRICS_PORT,
+    metricsToken: env.NOVAVMS_METRICS_TOKEN,
+    retentionDays: env.NOVAVMS_RETENTION_DAYS,
     publicUrl: env.NOVAVMS_PUBLIC_URL,
     trustedProxies: env.NOVAVMS_TRUSTED_PROXIES,
   };
-}
-
-/** "90s", "1m", "1h", "500ms" → milliseconds; null when malformed. */
-export function parseDuration(text: string): number | null {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text);
-  if (!match) return null;
-  const unit = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[match[2] as "ms"];
-  return Math.round(Number(match[1]) * unit);
 }
 
 function isPostgresUrl(value: string): boolean {

@@ -45,6 +45,16 @@ export class ConflictError extends AppError {
   }
 }
 
+export class RecoveryRunningError extends AppError {
+  constructor(readonly runningId: string) {
+    super(
+      "recovery_running",
+      `A recovery is already running for this webhook (${runningId}): wait for it to finish or cancel it first.`,
+      409,
+    );
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(limit: number) {
     super("payload_too_large", `The request body is larger than ${limit} bytes.`, 413);
@@ -108,6 +118,11 @@ export const API_ERROR_CODES = {
   conflict: {
     status: 409,
     description: "The change conflicts with the current state, e.g. an idempotency key reused for a different event.",
+  },
+  recovery_running: {
+    status: 409,
+    description:
+      "A bulk recovery is already running for this webhook (or for every webhook of the org); cancel it or wait for it to finish.",
   },
   idempotency_key_reused: {
     status: 409,

@@ -6,6 +6,7 @@ export const metadata: Metadata = { title: { default: "Docs", template: "%s · D
 const LINKS = [
   { href: "/docs", label: "Overview" },
   { href: "/docs/webhook-signing", label: "Webhook signing" },
+  { href: "/docs/api", label: "API" },
   { href: "/docs/error-codes", label: "Error codes" },
   { href: "/docs/troubleshooting", label: "Troubleshooting" },
 ];

@@ -18,6 +18,10 @@ export default async function DocsIndexPage() {
           signature in Node.js and Python, or with the <code>standardwebhooks</code> library.
         </li>
         <li>
+          <Link href="/docs/api">API reference</Link>: every call of the producer API, its parameters, answers and
+          errors, from the OpenAPI document at <code>/api/v1/openapi.json</code>.
+        </li>
+        <li>
           <Link href="/docs/error-codes">Error code reference</Link>: every error code of the API and every reason a
           delivery attempt can fail with.
         </li>

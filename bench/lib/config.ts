@@ -18,7 +18,10 @@ export function tuningEnv(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(process.env).filter(
       (entry): entry is [string, string] =>
-        (entry[0].startsWith("NOVAVMS_WORKER_") || entry[0] === "NOVAVMS_DB_POOL_SIZE") && entry[1] !== undefined,
+        (entry[0].startsWith("NOVAVMS_WORKER_") ||
+          entry[0] === "NOVAVMS_DB_POOL_SIZE" ||
+          entry[0] === "NOVAVMS_RECOVERY_CONCURRENCY") &&
+        entry[1] !== undefined,
     ),
   );
 }

@@ -3,7 +3,8 @@ import { IPC_WAKE_MESSAGE } from "../../lib/dispatch/wake";
 import { tuningEnv } from "./config";
 import { stopChild } from "../../lib/startup/stop-child";
 import { spawnWorker, tempDir, type WorkerProcess } from "./processes";
-import type { BenchTarget } from "./seed";
+import { clearDeliveries, progress, queueDeliveries, type BenchTarget } from "./seed";
+import { waitFor } from "./stats";
 
 // A pool of `npm run worker` processes on the bench database, started and stopped together.
 
@@ -48,4 +49,31 @@ export async function startWorkerPool(
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One measured batch: the deliveries table emptied, `events` events queued to every webhook, the
+ * pool woken, and the time until every delivery is settled (or `timeoutMs` passed).
+ */
+export async function deliverBatch(
+  target: BenchTarget,
+  pool: WorkerPool,
+  receivers: { reset: () => Promise<void> },
+  batch: { orgId: string; webhookIds: string[]; events: number; timeoutMs: number },
+): Promise<{ seconds: number; done: boolean }> {
+  const total = batch.events * batch.webhookIds.length;
+  await clearDeliveries(target.db);
+  await receivers.reset();
+  await queueDeliveries(target.db, batch.orgId, batch.webhookIds, batch.events);
+  const started = performance.now();
+  pool.wake();
+  const done = await waitFor(
+    async () => {
+      const state = await progress(target.db);
+      return state.open === 0 && state.attempts >= total;
+    },
+    batch.timeoutMs,
+    25,
+  );
+  return { seconds: (performance.now() - started) / 1000, done };
 }

@@ -5,8 +5,11 @@ import { runIngest } from "./ingest";
 import { runIsolation } from "./isolation";
 import { runLatency } from "./latency";
 import { runMemory } from "./memory";
+import { runRecovery } from "./recovery";
 import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
+import { runTracing } from "./tracing";
+import { runRetention } from "./retention";
 
 // Every scenario at its two sizes: --quick (smaller and fewer runs: the whole run under 3 minutes
 // once the console is built) and full (under 15 minutes on 2 cores).
@@ -100,5 +103,36 @@ export const SCENARIOS: Scenario[] = [
     title: "memory with 5 MB answers",
     run: (target, scale) =>
       runMemory(target, { deliveries: size(scale, 2_000, 50_000), endpoints: 32, timeoutMs: 300_000 }),
+  },
+  {
+    id: "8",
+    title: "dispatcher throughput: tracing off vs on",
+    run: (target, scale) =>
+      runTracing(target, {
+        deliveries: size(scale, 2_000, 8_000),
+        runs: size(scale, 2, 3),
+        endpoints: 32,
+        timeoutMs: 120_000,
+      }),
+  },
+  {
+    id: "9",
+    title: "retention pruning under live traffic",
+    run: (target, scale) =>
+      runRetention(target, {
+        deliveries: size(scale, 40_820, 408_200),
+        perSecond: 100,
+        seconds: size(scale, 5, 15),
+      }),
+  },
+  {
+    id: "10",
+    title: "recovery of failed deliveries during live traffic",
+    run: (target, scale) =>
+      runRecovery(target, {
+        deliveries: size(scale, 2_000, 20_000),
+        livePerSecond: 200,
+        timeoutMs: size(scale, 120_000, 600_000),
+      }),
   },
 ];

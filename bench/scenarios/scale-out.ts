@@ -1,16 +1,7 @@
 import { startReceivers } from "../lib/receivers";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
-import {
-  clearDeliveries,
-  createBenchOrg,
-  createWebhooks,
-  duplicateAttempts,
-  progress,
-  queueDeliveries,
-  type BenchTarget,
-} from "../lib/seed";
-import { waitFor } from "../lib/stats";
-import { startWorkerPool } from "../lib/workers";
+import { createBenchOrg, createWebhooks, duplicateAttempts, progress, type BenchTarget } from "../lib/seed";
+import { deliverBatch, startWorkerPool } from "../lib/workers";
 
 // Scenario 4: 1, 2 and 4 worker processes (`npm run worker`) on one database. Throughput, and
 // duplicates checked twice: the receivers count X-NovaVMS-Delivery ids, and delivery_attempts
@@ -41,20 +32,12 @@ export async function runScaleOut(target: BenchTarget, options: ScaleOutOptions)
       let attemptDuplicates = 0;
       try {
         for (let run = 0; run < options.runs; run++) {
-          await clearDeliveries(target.db);
-          await receivers.reset();
-          await queueDeliveries(target.db, orgId, webhookIds, events);
-          const started = performance.now();
-          pool.wake();
-          const done = await waitFor(
-            async () => {
-              const state = await progress(target.db);
-              return state.open === 0 && state.attempts >= total;
-            },
-            options.timeoutMs,
-            25,
-          );
-          const seconds = (performance.now() - started) / 1000;
+          const { seconds, done } = await deliverBatch(target, pool, receivers, {
+            orgId,
+            webhookIds,
+            events,
+            timeoutMs: options.timeoutMs,
+          });
           const counts = await receivers.counts();
           const duplicates = await duplicateAttempts(target.db);
           const state = await progress(target.db);

@@ -147,4 +147,5 @@ const TRIGGER_LABELS: Record<AttemptDetail["trigger"], string> = {
   manual: "Replay (manual)",
   check: "Check endpoint",
   secret_check: "Verify new secret",
+  recovery: "Recovery",
 };

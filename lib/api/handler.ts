@@ -2,6 +2,7 @@ import { authenticateApiToken } from "../auth/api-tokens";
 import { tokenCaller, type Caller } from "../auth/caller";
 import { getAppContext, type AppContext } from "../context";
 import { UnauthorizedError, ValidationError } from "../errors";
+import { observeApiRequest } from "../metrics/observe";
 import { isStorableText } from "./json-limits";
 import { newApiRequestId } from "./request-id";
 import { errorResponse } from "./respond";
@@ -34,9 +35,14 @@ export function apiRoute<P = Record<string, never>>(handler: (call: ApiCall<P>) 
       if (Object.values(params as object).some((value) => typeof value === "string" && !isStorableText(value))) {
         throw new ValidationError("path: an id must be valid text without NUL characters");
       }
-      return await handler({ app, request, requestId, params, caller: tokenCaller(auth) });
+      return counted(request, await handler({ app, request, requestId, params, caller: tokenCaller(auth) }));
     } catch (error) {
-      return errorResponse(error, requestId, app?.log);
+      return counted(request, errorResponse(error, requestId, app?.log));
     }
   };
+}
+
+function counted(request: Request, response: Response): Response {
+  observeApiRequest(request, response.status);
+  return response;
 }

@@ -15,6 +15,8 @@ export function buildOutgoingRequest(input: {
   requestId: string;
   secrets: string[];
   now: Date;
+  /** The webhook's custom headers; the contract's own headers always win. */
+  customHeaders?: Record<string, string>;
 }): OutgoingRequest {
   const signature = signPayload({
     secrets: input.secrets,
@@ -26,6 +28,7 @@ export function buildOutgoingRequest(input: {
     url: input.url,
     body: input.body,
     headers: {
+      ...input.customHeaders,
       "Content-Type": "application/json",
       "User-Agent": USER_AGENT,
       "X-NovaVMS-Signature": signature["X-NovaVMS-Signature"],

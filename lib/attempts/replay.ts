@@ -6,6 +6,8 @@ import { serializeAttempt, type AttemptRow } from "../delivery-log/serialize";
 import { NotFoundError } from "../errors";
 import { recordAudit } from "../audit/record";
 import { loadValidSecrets } from "../signing/valid-secrets";
+import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
+import { loadAttemptPolicy } from "./attempt-policy";
 import { findReceiverRequestId } from "../tracing/receiver-request-id";
 import { traceIdOf } from "../tracing/traceparent";
 import { failureColumns, recordAttempt, type AttemptRecord } from "./record-attempt";
@@ -14,10 +16,11 @@ import { runAttempt } from "./run-attempt";
 /**
  * Replay: one attempt now, outside the schedule (trigger `manual`), with a fresh request_id, the
  * current secrets and the same bytes. Success settles the delivery as Succeeded and cancels its
- * pending retries; a failure changes nothing but the log. Returns the new attempt.
+ * pending retries; a failure changes nothing but the log. The webhook's policy applies as to any
+ * attempt (custom headers, rate limit, endpoint health). Returns the new attempt.
  */
 export async function replayDelivery(
-  deps: Pick<AppContext, "db" | "cipher" | "send" | "now">,
+  deps: Pick<AppContext, "db" | "cipher" | "send" | "now"> & Partial<Pick<AppContext, "config" | "log">>,
   caller: Caller,
   input: { deliveryId: string },
 ) {
@@ -25,8 +28,16 @@ export async function replayDelivery(
   const row = await fetchDeliveryRow(deps.db, orgId, input.deliveryId);
   const secrets = await loadValidSecrets(deps.db, deps.cipher, row.org_id, row.webhook_id, deps.now());
   if (secrets.length === 0) throw new NotFoundError("Webhook");
+  const policy = await loadAttemptPolicy(deps.db, deps.cipher, row.webhook_id);
+  const autoDisableAfterMs = deps.config?.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS;
   const { number, attempt } = await runAttempt(
-    { send: deps.send, record: (a) => recordAttempt(deps.db, a), now: deps.now },
+    {
+      send: deps.send,
+      record: (a) => recordAttempt(deps.db, a),
+      now: deps.now,
+      endpoint: { db: deps.db, autoDisableAfterMs },
+      log: deps.log,
+    },
     "manual",
     {
       id: row.id,
@@ -36,6 +47,7 @@ export async function replayDelivery(
       url: row.webhook_url,
       body: row.event_body,
       scheduledAttempts: row.scheduled_attempts,
+      policy,
     },
     secrets,
   );

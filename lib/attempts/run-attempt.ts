@@ -1,6 +1,10 @@
 import type { AttemptTrigger } from "@prisma/client";
 import { newId } from "../ids";
+import type { Logger } from "../log";
+import { observeAttempt } from "../metrics/observe-attempt";
 import type { Send } from "../transport/types";
+import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
+import { noteOutcome, waitForTurn, type AttemptPolicy, type EndpointDeps } from "./attempt-policy";
 import { buildOutgoingRequest } from "./build-request";
 import type { AttemptRecord } from "./record-attempt";
 import { TRIGGERS } from "./triggers";
@@ -16,6 +20,8 @@ export type AttemptTarget = {
   body: Buffer;
   /** Scheduled attempts made so far. */
   scheduledAttempts: number;
+  /** The webhook's delivery policy and health (custom headers, own schedule, rate limit). */
+  policy?: AttemptPolicy;
 };
 
 export type AttemptDeps = {
@@ -27,6 +33,10 @@ export type AttemptDeps = {
   retryScheduleMs?: number[];
   /** The worker holding the delivery's lease (scheduled attempts). */
   workerId?: string;
+  /** For the rate limit shared across workers and the endpoint's health (auto-disable). */
+  endpoint?: EndpointDeps;
+  /** Where the attempt's log line goes (failures at info, successes at debug). */
+  log?: Logger;
 };
 
 export type AttemptOutcome = { number: number; attempt: AttemptRecord };
@@ -34,7 +44,10 @@ export type AttemptOutcome = { number: number; attempt: AttemptRecord };
 /**
  * One attempt of one delivery, whatever asked for it: sign with the given valid secrets (newest
  * first) and a fresh request_id, send, then record the attempt and the delivery's new state as
- * the trigger's rule says. `sent` runs as soon as the exchange ends, before the write.
+ * the trigger's rule says. `sent` runs as soon as the exchange ends, before the write. The
+ * webhook's policy applies to every trigger: its rate limit is waited for, its custom headers are
+ * sent (and masked in the log), its own schedule and Retry-After decide a retry, and the outcome
+ * updates the endpoint's health.
  */
 export async function runAttempt(
   deps: AttemptDeps,
@@ -43,6 +56,8 @@ export async function runAttempt(
   secrets: string[],
   sent?: () => void,
 ): Promise<AttemptOutcome> {
+  const { policy } = target;
+  await waitForTurn(deps.endpoint, target.webhookId, policy);
   const requestId = newId("req");
   const request = buildOutgoingRequest({
     url: target.url,
@@ -52,14 +67,18 @@ export async function runAttempt(
     requestId,
     secrets,
     now: deps.now(),
+    customHeaders: policy?.customHeaders,
   });
   const result = await deps.send(request);
   sent?.();
+  // Counted here, once, whatever the trigger: a new trigger is measured without another hook.
+  observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log });
   const next = TRIGGERS[trigger].next({
     ok: result.ok,
     scheduledAttempts: target.scheduledAttempts,
-    retryScheduleMs: deps.retryScheduleMs,
+    retryScheduleMs: policy?.retryScheduleMs ?? deps.retryScheduleMs,
     now: deps.now(),
+    result,
   });
   const attempt: AttemptRecord = {
     deliveryId: target.id,
@@ -67,10 +86,12 @@ export async function runAttempt(
     webhookId: target.webhookId,
     requestId,
     trigger,
-    request,
+    request: withMaskedCustomHeaders(request, policy?.customHeaders),
     result,
     next,
     workerId: deps.workerId,
   };
-  return { number: await deps.record(attempt), attempt };
+  const number = await deps.record(attempt);
+  await noteOutcome(deps.endpoint, attempt, policy, deps.now());
+  return { number, attempt };
 }

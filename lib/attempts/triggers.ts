@@ -1,5 +1,7 @@
 import type { AttemptTrigger } from "@prisma/client";
 import { stateAfterScheduledAttempt, type NextState } from "../dispatch/schedule";
+import { applyRetryAfter } from "../endpoint-health/retry-after";
+import type { SendResult } from "../transport/types";
 
 export type TriggerContext = {
   ok: boolean;
@@ -8,6 +10,8 @@ export type TriggerContext = {
   /** Needed by the triggers that follow the retry schedule. */
   retryScheduleMs?: number[];
   now: Date;
+  /** What came back (its Retry-After may move a retry later). */
+  result: SendResult;
 };
 
 export type TriggerRule = {
@@ -33,13 +37,17 @@ export const TRIGGERS: Record<AttemptTrigger, TriggerRule> = {
   scheduled: {
     scheduled: true,
     applies: "lease",
-    next: ({ ok, scheduledAttempts, retryScheduleMs, now }) => {
+    next: ({ ok, scheduledAttempts, retryScheduleMs, now, result }) => {
       if (!retryScheduleMs) throw new Error("A scheduled attempt needs the retry schedule.");
-      return stateAfterScheduledAttempt(scheduledAttempts + 1, ok, retryScheduleMs, now);
+      const next = stateAfterScheduledAttempt(scheduledAttempts + 1, ok, retryScheduleMs, now);
+      return applyRetryAfter(next, result, retryScheduleMs, now);
     },
   },
   // Replay: success settles the delivery and cancels its retries; a failure changes only the log.
   manual: { scheduled: false, applies: "always", next: ({ ok }) => (ok ? SUCCEEDED : null) },
+  // Bulk recovery of Failed deliveries: success settles the delivery as Succeeded; a failure
+  // leaves it Failed (only the log changes) and schedules nothing.
+  recovery: { scheduled: false, applies: "always", next: ({ ok }) => (ok ? SUCCEEDED : null) },
   // Check endpoint's HTTP step and Verify new secret: a delivery of its own, settled by its one
   // attempt (never retried, never claimed by the dispatcher).
   check: { scheduled: false, applies: "always", next: settledByOneAttempt },

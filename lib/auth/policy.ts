@@ -25,13 +25,22 @@ export const POLICY = {
   "webhook.secret.read": ADMINS_AND_TOKENS,
   "webhook.secret.reveal": ADMINS_AND_TOKENS,
   "webhook.secret.rotate": ADMINS_AND_TOKENS,
+  // Retry schedule, rate limit and custom headers (lib/webhook-policy), on create or update.
+  "webhook.policy.update": ADMINS_AND_TOKENS,
   "webhook.secret.verify": ADMINS_AND_TOKENS,
   "webhook.secret.expire_previous": ADMINS_AND_TOKENS,
   "webhook.check": ADMINS_AND_TOKENS,
   "delivery.read": ANYONE_IN_ORG,
   "delivery.replay": ADMINS_AND_TOKENS,
+  // Bulk recovery (lib/recovery): create covers the dry-run count too.
+  "recovery.create": ADMINS_AND_TOKENS,
+  "recovery.read": ANYONE_IN_ORG,
+  "recovery.cancel": ADMINS_AND_TOKENS,
+  // Alert destinations (webhooks of purpose "alerts"), managed in the console's Settings.
+  "alerts.manage": ADMINS_ONLY,
   "event.ingest": TOKENS_ONLY,
   "org.settings.read": USERS_IN_ORG,
+  "audit.read": ADMINS_AND_TOKENS,
   "api_token.reveal": ADMINS_ONLY,
   "api_token.regenerate": ADMINS_ONLY,
   "member.add": ADMINS_ONLY,

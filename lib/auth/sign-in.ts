@@ -1,3 +1,5 @@
+import { recordAudit } from "../audit/record";
+import { userCaller } from "./caller";
 import type { Db } from "../db/client";
 import {
   accountDelayMs,
@@ -40,7 +42,10 @@ export async function signIn(
   const delayMs = await accountDelayMs(db, email, now, options.policy);
   if (delayMs > 0) await (options.sleep ?? sleep)(delayMs);
 
-  const user = await db.prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
+  const user = await db.prisma.user.findUnique({
+    where: { email },
+    select: { id: true, orgId: true, role: true, passwordHash: true },
+  });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   if (!user || !valid) {
     const after = await recordLoginFailure(db, keys, now, options.policy);
@@ -50,6 +55,14 @@ export async function signIn(
   await clearLoginFailures(db, email);
   await deleteExpiredSessions(db, now);
   const session = await createSession(db, user.id, { now, hours: options.sessionHours });
+  await recordAudit(db.prisma, {
+    orgId: user.orgId,
+    actor: userCaller(user),
+    action: "user.sign_in",
+    targetType: "user",
+    targetId: user.id,
+    details: { address: input.clientAddress },
+  });
   return { ok: true, ...session };
 }
 

@@ -67,7 +67,7 @@ export function buildDeliveryDetail(
   now: Date,
 ): DeliveryDetail {
   const figures = deliveryFigures(settings);
-  const manual = attemptRows.filter((a) => a.trigger === "manual").length;
+  const manual = attemptRows.filter((a) => a.trigger !== "scheduled").length;
   const unsettled = row.status === "pending" || row.status === "retrying";
   return {
     id: row.id,

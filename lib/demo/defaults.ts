@@ -1,16 +1,17 @@
 import type { Config } from "../config";
+import { sandboxOriginFor } from "./sandbox-origin";
 
+/** The demo webhooks' own retry schedule: a Failed delivery shows up within a minute. */
 export const DEMO_RETRY_SCHEDULE = "5s,5s,10s,10s,15s";
 
 /**
- * Demo mode is the embedded database with NOVAVMS_DEMO on (the defaults of a fresh clone). There,
- * unless set explicitly, deliveries may reach loopback (the sandbox receiver is this very server)
- * and retries are compressed so a Failed delivery shows up within a minute instead of 7 hours.
+ * Demo mode is the embedded database with NOVAVMS_DEMO on (the defaults of a fresh clone). The
+ * SSRF guard stays on and the default retry schedule stays the article's: the only difference is
+ * that deliveries may reach this server's own sandbox receiver (exact origin, /api/sandbox/ paths).
+ * The demo webhooks carry their short schedule themselves (see seed.ts).
  */
 export function demoOverrides(config: Config, env: Record<string, string | undefined>): Record<string, string> {
   if (config.databaseUrl || !config.demo) return {};
-  const overrides: Record<string, string> = {};
-  if (!env.NOVAVMS_ALLOW_PRIVATE_NETWORKS) overrides.NOVAVMS_ALLOW_PRIVATE_NETWORKS = "1";
-  if (!env.NOVAVMS_RETRY_SCHEDULE) overrides.NOVAVMS_RETRY_SCHEDULE = DEMO_RETRY_SCHEDULE;
-  return overrides;
+  if (env.NOVAVMS_SANDBOX_ORIGIN) return {};
+  return { NOVAVMS_SANDBOX_ORIGIN: sandboxOriginFor(config.port) };
 }

@@ -9,6 +9,12 @@ import { DEMO_RETRY_SCHEDULE } from "./defaults";
 import { sandboxAnswer } from "./sandbox";
 import { seedDemo } from "./seed";
 
+// The slow receiver answers long after the timeout, and the others answer at once: 8 s between
+// "at once" and the timeout leaves room for a loaded machine, where this process (which also runs
+// the embedded database) may answer seconds late.
+const TIMEOUT_MS = 8_000;
+const SLOW_MS = 60_000;
+
 let ctx: TestContext;
 let server: http.Server;
 let baseUrl: string;
@@ -19,7 +25,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      const answer = sandboxAnswer((req.url ?? "").replace("/api/sandbox/", "").split("/"), { slowMs: 1_500 });
+      const answer = sandboxAnswer((req.url ?? "").replace("/api/sandbox/", "").split("/"), { slowMs: SLOW_MS });
       setTimeout(
         () => res.writeHead(answer.status, { "content-type": answer.contentType }).end(answer.body),
         answer.delayMs,
@@ -42,7 +48,7 @@ describe("demo data", () => {
     expect(schedule.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
     await seedDemo(ctx, orgId, baseUrl);
     const start = new Date();
-    const test = createTestDispatcher(ctx, { retryScheduleMs: schedule, timeoutMs: 1_000, start });
+    const test = createTestDispatcher(ctx, { retryScheduleMs: schedule, timeoutMs: TIMEOUT_MS, start });
     try {
       await test.dispatcher.runUntilIdle();
       const early = await statuses(orgId);

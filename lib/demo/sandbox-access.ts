@@ -1,4 +1,6 @@
+import { readBodyCapped } from "../api/parse";
 import type { Db } from "../db/client";
+import { PayloadTooLargeError } from "../errors";
 import type { Cipher } from "../crypto/encryption";
 import { verifyNovaVmsSignature } from "../signing/verify";
 import { loadValidSecrets } from "../signing/valid-secrets";
@@ -11,21 +13,10 @@ export const SANDBOX_MAX_BODY_BYTES = 1_048_576;
  * caller must not be able to grow this process's memory by POSTing a large body.
  */
 export async function drainBodyCapped(request: Request, maxBytes = SANDBOX_MAX_BODY_BYTES): Promise<Buffer | null> {
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(Buffer.from(value));
-  }
+  return readBodyCapped(request, maxBytes).catch((error: unknown) => {
+    if (error instanceof PayloadTooLargeError) return null;
+    throw error;
+  });
 }
 
 /**

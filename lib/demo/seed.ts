@@ -3,6 +3,7 @@ import { ingestEvent } from "../events/ingest";
 import { systemCaller } from "../auth/caller";
 import { deliveryFigures, type DeliveryFigures } from "../failures/figures";
 import { createWebhook } from "../webhooks/create-webhook";
+import { DEMO_RETRY_SCHEDULE } from "./defaults";
 
 const demoWebhooks = (figures: DeliveryFigures) => [
   { path: "ok", description: "Demo: healthy receiver (answers 200)" },
@@ -31,6 +32,9 @@ export async function seedDemo(context: AppContext, orgId: string, baseUrl: stri
       description: webhook.description,
       event_types: [],
       enabled: true,
+      // Their own short schedule: a Failed delivery shows within a minute; every other webhook
+      // keeps the configured default.
+      retry_schedule: DEMO_RETRY_SCHEDULE,
     });
   }
   for (const [type, data] of DEMO_EVENTS) await ingestEvent(context, caller, { type, data });

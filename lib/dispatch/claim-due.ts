@@ -10,8 +10,18 @@ export type ClaimedDelivery = {
   url: string;
   body: Buffer;
   scheduledAttempts: number;
+  /** The W3C traceparent of the event's request when tracing was on. */
+  traceparent: string | null;
   /** The webhook's valid signing secrets, encrypted, newest first (read with the claim). */
   secretsEncrypted: string[];
+  /** The webhook's policy (see lib/webhook-policy/), read with the claim like its secrets. */
+  retrySchedule: string | null;
+  rateLimitPerSecond: number | null;
+  customHeadersEncrypted: string | null;
+  /** Whether its latest attempts failed (lib/endpoint-health/auto-disable.ts). */
+  failing: boolean;
+  /** "endpoint", or "alerts" for an alert destination (no alerts about alerts). */
+  purpose: string;
 };
 
 export type ClaimOptions = {
@@ -40,8 +50,14 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: string;
     body: Buffer;
     scheduled_attempts: number;
+    traceparent: string | null;
     /** Space-separated (ciphertexts have no spaces): cheaper to read than a text[]. */
     secrets: string | null;
+    retry_schedule: string | null;
+    rate_limit_per_second: number | null;
+    custom_headers_encrypted: string | null;
+    failing: boolean;
+    purpose: string;
   }>(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
@@ -68,7 +84,8 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         SET lease_owner = $3, lease_expires_at = $1::timestamptz + make_interval(secs => $6::double precision / 1000)
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
-     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts,
+     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts, e.traceparent,
+       w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
        (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
          WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
     [
@@ -90,6 +107,12 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     url: row.url,
     body: row.body,
     scheduledAttempts: row.scheduled_attempts,
+    traceparent: row.traceparent,
     secretsEncrypted: row.secrets ? row.secrets.split(" ") : [],
+    retrySchedule: row.retry_schedule,
+    rateLimitPerSecond: row.rate_limit_per_second,
+    customHeadersEncrypted: row.custom_headers_encrypted,
+    failing: row.failing,
+    purpose: row.purpose,
   }));
 }

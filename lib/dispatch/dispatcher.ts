@@ -3,8 +3,10 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import type { Send } from "../transport/types";
 import { newId } from "../ids";
+import { observeClaim } from "../metrics/observe";
 import type { Logger } from "../log";
 import { createScheduledAttempts } from "../attempts/scheduled-attempts";
+import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 
 export type DispatcherOptions = {
@@ -21,6 +23,8 @@ export type DispatcherOptions = {
   leaseMs: number;
   now?: () => Date;
   workerId?: string;
+  /** NOVAVMS_AUTO_DISABLE_AFTER in ms (0 = only 410 Gone disables); default 5 days. */
+  autoDisableAfterMs?: number;
 };
 
 export type Dispatcher = {
@@ -50,6 +54,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     retryScheduleMs: options.retryScheduleMs,
     workerId,
     maxBatch: Math.max(options.batchSize, 1),
+    autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS,
+    log: options.log,
   });
 
   function busy(webhookId: string): number {
@@ -64,14 +70,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // so by the time the claim returns the webhook it skipped may no longer look saturated, and
     // nothing would claim its deliveries before the next tick.
     const skippedSaturated = [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
-    const claimed = await claimDueDeliveries(options.db, {
-      workerId,
-      now: now(),
-      limit,
-      leaseMs: options.leaseMs,
-      perWebhook: options.endpointConcurrency,
-      inFlight: perWebhook,
-    });
+    const claimed = await observeClaim(() =>
+      claimDueDeliveries(options.db, {
+        workerId,
+        now: now(),
+        limit,
+        leaseMs: options.leaseMs,
+        perWebhook: options.endpointConcurrency,
+        inFlight: perWebhook,
+      }),
+    );
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
     // webhook whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
@@ -95,7 +103,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const task: Promise<void> = attempt(delivery, releaseEndpoint)
       .then(
         () => {},
-        (error) => options.log.error({ err: error, delivery: delivery.id }, "delivery attempt could not be recorded"),
+        (error) =>
+          options.log.error(
+            { err: error, delivery_id: delivery.id, webhook_id: delivery.webhookId },
+            "delivery attempt could not be recorded",
+          ),
       )
       .finally(() => {
         running.delete(task);

@@ -51,6 +51,8 @@ describe("a database outage under the worker", () => {
     const worker = startWorker(context, { send: sender.send });
     try {
       await expect.poll(() => held.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      // Every attempt the worker has on the wire has reached the receiver (they arrive one by one).
+      await expect.poll(() => held.length - worker.dispatcher.inFlight, { timeout: 10_000 }).toBe(0);
       const inFlight = held.length;
       await database.pause();
       holding = false;

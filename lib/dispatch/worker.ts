@@ -5,9 +5,15 @@ import type { Send } from "../transport/types";
 import { isDatabaseUnavailable } from "../db/failure-kind";
 import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
+import { startMetricsServer } from "../metrics/serve";
+import { startRetention } from "../retention/schedule";
+import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
+import { startRecoveryRunner } from "../recovery/start-runner";
+import { configureAlertEmail } from "../alerts/email";
+import type { RecoveryRunner } from "../recovery/runner";
 
-export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
+export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop: () => Promise<void> };
 
 /**
  * The dispatcher of a worker process: a pump every second (node-cron), at once when an event is
@@ -16,17 +22,23 @@ export type Worker = { dispatcher: Dispatcher; stop: () => Promise<void> };
  */
 export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
   const { config } = context;
+  const send = options.send ?? context.send;
   const dispatcher = createDispatcher({
     db: context.db,
     cipher: context.cipher,
-    send: options.send ?? context.send,
+    send,
     log: context.log,
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,
     endpointConcurrency: config.endpointConcurrency,
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
+    autoDisableAfterMs: config.autoDisableAfterMs,
   });
+  configureAlertEmail(
+    config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: consoleUrl(config) } : null,
+  );
+  const recoveries = startRecoveryRunner(context, send);
   // While the database is away every claim fails: wait longer each time (with jitter) and
   // resume by itself on the first claim that works.
   const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
@@ -43,18 +55,29 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
         );
       },
     );
+    // Its failures while the database is away are the claim's to report and back off from.
+    recoveries.pump().catch((error) => {
+      if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "running recoveries failed");
+    });
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
+  const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
+  const retention = startRetention(context);
+  void loadTracing("novavms-worker");
   pump();
   return {
     dispatcher,
+    recoveries,
     stop: async () => {
       await task.stop();
+      await (await metrics)?.close();
+      await retention.stop();
+      await stopTracing();
       unsubscribe();
       await listener?.stop();
-      await dispatcher.stop();
+      await Promise.all([dispatcher.stop(), recoveries.stop()]);
     },
   };
 }
@@ -89,4 +112,29 @@ function listenForDueDeliveries(url: string, onDue: () => void, context: AppCont
       await client?.end().catch(() => {});
     },
   };
+}
+
+/** The console's address for links in alert emails: NOVAVMS_PUBLIC_URL, else this machine's port. */
+function consoleUrl(config: AppContext["config"]): string {
+  return (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
+}
+
+/** GET /metrics of this worker on NOVAVMS_METRICS_PORT; a port in use is logged, not fatal. */
+function startWorkerMetrics(context: AppContext, dispatcher: Dispatcher, port: number) {
+  return startMetricsServer({
+    port,
+    token: context.config.metricsToken,
+    db: context.db,
+    log: context.log,
+    inFlight: () => dispatcher.inFlight,
+  }).then(
+    (server) => {
+      context.log.info({ port: server.port }, "worker metrics on /metrics");
+      return server;
+    },
+    (error: unknown) => {
+      context.log.error({ err: error, port }, "worker metrics server could not start");
+      return null;
+    },
+  );
 }

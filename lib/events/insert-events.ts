@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { ConflictError, IdempotencyKeyReusedError } from "../errors";
 import { idTimePrefix, newId } from "../ids";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
+import { loadedTracing } from "../tracing/load";
 import type { IngestEventInput, IngestResult } from "./ingest";
 
 // The one place events are stored: `ingestEvent` (a group of one), group commit and the batch
@@ -18,6 +19,8 @@ export type PreparedEvent = {
   body: string;
   idempotencyKey: string | null;
   createdAt: Date;
+  /** The W3C traceparent of the request that sent it (tracing on): its attempts continue that trace. */
+  traceparent: string | null;
 };
 
 /** What storing one event answers: its result, or the error of its idempotency key alone. */
@@ -25,16 +28,29 @@ export type InsertOutcome = IngestResult | ConflictError | IdempotencyKeyReusedE
 
 type Queryable = Pick<pg.Pool, "query"> | pg.PoolClient;
 
-/** The envelope of one event, serialised once: these bytes are signed, sent, stored and replayed. */
+/**
+ * The envelope of one event, serialised once: these bytes are signed, sent, stored and replayed.
+ * Called in the request's own context, so the event keeps that request's trace even when it is
+ * stored by a statement another request started (group commit).
+ */
 export function prepareEvent(orgId: string, input: IngestEventInput, now: Date): PreparedEvent {
   const id = newId("evt", now.getTime());
   const body = JSON.stringify({ id, type: input.type, created_at: now.toISOString(), data: input.data });
-  return { orgId, id, type: input.type, body, idempotencyKey: input.idempotency_key ?? null, createdAt: now };
+  return {
+    orgId,
+    id,
+    type: input.type,
+    body,
+    idempotencyKey: input.idempotency_key ?? null,
+    createdAt: now,
+    traceparent: loadedTracing()?.activeTraceparent() ?? null,
+  };
 }
 
 /**
- * Stores any number of events, of one org or several, with one delivery per enabled webhook of
- * each event's own org subscribed to its type (no event types = all), in one statement: all of
+ * Stores any number of events, of one org or several, with one delivery per enabled endpoint
+ * webhook of each event's own org subscribed to its type (no event types = all; alert
+ * destinations receive only NovaVMS's own operational events), in one statement: all of
  * them or none, and dispatchers are woken (in this process, the worker of `npm start`, and over
  * PostgreSQL NOTIFY). Answers come in the order of `events`. An event whose key its org already
  * used is not stored again: with the same type and data it answers exactly the first result
@@ -78,11 +94,12 @@ async function storeEvents(
   if (events.length === 0) return { outcomes: [], delivered: false };
   const { rows } = await db.query<{ event_id: string; id: string | null; webhook_id: string | null }>(
     `WITH input AS (
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[])
-         AS i(id, org_id, type, body, idempotency_key, created_at, delivery_prefix)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
+                            $8::text[])
+         AS i(id, org_id, type, body, idempotency_key, created_at, delivery_prefix, traceparent)
      ), event AS (
-       INSERT INTO events (id, org_id, type, body, idempotency_key, created_at)
-       SELECT id, org_id, type, convert_to(body, 'UTF8'), idempotency_key, created_at FROM input
+       INSERT INTO events (id, org_id, type, body, idempotency_key, created_at, traceparent)
+       SELECT id, org_id, type, convert_to(body, 'UTF8'), idempotency_key, created_at, traceparent FROM input
        ON CONFLICT (org_id, idempotency_key) DO NOTHING
        RETURNING id, org_id, type, created_at
      ), delivery AS (
@@ -91,7 +108,7 @@ async function storeEvents(
               'pending', event.created_at, event.created_at, event.created_at
          FROM event
          JOIN input ON input.id = event.id
-         JOIN webhooks w ON w.org_id = event.org_id AND w.enabled
+         JOIN webhooks w ON w.org_id = event.org_id AND w.enabled AND w.purpose = 'endpoint'
                         AND (cardinality(w.event_types) = 0 OR event.type = ANY(w.event_types))
        RETURNING id, webhook_id, event_id
      ), notify AS (
@@ -110,6 +127,7 @@ async function storeEvents(
       events.map((e) => e.createdAt),
       // Delivery ids get their event's time part from idTimePrefix, their random part from the database.
       events.map((e) => idTimePrefix("dlv", e.createdAt.getTime())),
+      events.map((e) => e.traceparent),
     ],
   );
   const stored = new Map<string, IngestResult>();

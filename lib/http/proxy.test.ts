@@ -62,7 +62,9 @@ describe("the API method table", () => {
     const verbs = ["GET", "POST", "PUT", "PATCH", "DELETE"];
     for (const { route, methods } of API_ROUTE_METHODS) {
       const source = fs.readFileSync(path.join(root, route, "route.ts"), "utf8");
-      const exported = verbs.filter((verb) => new RegExp(`export const ${verb}\\b`).test(source));
+      const exported = verbs.filter((verb) =>
+        new RegExp(`export (?:const|async function|function) ${verb}\\b`).test(source),
+      );
       expect(exported, route).toEqual([...methods].sort((a, b) => verbs.indexOf(a) - verbs.indexOf(b)));
     }
     const routeFiles = fs.readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith("route.ts"));

@@ -8,6 +8,7 @@ export function getProcessSender(config: Config): Sender {
   holder.novavmsSender ??= createSender({
     timeoutMs: config.deliveryTimeoutMs,
     allowPrivateNetworks: config.allowPrivateNetworks,
+    sandboxOrigin: config.sandboxOrigin,
   });
   return holder.novavmsSender;
 }

@@ -16,6 +16,7 @@ import { checkLiteralHost, createGuardedLookup, type Resolver } from "./ssrf";
 import { createTrustContext, loadTrustedCertificates } from "./trusted-cas";
 import type { Send, SendResult } from "./types";
 import { validateWebhookUrl } from "./validate-url";
+import { isSandboxUrl } from "../demo/sandbox-origin";
 
 // One delivery attempt on the wire: a POST of the exact bytes and headers, judged by its status,
 // bounded in time and in what is kept of the answer. Every network outcome is a SendResult.
@@ -28,6 +29,8 @@ export type SenderOptions = {
   maxConnectionsPerOrigin?: number;
   /** The resolver; the operating system's unless given (tests use a DNS that never answers). */
   resolve?: Resolver;
+  /** `http://127.0.0.1:<port>` of this server's sandbox receiver, reachable despite the guard. */
+  sandboxOrigin?: string | null;
 };
 
 export type Sender = { send: Send; close: () => Promise<void> };
@@ -79,7 +82,7 @@ export function createSender(options: SenderOptions): Sender {
     if (!checked.ok) return failed(startedAt, elapsed(), { reason: "destination_blocked", message: checked.message });
     const url = new URL(checked.url);
     const context = { hostname: url.hostname, port: portOf(url), timeoutMs };
-    if (!allowPrivateNetworks) {
+    if (!allowPrivateNetworks && !isSandboxUrl(url, options.sandboxOrigin)) {
       const refusal = checkLiteralHost(url.hostname);
       if (refusal) return failed(startedAt, elapsed(), { reason: "destination_blocked", message: refusal });
     }

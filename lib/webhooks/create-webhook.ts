@@ -4,15 +4,17 @@ import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
 import { newId } from "../ids";
 import { generateSigningSecret } from "../signing/secret";
+import { auditPolicy, changesPolicy, policyData } from "../webhook-policy/webhook-data";
 import type { CreateWebhookInput } from "./schemas";
 
 /** A new webhook of the caller's org with its first signing secret. */
 export async function createWebhook(
-  { db, cipher }: Pick<AppContext, "db" | "cipher">,
+  { db, cipher, now = () => new Date() }: Pick<AppContext, "db" | "cipher"> & Partial<Pick<AppContext, "now">>,
   caller: Caller,
   input: CreateWebhookInput,
 ) {
   const { orgId } = authorize(caller, "webhook.create");
+  if (changesPolicy(input)) authorize(caller, "webhook.policy.update");
   const id = newId("wh");
   return db.prisma.$transaction(async (tx) => {
     const webhook = await tx.webhook.create({
@@ -23,6 +25,10 @@ export async function createWebhook(
         description: input.description,
         eventTypes: input.event_types,
         enabled: input.enabled,
+        disabledReason: input.enabled ? null : "manual",
+        disabledAt: input.enabled ? null : now(),
+        ...policyData(cipher, input),
+        purpose: input.purpose,
       },
     });
     await tx.signingSecret.create({
@@ -34,7 +40,7 @@ export async function createWebhook(
       action: "webhook.create",
       targetType: "webhook",
       targetId: id,
-      details: { url: input.url },
+      details: { url: input.url, ...auditPolicy(input) },
     });
     return webhook;
   });

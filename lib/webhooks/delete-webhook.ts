@@ -14,6 +14,8 @@ export async function deleteWebhook(
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhook.deleteMany({ where: { id: input.webhookId, orgId } });
     if (count === 0) throw new NotFoundError("Webhook");
+    // Items of org-wide recoveries that pointed at its deliveries (its own recoveries cascade).
+    await tx.recoveryItem.deleteMany({ where: { webhookId: input.webhookId } });
     await recordAudit(tx, {
       orgId,
       actor: caller,

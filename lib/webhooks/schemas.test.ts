@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { createWebhookInput, updateWebhookInput } from "./schemas";
 
 describe("webhook input", () => {
-  it("fills in the defaults of a new webhook: all event types, enabled", () => {
+  it("fills in the defaults of a new webhook: all event types, enabled, the default delivery policy", () => {
     expect(createWebhookInput.parse({ url: "https://example.com/hooks" })).toEqual({
       url: "https://example.com/hooks",
       description: "",
       event_types: [],
       enabled: true,
+      retry_schedule: null,
+      rate_limit_per_second: null,
+      headers: [],
     });
   });
 

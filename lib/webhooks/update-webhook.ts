@@ -3,6 +3,7 @@ import type { Caller } from "../auth/caller";
 import { authorize } from "../auth/policy";
 import type { AppContext } from "../context";
 import { NotFoundError } from "../errors";
+import { auditPolicy, changesPolicy, enabledChange, policyData } from "../webhook-policy/webhook-data";
 import type { UpdateWebhookInput } from "./schemas";
 
 /**
@@ -10,12 +11,13 @@ import type { UpdateWebhookInput } from "./schemas";
  * time); enabling makes the parked ones due now, so nothing queued is lost either way.
  */
 export async function updateWebhook(
-  { db, now }: Pick<AppContext, "db" | "now">,
+  { db, cipher, now }: Pick<AppContext, "db" | "cipher" | "now">,
   caller: Caller,
   input: { webhookId: string; changes: UpdateWebhookInput },
 ) {
   const { orgId } = authorize(caller, "webhook.update");
   const { webhookId: id, changes } = input;
+  if (changesPolicy(changes)) authorize(caller, "webhook.policy.update");
   return db.prisma.$transaction(async (tx) => {
     const { count } = await tx.webhook.updateMany({
       where: { id, orgId },
@@ -24,6 +26,8 @@ export async function updateWebhook(
         description: changes.description,
         eventTypes: changes.event_types,
         enabled: changes.enabled,
+        ...enabledChange(changes.enabled, now()),
+        ...policyData(cipher, changes),
       },
     });
     if (count === 0) throw new NotFoundError("Webhook");
@@ -44,7 +48,7 @@ export async function updateWebhook(
       action: "webhook.update",
       targetType: "webhook",
       targetId: id,
-      details: { ...changes },
+      details: { ...changes, ...auditPolicy(changes) },
     });
     return tx.webhook.findUniqueOrThrow({ where: { id } });
   });

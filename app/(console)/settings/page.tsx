@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AddMemberForm } from "@/components/settings/add-member-form";
+import { AlertDestinationsPanel } from "@/components/settings/alert-destinations-panel";
 import { ApiTokenPanel } from "@/components/settings/api-token-panel";
 import { MembersTable } from "@/components/settings/members-table";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { userCaller } from "@/lib/auth/caller";
 import { requireUser } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
+import { listAlertDestinations } from "@/lib/alerts/destinations";
 import { readOrgSettings } from "@/lib/org/read-settings";
 import {
   addMemberAction,
@@ -19,14 +21,19 @@ import {
   removeMemberAction,
   revealApiTokenAction,
 } from "./actions";
+import { addAlertDestinationAction } from "./alert-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
   const caller = userCaller(user);
-  const { token, members } = await readOrgSettings(getAppContext(), caller);
+  const [{ token, members }, destinations] = await Promise.all([
+    readOrgSettings(getAppContext(), caller),
+    listAlertDestinations(getAppContext(), caller),
+  ]);
   const isAdmin = isAllowed(caller, "member.add");
+  const managesAlerts = isAllowed(caller, "alerts.manage");
 
   return (
     <div className="space-y-6">
@@ -34,6 +41,21 @@ export default async function SettingsPage() {
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read these settings, but only an admin can change them.</Alert>
       ) : null}
+
+      <Card
+        id="alerts"
+        title="Alert destinations"
+        description={
+          <>
+            URLs that receive NovaVMS&apos;s operational events, signed like deliveries with their own secret:{" "}
+            <code>endpoint.disabled</code>, <code>delivery.exhausted</code> (at most one per webhook per 15 minutes,
+            with a count) and <code>recovery.completed</code>. Admins also get them by email when the server has
+            NOVAVMS_SMTP_URL set.
+          </>
+        }
+      >
+        <AlertDestinationsPanel destinations={destinations} canManage={managesAlerts} add={addAlertDestinationAction} />
+      </Card>
 
       <Card
         id="api-token"
@@ -86,6 +108,14 @@ export default async function SettingsPage() {
           </div>
         ) : null}
       </Card>
+
+      {isAdmin ? (
+        <Card id="audit" title="Audit log" description="Who did what and when in your organisation.">
+          <Link className="text-sm font-medium underline" href="/settings/audit">
+            Open the audit log
+          </Link>
+        </Card>
+      ) : null}
     </div>
   );
 }

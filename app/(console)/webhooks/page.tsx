@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { HealthBanners } from "@/components/webhooks/health-banners";
 import { CertificateWarnings } from "@/components/cert-watch/certificate-warnings";
 import { WebhooksTable } from "@/components/webhooks/webhooks-table";
 import { Alert } from "@/components/ui/alert";
@@ -11,6 +12,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { readCertificateWarnings } from "@/lib/cert-watch/expiry-warning";
 import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
+import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { listWindowStart } from "@/lib/webhooks/overview-range";
 import { readWebhookSummaries } from "@/lib/webhooks/read-webhooks";
 
@@ -25,8 +27,9 @@ export default async function WebhooksPage({
   const { deleted } = await searchParams;
   const caller = userCaller(user);
   const app = getAppContext();
-  const [webhooks, certificateWarnings] = await Promise.all([
+  const [webhooks, unhealthy, certificateWarnings] = await Promise.all([
     readWebhookSummaries(app, caller, { since: listWindowStart() }),
+    readUnhealthyEndpoints(app, caller),
     readCertificateWarnings(app, caller),
   ]);
   const isAdmin = isAllowed(caller, "webhook.create");
@@ -43,6 +46,7 @@ export default async function WebhooksPage({
         description="The endpoints NovaVMS delivers your organisation's events to."
         actions={newWebhook}
       />
+      <HealthBanners endpoints={unhealthy} autoDisableAfterMs={app.config.autoDisableAfterMs} linkToWebhook />
       {deleted === "1" ? <Alert tone="success">Webhook deleted, with its deliveries and their log.</Alert> : null}
       {!isAdmin ? (
         <Alert tone="info">You are a viewer: you can read webhooks, but only an admin can change them.</Alert>

@@ -185,6 +185,12 @@ describe("webhooks and signing", () => {
       description: "Ops",
       event_types: ["camera.offline"],
       enabled: true,
+      disabled_reason: null,
+      disabled_at: null,
+      retry_schedule: null,
+      rate_limit_per_second: null,
+      headers: [],
+      purpose: "endpoint",
       created_at: expect.any(String),
       certificate: null,
     });

@@ -17,6 +17,14 @@ import * as rotate from "./webhooks/[id]/signing/rotate/route";
 import * as deliveries from "./deliveries/route";
 import * as delivery from "./deliveries/[id]/route";
 import * as replay from "./deliveries/[id]/replay/route";
+import * as recoveries from "./recoveries/route";
+import * as recovery from "./recoveries/[id]/route";
+import * as cancelRecovery from "./recoveries/[id]/cancel/route";
+import * as check from "./webhooks/[id]/check/route";
+import * as expire from "./webhooks/[id]/signing/expire-previous/route";
+import * as verify from "./webhooks/[id]/signing/verify/route";
+import * as auditEvents from "./audit-events/route";
+import * as openapi from "./openapi.json/route";
 
 // Property-based: every API route, and the console log's URL parameters, given generated input
 // full of NUL characters, lone surrogates, invalid UTF-8, deep nesting, `__proto__`, huge
@@ -75,6 +83,13 @@ const body = fc.oneof(
         enabled: nastyValue,
         idempotency_key: nasty,
         grace_period_seconds: nastyValue,
+        retry_schedule: nastyValue,
+        rate_limit_per_second: nastyValue,
+        headers: nastyValue,
+        since: nasty,
+        until: nasty,
+        statuses: nastyValue,
+        dry_run: nastyValue,
       },
       { requiredKeys: [] },
     )
@@ -94,7 +109,18 @@ const query = fc
     fc.tuple(
       fc.oneof(
         nasty,
-        fc.constantFrom("limit", "cursor", "status", "since", "until", "event_type", "webhook_id", "request_id"),
+        fc.constantFrom(
+          "limit",
+          "cursor",
+          "status",
+          "since",
+          "until",
+          "event_type",
+          "webhook_id",
+          "request_id",
+          "actor",
+          "action",
+        ),
       ),
       nasty,
     ),
@@ -115,16 +141,26 @@ const ROUTES: Array<{ name: string; method: string; handler: unknown; id?: boole
   { name: "DELETE /webhooks/{id}", method: "DELETE", handler: webhook.DELETE, id: true },
   { name: "GET /webhooks/{id}/signing", method: "GET", handler: signing.GET, id: true },
   { name: "POST /webhooks/{id}/signing/rotate", method: "POST", handler: rotate.POST, id: true, body: true },
+  { name: "POST /webhooks/{id}/check", method: "POST", handler: check.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/verify", method: "POST", handler: verify.POST, id: true },
+  { name: "POST /webhooks/{id}/signing/expire-previous", method: "POST", handler: expire.POST, id: true },
   { name: "GET /deliveries", method: "GET", handler: deliveries.GET },
   { name: "GET /deliveries/{id}", method: "GET", handler: delivery.GET, id: true },
   { name: "POST /deliveries/{id}/replay", method: "POST", handler: replay.POST, id: true },
+  { name: "GET /recoveries", method: "GET", handler: recoveries.GET },
+  { name: "POST /recoveries", method: "POST", handler: recoveries.POST, body: true },
+  { name: "GET /recoveries/{id}", method: "GET", handler: recovery.GET, id: true },
+  { name: "POST /recoveries/{id}/cancel", method: "POST", handler: cancelRecovery.POST, id: true },
+  { name: "GET /audit-events", method: "GET", handler: auditEvents.GET },
+  { name: "GET /openapi.json", method: "GET", handler: openapi.GET },
 ];
 
 async function counts(): Promise<string> {
   const { rows } = await ctx.db.pool.query(
     `SELECT (SELECT count(*) FROM events WHERE org_id = $1) AS e, (SELECT count(*) FROM webhooks WHERE org_id = $1) AS w,
             (SELECT count(*) FROM deliveries WHERE org_id = $1) AS d, (SELECT count(*) FROM signing_secrets s
-              JOIN webhooks w ON w.id = s.webhook_id WHERE w.org_id = $1) AS s`,
+              JOIN webhooks w ON w.id = s.webhook_id WHERE w.org_id = $1) AS s,
+            (SELECT count(*) FROM recoveries WHERE org_id = $1) AS r`,
     [orgId],
   );
   return JSON.stringify(rows[0]);

@@ -1,3 +1,4 @@
+import { DocsTable } from "@/components/docs/docs-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Prose } from "@/components/docs/prose";
@@ -32,28 +33,17 @@ export default async function ErrorCodesPage() {
       </p>
 
       <h2 id="api">API error codes</h2>
-      <div className="overflow-x-auto">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Code</th>
-              <th scope="col">Status</th>
-              <th scope="col">Meaning</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(API_ERROR_CODES).map(([code, { status, description }]) => (
-              <tr key={code} id={code} className={anchored}>
-                <td>
-                  <code>{code}</code>
-                </td>
-                <td>{status}</td>
-                <td>{withCode(description)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DocsTable columns={["Code", "Status", "Meaning"]}>
+        {Object.entries(API_ERROR_CODES).map(([code, { status, description }]) => (
+          <tr key={code} id={code} className={anchored}>
+            <td>
+              <code>{code}</code>
+            </td>
+            <td>{status}</td>
+            <td>{withCode(description)}</td>
+          </tr>
+        ))}
+      </DocsTable>
 
       <h2 id={DELIVERY_ERROR_CODE} className={anchored}>
         <code>{DELIVERY_ERROR_CODE}</code>

@@ -1,3 +1,4 @@
+import { DocsTable } from "@/components/docs/docs-table";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
@@ -67,26 +68,16 @@ export default async function WebhookSigningPage() {
       </p>
 
       <h2 id="headers">Request headers</h2>
-      <div className="overflow-x-auto">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Header</th>
-              <th scope="col">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {HEADERS.map(([name, value]) => (
-              <tr key={name}>
-                <td>
-                  <code>{name}</code>
-                </td>
-                <td>{value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DocsTable columns={["Header", "Value"]}>
+        {HEADERS.map(([name, value]) => (
+          <tr key={name}>
+            <td>
+              <code>{name}</code>
+            </td>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </DocsTable>
 
       <h2 id="secret">The signing secret</h2>
       <p>

@@ -5,12 +5,14 @@ import { CertificateWarnings } from "@/components/cert-watch/certificate-warning
 import { PageHeader } from "@/components/ui/page-header";
 import { TabLinks } from "@/components/ui/tab-links";
 import { SendTestEventButton } from "@/components/webhooks/send-test-event-button";
+import { HealthBanners } from "@/components/webhooks/health-banners";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
 import { certificateWarning } from "@/lib/cert-watch/expiry-warning";
 import { getAppContext } from "@/lib/context";
 import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
+import { readUnhealthyEndpoints } from "@/lib/endpoint-health/queries";
 import { sendTestEventAction } from "../actions";
 
 // The header and tabs of one webhook. Each tab's page loads and authorizes on its own as well:
@@ -27,6 +29,7 @@ export default async function WebhookLayout({
   const app = getAppContext();
   const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
+  const unhealthy = await readUnhealthyEndpoints(app, caller, { webhookId: webhook.id });
   const warning = certificateWarning(webhook, { warningDays: app.config.certWarningDays, now: app.now() });
   const base = `/webhooks/${webhook.id}`;
   const tabs = [
@@ -62,6 +65,9 @@ export default async function WebhookLayout({
           )
         }
       />
+      <div className="mb-4">
+        <HealthBanners endpoints={unhealthy} autoDisableAfterMs={app.config.autoDisableAfterMs} linkToWebhook={false} />
+      </div>
       {warning ? (
         <div className="mb-4">
           <CertificateWarnings warnings={[warning]} linked={false} />

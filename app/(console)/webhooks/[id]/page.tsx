@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RecoveriesTable } from "@/components/recovery/recoveries-table";
 import { CheckEndpointPanel } from "@/components/endpoint-check/check-endpoint-panel";
 import { Card } from "@/components/ui/card";
 import { DeliveriesChart } from "@/components/webhooks/deliveries-chart";
@@ -9,6 +10,7 @@ import { SuccessRate } from "@/components/webhooks/status-badges";
 import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { DELIVERY_STATUSES, STATUS_LABELS } from "@/lib/delivery-log/format";
+import { readRecoveries } from "@/lib/recovery/read-recoveries";
 import { overviewWindow } from "@/lib/webhooks/overview-range";
 import { findWebhookFor, readWebhookOverview } from "@/lib/webhooks/read-webhooks";
 import type { CheckResult } from "@/lib/endpoint-check/types";
@@ -26,7 +28,10 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
   const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
   const period = overviewWindow(range);
-  const overview = await readWebhookOverview(app, caller, { webhookId: webhook.id, ...period });
+  const [overview, recoveries] = await Promise.all([
+    readWebhookOverview(app, caller, { webhookId: webhook.id, ...period }),
+    readRecoveries(app, caller, { limit: 10, webhook_id: webhook.id }),
+  ]);
   const base = `/webhooks/${webhook.id}`;
 
   return (
@@ -62,6 +67,9 @@ export default async function WebhookOverviewPage({ params, searchParams }: Prop
       </Card>
       <Card title="Deliveries over time" id="chart">
         <DeliveriesChart buckets={overview.buckets} bucketMinutes={period.bucketMinutes} period={period.description} />
+      </Card>
+      <Card title="Recoveries" id="recoveries">
+        <RecoveriesTable recoveries={recoveries.data} />
       </Card>
       <p className="text-sm">
         <Link href={`${base}/deliveries`} className="text-brand-700 underline">

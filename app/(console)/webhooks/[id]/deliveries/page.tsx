@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { DeliveryLog } from "@/components/deliveries/delivery-log";
+import { RecoveryPanel } from "@/components/recovery/recovery-panel";
 import { requireCaller } from "@/lib/auth/current-user";
 import { getAppContext } from "@/lib/context";
 import { loadLogPage } from "@/lib/delivery-log/log-page";
@@ -28,6 +29,9 @@ export default async function WebhookDeliveriesPage({ params, searchParams }: Pr
       <h2 id="webhook-deliveries-title" className="sr-only">
         Deliveries of this webhook
       </h2>
+      <div className="mb-4">
+        <RecoveryPanel caller={caller} view={page.view} webhook={webhook} />
+      </div>
       <DeliveryLog
         basePath={basePath}
         view={page.view}

@@ -5,6 +5,7 @@ import { Card } from "@/components/ui/card";
 import { Time } from "@/components/ui/time";
 import { DeleteWebhookForm, EnableWebhookForm } from "@/components/webhooks/settings-actions";
 import { WebhookStatusBadge } from "@/components/webhooks/status-badges";
+import { PolicyForm } from "@/components/webhooks/policy-form";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
 import { requireCaller } from "@/lib/auth/current-user";
 import { isAllowed } from "@/lib/auth/policy";
@@ -12,13 +13,15 @@ import { getAppContext } from "@/lib/context";
 import { eventTypeFormValues } from "@/lib/webhooks/form";
 import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
 import { deleteWebhookAction, setWebhookEnabledAction, updateWebhookAction } from "../../actions";
+import { updatePolicyAction } from "../../policy-actions";
 
 export const metadata: Metadata = { title: "Webhook settings" };
 
 export default async function WebhookSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requireCaller();
   const { id } = await params;
-  const webhook = await findWebhookFor(getAppContext(), caller, { webhookId: id });
+  const app = getAppContext();
+  const webhook = await findWebhookFor(app, caller, { webhookId: id });
   if (!webhook) notFound();
 
   if (!isAllowed(caller, "webhook.update")) {
@@ -60,6 +63,17 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
       <Card title="Endpoint" id="endpoint">
         <WebhookForm action={updateWebhookAction.bind(null, webhook.id)} initial={initial} mode="edit" />
       </Card>
+      <Card title="Delivery policy" id="policy">
+        <PolicyForm
+          action={updatePolicyAction.bind(null, webhook.id)}
+          initial={{
+            retry_schedule: webhook.retrySchedule ?? "",
+            rate_limit_per_second: webhook.rateLimitPerSecond?.toString() ?? "",
+          }}
+          headerNames={webhook.customHeaderNames}
+          defaultSchedule={app.config.retryScheduleMs.map(formatMs).join(",")}
+        />
+      </Card>
       <Card title={webhook.enabled ? "Disable" : "Enable"} id="status">
         <EnableWebhookForm
           enabled={webhook.enabled}
@@ -71,4 +85,16 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
       </Card>
     </div>
   );
+}
+
+function formatMs(ms: number): string {
+  for (const [unit, size] of [
+    ["d", 86_400_000],
+    ["h", 3_600_000],
+    ["m", 60_000],
+    ["s", 1_000],
+  ] as const) {
+    if (ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
 }

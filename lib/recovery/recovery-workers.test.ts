@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { systemCaller } from "../auth/caller";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestOrg } from "../testing/org-fixtures";
+import { startReceiver, type Receiver } from "../testing/receivers";
+import { deliveryIdsOf, seedFailedDeliveries } from "../testing/recovery-fixtures";
+import { createTestContext, type TestContext } from "../testing/test-database";
+import { createRecovery } from "./create";
+import { getRecovery } from "./queries";
+
+// A recovery is a job in the database, run by real worker processes (`npm run worker`): when the
+// worker running it is killed with SIGKILL, another one resumes it, and no delivery is attempted
+// twice by the recovery.
+
+let ctx: TestContext;
+let receiver: Receiver;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-recovery-"));
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  receiver = await startReceiver((_req, res) => setTimeout(() => res.writeHead(200).end("ok"), 60));
+});
+afterAll(async () => {
+  await receiver.close();
+  await ctx.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: ctx.database.url,
+      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
+      NOVAVMS_DATA_DIR: dataDir,
+      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+      // A short lease, so the items the killed worker held are settled soon.
+      NOVAVMS_LEASE_SECONDS: "5",
+      NOVAVMS_DB_POOL_SIZE: "4",
+      NOVAVMS_RECOVERY_CONCURRENCY: "32",
+      LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => {
+  it("completes after another worker resumes it, with no delivery attempted twice", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const urls = Array.from({ length: 10 }, (_, i) => `${receiver.origin}/endpoint-${i}`);
+    const { deliveryIds } = await seedFailedDeliveries(ctx, orgId, { urls, events: 200 });
+    expect(deliveryIds).toHaveLength(2000);
+    const created = await createRecovery(ctx, systemCaller(orgId), {
+      since: new Date(0),
+      statuses: ["failed"],
+      dry_run: false,
+    });
+    if (created.dryRun) throw new Error("expected a recovery");
+    const id = created.recovery.id;
+    expect(created.recovery.total).toBe(2000);
+
+    const victim = startWorkerProcess();
+    let survivor: ChildProcess | undefined;
+    try {
+      await expect.poll(() => receiver.requests.length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(300);
+      victim.kill("SIGKILL");
+      await exited(victim);
+      const atKill = receiver.requests.length;
+      expect(atKill).toBeLessThan(2000);
+      survivor = startWorkerProcess();
+      await expect
+        .poll(async () => (await getRecovery(ctx.db, orgId, id)).status, { timeout: 120_000, interval: 250 })
+        .toBe("completed");
+    } finally {
+      victim.kill("SIGKILL");
+      survivor?.kill("SIGTERM");
+      await Promise.all([exited(victim), survivor ? exited(survivor) : Promise.resolve()]);
+    }
+
+    const received = deliveryIdsOf(receiver.requests);
+    // Never twice, and nothing outside the recovery.
+    expect(new Set(received).size).toBe(received.length);
+    expect(deliveryIds).toEqual(expect.arrayContaining(received));
+    const final = await getRecovery(ctx.db, orgId, id);
+    expect(final).toMatchObject({ status: "completed", total: 2000, done: 2000 });
+    const { rows } = await ctx.db.pool.query<{ attempts: number; deliveries: number; max: number }>(
+      `SELECT count(*)::int AS attempts, count(DISTINCT delivery_id)::int AS deliveries,
+              coalesce(max(n), 0)::int AS max
+         FROM (SELECT delivery_id, count(*) OVER (PARTITION BY delivery_id) AS n FROM delivery_attempts
+                WHERE org_id = $1 AND trigger = 'recovery') a`,
+      [orgId],
+    );
+    expect(rows[0].max).toBe(1);
+    // Items the killed worker had on the wire reached the receiver but were never recorded: they
+    // count as failed (outcome unknown). Every other delivery was sent once and succeeded.
+    expect(final.succeeded).toBe(rows[0].attempts);
+    expect(final.failed).toBe(2000 - final.succeeded);
+    expect(final.failed).toBeLessThanOrEqual(32);
+    expect(received.length).toBeGreaterThanOrEqual(2000 - 32);
+    expect(received.length).toBeLessThanOrEqual(2000);
+  });
+});

@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { systemCaller } from "../auth/caller";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestEvent } from "../events/ingest";
+import { createTestOrg } from "../testing/org-fixtures";
+import { createTestContext, type TestContext } from "../testing/test-database";
+import { createWebhook } from "../webhooks/create-webhook";
+
+// The per-webhook rate limit is held across worker processes: two real workers sharing one
+// database do not each send the full rate.
+
+let ctx: TestContext;
+let receiver: { origin: string; process: ChildProcess };
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-rate-"));
+
+// The receiver runs in a process of its own: this one also serves the embedded database to both
+// workers, and its busy event loop would bunch up the arrival times it measures.
+const RECEIVER = `
+const http = require("node:http");
+const arrivals = [];
+const server = http.createServer((req, res) => {
+  if (req.method === "GET") return res.end(JSON.stringify(arrivals));
+  req.resume();
+  req.on("end", () => { arrivals.push(performance.now()); res.writeHead(200).end("ok"); });
+});
+server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));`;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const child = spawn(process.execPath, ["-e", RECEIVER], { stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout!.once("data", (data) => resolve(String(data).trim())),
+  );
+  receiver = { origin: `http://127.0.0.1:${port}`, process: child };
+});
+afterAll(async () => {
+  receiver.process.kill();
+  await ctx.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function arrivals(): Promise<number[]> {
+  return (await fetch(`${receiver.origin}/arrivals`)).json() as Promise<number[]>;
+}
+
+function startWorkerProcess(): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      DATABASE_URL: ctx.database.url,
+      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
+      NOVAVMS_DATA_DIR: dataDir,
+      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+      NOVAVMS_DB_POOL_SIZE: "4",
+      LOG_LEVEL: "error",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** The most arrivals inside any window of `ms` (sliding, starting at each arrival). */
+function busiestWindow(times: number[], ms: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let end = 0;
+  for (let start = 0; start < sorted.length; start++) {
+    while (end < sorted.length && sorted[end] < sorted[start] + ms) end++;
+    best = Math.max(best, end - start);
+  }
+  return best;
+}
+
+describe("rate limit across workers", () => {
+  it("keeps 2 workers together at 5 per second for 200 due deliveries", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    await createWebhook(ctx, systemCaller(orgId), {
+      url: `${receiver.origin}/limited`,
+      description: "",
+      event_types: [],
+      enabled: true,
+      rate_limit_per_second: 5,
+    });
+    for (let i = 0; i < 200; i++) await ingestEvent(ctx, systemCaller(orgId), { type: "camera.offline", data: { i } });
+    const workers = [startWorkerProcess(), startWorkerProcess()];
+    try {
+      await expect.poll(async () => (await arrivals()).length, { timeout: 150_000, interval: 1_000 }).toBe(200);
+    } finally {
+      for (const worker of workers) worker.kill("SIGTERM");
+      await Promise.all(
+        workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once("exit", resolve)))),
+      );
+    }
+    const times = await arrivals();
+    expect(busiestWindow(times, 1_000)).toBeLessThanOrEqual(6);
+    // 200 at 5 per second cannot take less than 39.8 s.
+    const sorted = [...times].sort((a, b) => a - b);
+    expect(sorted[199] - sorted[0]).toBeGreaterThanOrEqual(39_000);
+  });
+});
