@@ -136,21 +136,63 @@ describe.each([2, 4])("%i worker processes on one database", (workers) => {
     } finally {
       await stopAll(children);
     }
-    // A delivery attempted more than once, with each attempt's outcome, so a failure says why.
-    const { rows: repeated } = await ctx.db.pool.query<{ delivery_id: string; outcomes: string[] }>(
-      `SELECT delivery_id, array_agg(coalesce(reason, 'ok') || ': ' || coalesce(message, '') ORDER BY number) AS outcomes
-         FROM delivery_attempts GROUP BY delivery_id HAVING count(*) > 1`,
+    // Two claims of one delivery would show as attempts of it in flight at the same time, two
+    // attempts with one number, or an attempt after it succeeded. A second attempt is allowed only
+    // as the retry of a failed one, started after that one ended: on a loaded machine an answer can
+    // take longer than even the 120 s timeout, and a timed-out attempt is retried by design.
+    expect(await doubleClaims()).toEqual([]);
+    const { rows } = await ctx.db.pool.query<{ attempts: number; deliveries: number; retried: number }>(
+      `SELECT count(*)::int AS attempts, count(DISTINCT delivery_id)::int AS deliveries,
+              count(*) FILTER (WHERE number > 1)::int AS retried FROM delivery_attempts`,
     );
-    expect(repeated).toEqual([]);
+    expect(rows[0].deliveries).toBe(2000);
     const received = receivedDeliveryIds();
-    expect(received).toHaveLength(2000);
     expect(new Set(received)).toEqual(new Set(ids));
-    const { rows } = await ctx.db.pool.query<{ attempts: number; deliveries: number }>(
-      "SELECT count(*)::int AS attempts, count(DISTINCT delivery_id)::int AS deliveries FROM delivery_attempts",
-    );
-    expect(rows[0]).toEqual({ attempts: 2000, deliveries: 2000 });
+    // Every attempt reached the receiver except, at most, timed-out ones whose request it never read.
+    expect(received.length).toBeGreaterThanOrEqual(2000);
+    expect(received.length).toBeLessThanOrEqual(rows[0].attempts);
+    expect(rows[0].attempts).toBe(2000 + rows[0].retried);
   });
 });
+
+type DoubleClaim = { delivery_id: string; attempts: string[] };
+
+// Each delivery whose attempts could not all come from one claim at a time, with its attempts
+// (number, start, duration, outcome) so a failure says why.
+async function doubleClaims(): Promise<DoubleClaim[]> {
+  const { rows } = await ctx.db.pool.query<{
+    delivery_id: string;
+    number: number;
+    started: Date;
+    duration_ms: number;
+    reason: string | null;
+  }>(
+    `SELECT delivery_id, number, started_at AS started, duration_ms, reason FROM delivery_attempts
+      WHERE delivery_id IN (SELECT delivery_id FROM delivery_attempts GROUP BY delivery_id HAVING count(*) > 1)
+      ORDER BY delivery_id, started_at, number`,
+  );
+  const byDelivery = new Map<string, typeof rows>();
+  for (const row of rows) byDelivery.set(row.delivery_id, [...(byDelivery.get(row.delivery_id) ?? []), row]);
+  const found: DoubleClaim[] = [];
+  for (const [deliveryId, attempts] of byDelivery) {
+    const apart = attempts.every((attempt, i) => {
+      if (i === 0) return true;
+      const previous = attempts[i - 1];
+      const previousEnd = previous.started.getTime() + previous.duration_ms;
+      return (
+        previous.reason !== null && attempt.number === previous.number + 1 && attempt.started.getTime() >= previousEnd
+      );
+    });
+    if (!apart)
+      found.push({
+        delivery_id: deliveryId,
+        attempts: attempts.map(
+          (a) => `#${a.number} ${a.started.toISOString()} +${a.duration_ms}ms ${a.reason ?? "ok"}`,
+        ),
+      });
+  }
+  return found;
+}
 
 describe("a worker killed with SIGKILL mid-batch", () => {
   it(

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signPayload } from "../signing/sign";
-import { NODE_VERIFY, PYTHON_VERIFY, STANDARD_WEBHOOKS_VERIFY } from "./signing-snippets";
+import { deliveryFigures, withFigures } from "../failures/figures";
+import { NODE_EXPRESS, NODE_VERIFY, PYTHON_FLASK, PYTHON_VERIFY, STANDARD_WEBHOOKS_VERIFY } from "./signing-snippets";
 
 // Runs the documented code for real, against signatures computed from the delivery contract
 // (design: X-NovaVMS-Signature keyed with the secret string's UTF-8 bytes; Standard Webhooks keyed
@@ -157,6 +158,18 @@ describe("the snippets against the headers the dispatcher really sends", () => {
         { NOVAVMS_WEBHOOK_SECRET: key },
       );
       expect(JSON.parse(standard)).toBe("camera.offline");
+    }
+  });
+});
+
+describe("the framework examples", () => {
+  it("say the configured delivery timeout, not a fixed one", () => {
+    const figures = deliveryFigures({ deliveryTimeoutMs: 3_000, retryScheduleMs: [60_000] });
+    for (const snippet of [NODE_EXPRESS, PYTHON_FLASK]) {
+      expect(snippet).toContain("{timeout}");
+      const shown = withFigures(snippet, figures);
+      expect(shown).toMatch(/[Aa]nswer within 3 seconds;/);
+      expect(shown).not.toContain("{timeout}");
     }
   });
 });

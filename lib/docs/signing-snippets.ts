@@ -34,7 +34,7 @@ app.post("/webhooks/novavms", express.raw({ type: "application/json" }), (req, r
   if (!ok) return res.status(400).send("invalid signature");
 
   const event = JSON.parse(req.body.toString("utf8"));
-  // Answer within 10 seconds; do slow work in your own queue.
+  // Answer within {timeout}; do slow work in your own queue.
   res.status(200).end();
   enqueue(event);
 });
@@ -73,7 +73,7 @@ def novavms_webhook():
     ):
         abort(400)
     event = json.loads(raw_body)
-    enqueue(event)  # answer within 10 seconds; do slow work in your own queue
+    enqueue(event)  # answer within {timeout}; do slow work in your own queue
     return "", 200
 `;
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CodeBlock } from "@/components/docs/code-block";
 import { Prose } from "@/components/docs/prose";
 import { currentFigures } from "@/lib/failures/current-figures";
+import { withFigures } from "@/lib/failures/figures";
 import {
   NODE_EXPRESS,
   NODE_VERIFY,
@@ -108,12 +109,12 @@ export default async function WebhookSigningPage() {
 
       <h3 id="node">Node.js</h3>
       <CodeBlock title="Node.js" code={NODE_VERIFY} />
-      <CodeBlock title="Node.js with Express" code={NODE_EXPRESS} />
+      <CodeBlock title="Node.js with Express" code={withFigures(NODE_EXPRESS, figures)} />
 
       <h3 id="python">Python</h3>
       <p>Python 3.10 or newer.</p>
       <CodeBlock title="Python" code={PYTHON_VERIFY} />
-      <CodeBlock title="Python with Flask" code={PYTHON_FLASK} />
+      <CodeBlock title="Python with Flask" code={withFigures(PYTHON_FLASK, figures)} />
 
       <h2 id="standard-webhooks">Standard Webhooks</h2>
       <p>
