@@ -38,6 +38,7 @@ import * as deliveryRoute from "./api/v1/deliveries/[id]/route";
 import * as replayRoute from "./api/v1/deliveries/[id]/replay/route";
 import * as deliveriesRoute from "./api/v1/deliveries/route";
 import * as eventsRoute from "./api/v1/events/route";
+import * as eventsBatchRoute from "./api/v1/events/batch/route";
 import * as orgRoute from "./api/v1/orgs/[org]/route";
 import * as orgsRoute from "./api/v1/orgs/route";
 import * as webhookRoute from "./api/v1/webhooks/[id]/route";
@@ -350,6 +351,13 @@ export const ACTION_ENTRIES: Record<Action, Entry> = {
         handler: handler(eventsRoute.POST),
         path: () => "/events",
         body: () => ({ type: "camera.offline", data: {} }),
+      },
+      {
+        name: "POST /events/batch",
+        method: "POST",
+        handler: handler(eventsBatchRoute.POST),
+        path: () => "/events/batch",
+        body: () => ({ events: [{ type: "camera.offline", data: {} }] }),
       },
     ],
   },

@@ -90,6 +90,8 @@ const schema = z.object({
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NOVAVMS_MAX_EVENT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
+  NOVAVMS_MAX_BATCH_BYTES: z.coerce.number().int().min(1_024).max(104_857_600).default(5_242_880),
+  NOVAVMS_WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   NOVAVMS_SESSION_HOURS: z.coerce
     .number()
     .int()
@@ -169,6 +171,8 @@ function toConfig(env: z.infer<typeof schema>) {
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
     dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
+    maxBatchBytes: env.NOVAVMS_MAX_BATCH_BYTES,
+    webConcurrency: env.NOVAVMS_WEB_CONCURRENCY,
     sessionHours: env.NOVAVMS_SESSION_HOURS,
     logLevel: env.LOG_LEVEL,
     metricsPort: env.NOVAVMS_METRICS_PORT,

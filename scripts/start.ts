@@ -49,6 +49,7 @@ async function main() {
     console.log(`Demo mode (embedded database): ${settings}. Set NOVAVMS_DEMO=0 to turn it off.`);
   }
   const env = { ...process.env, ...demo, DATABASE_URL: database.url, PORT: String(config.port) };
+  // scripts/web.ts runs NOVAVMS_WEB_CONCURRENCY web processes on the one port when asked to.
   supervisor.start({
     name: "web server",
     args: ["--import", "tsx", "scripts/web.ts"],

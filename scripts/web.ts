@@ -1,13 +1,18 @@
 // The web server of `npm start`: Next.js behind Node's HTTP server, so that the client's address
 // and scheme are decided once, from the socket and the trusted proxies only (lib/http/forwarded.ts),
-// before any page, action or route reads them. Takes the port from PORT.
+// before any page, action or route reads them. Takes the port from PORT. With
+// NOVAVMS_WEB_CONCURRENCY above 1 this process is the primary of that many such web processes
+// on the one port (scripts/web-cluster.ts), each running this file again.
+import cluster from "node:cluster";
 import http from "node:http";
 import { loadConfig } from "../lib/config";
 import { normalizeForwardedHeaders, parseTrustedProxies } from "../lib/http/forwarded";
 import { formatStartupError } from "../lib/startup/errors";
+import { runWebCluster } from "./web-cluster";
 
 async function main() {
   const config = loadConfig();
+  if (config.webConcurrency > 1 && cluster.isPrimary) return runWebCluster(config.webConcurrency);
   const trusted = parseTrustedProxies(config.trustedProxies);
   // What `next start` sets; read by Next.js and React when they load.
   (process.env as Record<string, string>).NODE_ENV ??= "production";

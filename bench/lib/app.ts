@@ -39,7 +39,7 @@ export type BenchApp = { origin: string; web: WebProcess; workers: WorkerPool | 
 
 export async function startApp(
   target: BenchTarget,
-  options: { workers: number; relayIpc: boolean },
+  options: { workers: number; relayIpc: boolean; webProcesses?: number },
 ): Promise<BenchApp> {
   const dataDir = tempDir("novavms-bench-web-");
   const web = await spawnWeb(
@@ -48,6 +48,7 @@ export async function startApp(
       NOVAVMS_ENCRYPTION_KEY: target.encryptionKey,
       NOVAVMS_DATA_DIR: dataDir,
       NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
+      NOVAVMS_WEB_CONCURRENCY: String(options.webProcesses ?? 1),
     },
     BENCH_DIST_DIR,
   );

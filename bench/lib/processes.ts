@@ -41,15 +41,20 @@ export type WebProcess = { child: ChildProcess; origin: string };
 /** `next start` on a free port with the bench's build directory; resolves once /api/health is OK. */
 export async function spawnWeb(env: ProcessEnv, distDir: string, nodeArgs: string[] = []): Promise<WebProcess> {
   const port = await freePort();
+  // NOVAVMS_WEB_CONCURRENCY above 1: the web server of `npm start`, which then runs that many processes.
+  const cluster = Number(env.NOVAVMS_WEB_CONCURRENCY ?? "1") > 1;
   const child = spawn(
     process.execPath,
-    [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    cluster
+      ? [...nodeArgs, ...tsxArgs(), "scripts/web.ts"]
+      : [...nodeArgs, require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
     {
       env: {
         PATH: process.env.PATH ?? "",
         NODE_ENV: "production",
         LOG_LEVEL: "warn",
         NOVAVMS_NEXT_DIST_DIR: distDir,
+        PORT: String(port),
         ...env,
       },
       stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -78,11 +78,15 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     id: "5",
-    title: "ingest with fan-out to 3",
+    title: "ingest: single events, fan-out 50, batches",
     run: (target, scale) =>
       runIngest(
         target,
-        size(scale, { seconds: 2, runs: 2, connections: 16 }, { seconds: 10, runs: 3, connections: 16 }),
+        size(
+          scale,
+          { seconds: 2, runs: 2, connections: 16, batchConnections: 4 },
+          { seconds: 6, runs: 3, connections: 16, batchConnections: 4 },
+        ),
       ),
   },
   {

@@ -1,98 +1,152 @@
-import autocannon from "autocannon";
 import { buildForBench, startApp } from "../lib/app";
-import { startReceivers } from "../lib/receivers";
+import { batchBody, countRows, lowLoadLatency, post, SAMPLE_DATA, type Load } from "../lib/ingest-load";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { createBenchOrg, createWebhooks, type BenchTarget } from "../lib/seed";
+import { postgresCpuMeter } from "../lib/server-cpu";
+import { sleep } from "../lib/stats";
 
-// Scenario 5: `POST /api/v1/events` fanned out to 3 webhooks, driven by autocannon with a fixed
-// number of connections against the real `next start`. No worker runs: this measures the API and
-// the database's write of an event with its deliveries, not delivery.
+// Scenario 5: getting events in, against the real `next start` with no worker running (this
+// measures the API and the database's writes, not delivery). In each run, side by side:
+// - single events (`POST /api/v1/events`, fan-out 1) and the web server's own floor, an /api/v1
+//   path no route matches (a route handler that touches no database), at the same connections;
+// - events fanned out to 50 webhooks each: deliveries created per second;
+// - batches of 500 events (`POST /api/v1/events/batch`);
+// and, in this process, one ingest call at 10 events/s through the group commit and directly.
 
-export type IngestOptions = { seconds: number; runs: number; connections: number };
+export type IngestOptions = { seconds: number; runs: number; connections: number; batchConnections: number };
+
+const FAN_OUT = 50;
+const BATCH = 500;
 
 export async function runIngest(target: BenchTarget, options: IngestOptions): Promise<ScenarioResult> {
-  const result = newScenario("5", "Ingest: POST /api/v1/events, fan-out 3", target.kind);
+  const result = newScenario("5", "Ingest: single events, fan-out 50, batches of 500", target.kind);
   result.details.buildSeconds = buildForBench();
-  const receivers = await startReceivers(["fast", "fast", "fast"]);
-  const { orgId, apiToken } = await createBenchOrg(target);
-  await createWebhooks(target, orgId, receivers.urls);
-  const app = await startApp(target, { workers: 0, relayIpc: false });
+  const single = await createBenchOrg(target);
+  await createWebhooks(target, single.orgId, ["https://hooks.example.com/novavms/single"]);
+  const wide = await createBenchOrg(target);
+  await createWebhooks(
+    target,
+    wide.orgId,
+    Array.from({ length: FAN_OUT }, (_, i) => `https://hooks.example.com/novavms/${i}`),
+  );
+  const cpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
+  let app = await startApp(target, { workers: 0, relayIpc: false });
   try {
-    const load = (seconds: number, path = "/api/v1/events") =>
-      autocannon({
-        url: `${app.origin}${path}`,
-        method: "POST",
-        headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
-        body: JSON.stringify({
-          type: "camera.offline",
-          data: { camera_id: "cam_lobby_01", site_id: "site_lobby_east", reason: "heartbeat_missed" },
-        }),
-        connections: options.connections,
-        duration: seconds,
-        timeout: 10,
-      });
-    // Requests in flight when autocannon stops are still written: let them land before counting,
-    // or the warm-up's last ones would be counted in the first run.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_000));
-    await load(2); // warm-up: JIT, connection pool, route handler
+    const event = { type: "camera.offline", data: SAMPLE_DATA };
+    const load = (
+      path: string,
+      token: string,
+      body: unknown,
+      connections = options.connections,
+      seconds = options.seconds,
+    ) => post(app.origin, { path, token, body, connections, seconds });
+    // Requests in flight when autocannon stops are still written: let them land before counting.
+    const settle = () => sleep(1_000);
+    await load("/api/v1/events", single.apiToken, event, options.connections, 2); // warm-up
+    await load("/api/v1/events/batch", single.apiToken, batchBody(BATCH), options.batchConnections, 1);
     await settle();
-    const rates: number[] = [];
-    const p99s: number[] = [];
-    const floors: number[] = [];
+
+    const series = { single: [] as number[], p99: [] as number[], floor: [] as number[], ratio: [] as number[] };
+    const fan = { deliveries: [] as number[], ratio: [] as number[] };
+    const batch = { events: [] as number[], ratio: [] as number[] };
+    const cpuPerEvent: number[] = [];
     const runs: Record<string, unknown>[] = [];
+    const broken: string[] = [];
     for (let run = 0; run < options.runs; run++) {
-      const before = await countRows(target);
-      const r = await load(options.seconds);
-      await settle();
-      const after = await countRows(target);
-      rates.push(r["2xx"] / r.duration);
-      p99s.push(r.latency.p99);
-      // The framework's own floor on this machine: an /api/v1 path no route matches answers 404
-      // from a route handler that touches no database, at the same connections.
-      const floor = await load(Math.min(options.seconds, 2), "/api/v1/no-such-resource");
-      floors.push((floor["2xx"] + floor.non2xx) / floor.duration);
-      runs.push({
-        run,
-        accepted: r["2xx"],
-        non2xx: r.non2xx,
-        errors: r.errors,
-        timeouts: r.timeouts,
-        seconds: r.duration,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        max: r.latency.max,
-        events: after.events - before.events,
-        deliveries: after.deliveries - before.deliveries,
-      });
-    }
-    const targets = target.kind === "postgres";
-    result.metrics.push(metric("accepted events/s", "/s", rates, targets ? { op: ">=", value: 1000 } : undefined));
-    result.metrics.push(metric("latency p99", "ms", p99s, targets ? { op: "<=", value: 100 } : undefined));
-    result.metrics.push(metric("reference: unmatched /api/v1 route, no database, req/s", "/s", floors));
-    result.details.runs = runs;
-    result.notes.push(
-      `autocannon, ${options.connections} connections, ${options.seconds} s per run after a 2 s warm-up; each event makes 3 deliveries; no worker running.`,
-    );
-    // Requests still in flight when a run ends are written but not counted: at most one per connection.
-    const broken = runs.filter((r) => {
-      const events = Number(r.events);
-      const accepted = Number(r.accepted);
-      return (
-        r.non2xx !== 0 || events < accepted || events > accepted + options.connections || r.deliveries !== 3 * events
+      const check = async (
+        name: string,
+        orgId: string,
+        work: () => Promise<Load>,
+        perRequest: number,
+        fanOut: number,
+      ) => {
+        const before = await countRows(target, orgId);
+        const cpuBefore = cpu?.();
+        const r = await work();
+        await settle();
+        const after = await countRows(target, orgId);
+        const events = after.events - before.events;
+        const deliveries = after.deliveries - before.deliveries;
+        const accepted = r.ok * perRequest;
+        // At most one request per connection is still in flight when a run ends: written, not counted.
+        if (r.non2xx || r.errors || events < accepted || events > accepted + options.connections * perRequest)
+          broken.push(`${name} run ${run}: ${r.ok} accepted, ${events} events written, ${r.non2xx} non-2xx`);
+        if (deliveries !== events * fanOut)
+          broken.push(`${name} run ${run}: ${deliveries} deliveries for ${events} events`);
+        runs.push({ run, name, ...r, events, deliveries });
+        return {
+          ...r,
+          events,
+          perSecond: accepted / r.seconds,
+          cpu: cpu && cpuBefore !== undefined ? cpu() - cpuBefore : null,
+        };
+      };
+      const one = await check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
+      const floor = await load("/api/v1/no-such-resource", single.apiToken, event);
+      const wideRun = await check(
+        "fan-out 50",
+        wide.orgId,
+        () => load("/api/v1/events", wide.apiToken, event),
+        1,
+        FAN_OUT,
       );
+      const batchRun = await check(
+        "batch",
+        single.orgId,
+        () => load("/api/v1/events/batch", single.apiToken, batchBody(BATCH), options.batchConnections),
+        BATCH,
+        1,
+      );
+      series.single.push(one.perSecond);
+      series.p99.push(one.p99);
+      const floorRate = (floor.ok + floor.non2xx) / floor.seconds;
+      series.floor.push(floorRate);
+      series.ratio.push(one.perSecond / floorRate);
+      fan.deliveries.push(wideRun.perSecond * FAN_OUT);
+      fan.ratio.push((wideRun.perSecond * FAN_OUT) / one.perSecond);
+      batch.events.push(batchRun.perSecond);
+      batch.ratio.push(batchRun.perSecond / one.perSecond);
+      if (one.cpu !== null) cpuPerEvent.push((one.cpu / one.events) * 1e6);
+    }
+    // The same single-event load on NOVAVMS_WEB_CONCURRENCY=2: the web server's processes on one port.
+    await app.stop();
+    app = await startApp(target, { workers: 0, relayIpc: false, webProcesses: 2 });
+    await load("/api/v1/events", single.apiToken, event, options.connections, 2); // warm-up
+    const twoWeb: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const r = await load("/api/v1/events", single.apiToken, event);
+      if (r.non2xx || r.errors) broken.push(`2 web processes run ${run}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+      twoWeb.push(r.ok / r.seconds / series.single[run]);
+    }
+    const low = await lowLoadLatency(target, single.orgId, {
+      perSecond: 10,
+      seconds: Math.max(10, options.seconds * 2),
     });
-    if (broken.length)
-      result.error = "some requests failed, or events/deliveries written do not match the 202s; see details.runs";
+
+    const pg = target.kind === "postgres";
+    const t = (op: ">=" | "<=", value: number) => (pg ? { op, value } : undefined);
+    result.metrics.push(metric("single events: accepted events/s", "/s", series.single));
+    result.metrics.push(metric("single events: latency p99", "ms", series.p99, t("<=", 100)));
+    result.metrics.push(metric("floor: unmatched /api/v1 route, no database, req/s", "/s", series.floor));
+    result.metrics.push(metric("single events ÷ floor", "", series.ratio, t(">=", 0.9)));
+    result.metrics.push(metric("fan-out 50: deliveries created/s", "/s", fan.deliveries));
+    result.metrics.push(metric("fan-out 50 deliveries/s ÷ single events/s", "", fan.ratio, t(">=", 25)));
+    result.metrics.push(metric("batches of 500: events/s", "/s", batch.events));
+    result.metrics.push(metric("batch events/s ÷ single events/s", "", batch.ratio, t(">=", 10)));
+    result.metrics.push(metric("10 events/s: p50 through group commit", "ms", [low.grouped]));
+    result.metrics.push(metric("10 events/s: p50 group commit − direct", "ms", [low.grouped - low.direct], t("<=", 2)));
+    result.metrics.push(metric("single events/s, 2 web processes ÷ 1", "", twoWeb));
+    if (cpuPerEvent.length) result.metrics.push(metric("PostgreSQL CPU per single event", "µs", cpuPerEvent));
+    result.details.runs = runs;
+    result.details.lowLoad = low;
+    result.notes.push(
+      `autocannon, ${options.connections} connections (batches: ${options.batchConnections}), ${options.seconds} s per load in each run after a warm-up; ` +
+        `single events fan out to 1 webhook, the wide org's to ${FAN_OUT}; no worker running. ` +
+        `The 10 events/s comparison runs in the bench process, alternating a grouped and a direct ingestEvent call.`,
+    );
+    if (broken.length) result.error = `events/deliveries written do not match the 202s: ${broken.join("; ")}`;
     return result;
   } finally {
     await app.stop();
-    await receivers.close();
   }
-}
-
-async function countRows(target: BenchTarget): Promise<{ events: number; deliveries: number }> {
-  const { rows } = await target.db.pool.query<{ events: number; deliveries: number }>(
-    "SELECT (SELECT count(*)::int FROM events) AS events, (SELECT count(*)::int FROM deliveries) AS deliveries",
-  );
-  return rows[0];
 }

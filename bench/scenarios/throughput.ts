@@ -3,6 +3,7 @@ import { buildOutgoingRequest } from "../../lib/attempts/build-request";
 import { createDispatcher } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
+import { postgresCpuMeter } from "../lib/server-cpu";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
@@ -52,6 +53,8 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const ceilings: number[] = [];
     const dispatched: number[] = [];
     const ratios: number[] = [];
+    const dbCpuPerDelivery: number[] = [];
+    const dbCpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
     const checks = { delivered: 0, expected: 0, receiverDuplicates: 0, attemptDuplicates: 0, succeeded: 0 };
     for (let run = 0; run < options.runs; run++) {
       const ceiling = await measureCeiling({
@@ -75,9 +78,11 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
         batchSize: config.batchSize,
         leaseMs: config.leaseSeconds * 1000,
       });
+      const cpuBefore = dbCpu?.();
       const started = performance.now();
       const delivered = await dispatcher.runUntilIdle();
       const seconds = (performance.now() - started) / 1000;
+      if (dbCpu && cpuBefore !== undefined) dbCpuPerDelivery.push(((dbCpu() - cpuBefore) / delivered) * 1e6);
       await dispatcher.stop();
       await sender.close();
 
@@ -104,6 +109,13 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     result.metrics.push(
       metric("ratio to ceiling", "", ratios, target.kind === "postgres" ? { op: ">=", value: 0.5 } : undefined),
     );
+    if (dbCpuPerDelivery.length)
+      result.metrics.push(
+        metric("PostgreSQL CPU per delivery (claim, result, attempt row)", "µs", dbCpuPerDelivery, {
+          op: "<=",
+          value: 55,
+        }),
+      );
     result.details.checks = checks;
     result.notes.push(
       `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setAppContext } from "@/lib/context";
 import {
   attemptSchema,
+  batchAcceptedSchema,
   deliveryDetailSchema,
   eventAcceptedSchema,
   webhookSchema,
@@ -76,6 +77,36 @@ describe("the typed TypeScript client", () => {
 
     const after = await client.GET("/deliveries/{id}", { params: { path: { id: deliveryId } } });
     expect(after.data?.status).toBe("succeeded");
+  });
+
+  it("sends a batch of events and reads each event's answer in the order sent", async () => {
+    const created = await client.POST("/webhooks", {
+      body: { url: `${receiver.origin}/batch`, event_types: ["camera.online"] },
+    });
+    const webhook = webhookSchema.parse(created.data);
+    const sent = await client.POST("/events/batch", {
+      body: {
+        events: [
+          { type: "camera.online", data: { n: 1 }, idempotency_key: "client-batch-1" },
+          { type: "camera.tampered", data: { n: 2 } },
+        ],
+      },
+    });
+    expect(sent.response.status).toBe(202);
+    const accepted = batchAcceptedSchema.parse(sent.data);
+    expect(accepted.events.map((e) => e.duplicate)).toEqual([false, false]);
+    expect(accepted.events[0].deliveries).toEqual([{ id: expect.any(String), webhook_id: webhook.id }]);
+    expect(accepted.events[1].deliveries.map((d) => d.webhook_id)).not.toContain(webhook.id);
+
+    const again = await client.POST("/events/batch", {
+      body: { events: [{ type: "camera.online", data: { n: 1 }, idempotency_key: "client-batch-1" }] },
+    });
+    expect(again.data?.events).toEqual([{ ...accepted.events[0], duplicate: true }]);
+    const reused = await client.POST("/events/batch", {
+      body: { events: [{ type: "camera.online", data: { n: 9 }, idempotency_key: "client-batch-1" }] },
+    });
+    expect(reused.response.status).toBe(409);
+    expect(reused.error?.error.code).toBe("idempotency_key_reused");
   });
 
   it("returns the API's error shape, typed, for a refused request", async () => {

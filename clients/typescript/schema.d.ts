@@ -22,6 +22,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a batch of events
+         * @description 1 to 500 events, each as `POST /events` would store it, in one statement: all of them or none. Each `idempotency_key` works on its own: one used before for the same event answers its first result with `duplicate: true`; one used before for another event refuses the batch (409). One invalid event refuses the batch (400), its index in the message (`events.3.type: …`).
+         */
+        post: operations["sendEventBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -442,6 +462,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{org}/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a batch of events (for an organisation)
+         * @description `POST /events/batch` for the organisation `{org}` (its id or `ext:<external_id>`), with the operator token or that org's own API token. 1 to 500 events, each as `POST /events` would store it, in one statement: all of them or none. Each `idempotency_key` works on its own: one used before for the same event answers its first result with `duplicate: true`; one used before for another event refuses the batch (409). One invalid event refuses the batch (400), its index in the message (`events.3.type: …`).
+         */
+        post: operations["sendEventBatchForOrg"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{org}/webhooks": {
         parameters: {
             query?: never;
@@ -799,6 +839,29 @@ export interface components {
                 [key: string]: unknown;
             };
             idempotency_key?: string;
+        };
+        EventBatchAccepted: {
+            /** @description One entry per event, in the order sent */
+            events: components["schemas"]["BatchEventResult"][];
+        };
+        BatchEventResult: {
+            /** @description `evt_…` */
+            id: string;
+            deliveries: {
+                id: string;
+                webhook_id: string;
+            }[];
+            /** @description True when its `idempotency_key` was used before for this event: the first answer, nothing created */
+            duplicate: boolean;
+        };
+        SendEventBatchInput: {
+            events: {
+                type: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                idempotency_key?: string;
+            }[];
         };
         WebhookPage: {
             data: components["schemas"]["Webhook"][];
@@ -1396,6 +1459,39 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    sendEventBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEventBatchInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted: each event's id and deliveries, in order */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchAccepted"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["IdempotencyKeyReused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["DatabaseUnavailable"];
         };
@@ -2239,6 +2335,42 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["DatabaseUnavailable"];
+        };
+    };
+    sendEventBatchForOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEventBatchInput"];
+            };
+        };
+        responses: {
+            /** @description Accepted: each event's id and deliveries, in order */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBatchAccepted"];
+                };
+            };
+            400: components["responses"]["InvalidRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["InsufficientScope"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            409: components["responses"]["IdempotencyKeyReused"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["DatabaseUnavailable"];
         };

@@ -7,6 +7,7 @@ type RouteMethods = { route: string; pattern: RegExp; methods: string[] };
 // `orgLevel`: also reachable as /api/v1/orgs/{id}/… (app/api/v1/orgs/[org]/[...path]/org-routes.ts).
 export const API_ROUTE_METHODS: ReadonlyArray<RouteMethods & { orgLevel?: true }> = [
   { route: "events", pattern: /^\/api\/v1\/events\/?$/, methods: ["POST"], orgLevel: true },
+  { route: "events/batch", pattern: /^\/api\/v1\/events\/batch\/?$/, methods: ["POST"], orgLevel: true },
   { route: "webhooks", pattern: /^\/api\/v1\/webhooks\/?$/, methods: ["GET", "POST"], orgLevel: true },
   {
     route: "webhooks/[id]",

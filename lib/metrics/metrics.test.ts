@@ -149,6 +149,50 @@ describe("Prometheus metrics", () => {
     expect(sample(after, "novavms_events_ingested_total") - sample(before, "novavms_events_ingested_total")).toBe(1);
   });
 
+  it("count every event stored by grouped calls and by batches, and none that an idempotency key answered", async () => {
+    setAppContext(ctx);
+    const { POST: postBatch } = await import("@/app/api/v1/events/batch/route");
+    const request = (url: string, body: unknown) =>
+      new Request(url, {
+        method: "POST",
+        headers: { authorization: `Bearer ${org.apiToken}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const before = await scrape();
+    // Concurrent calls share group-commit statements.
+    const singles = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        postEvent(request("http://localhost/api/v1/events", { type: "camera.offline", data: { i } }), {
+          params: Promise.resolve({}),
+        }),
+      ),
+    );
+    expect(singles.map((r) => r.status)).toEqual(Array(5).fill(202));
+    const events = [
+      { type: "camera.offline", data: { b: 1 }, idempotency_key: "metrics-batch" },
+      { type: "camera.offline", data: { b: 2 } },
+    ];
+    const first = await postBatch(request("http://localhost/api/v1/events/batch", { events }), {
+      params: Promise.resolve({}),
+    });
+    expect(first.status).toBe(202);
+    // The keyed event again: answered from its first result, not counted a second time.
+    const again = await postBatch(request("http://localhost/api/v1/events/batch", { events: [events[0]] }), {
+      params: Promise.resolve({}),
+    });
+    expect(again.status).toBe(202);
+    const after = await scrape();
+    const delta = (name: string, labels?: Record<string, string>) =>
+      sample(after, name, labels) - sample(before, name, labels);
+    expect(delta("novavms_events_ingested_total")).toBe(5 + 2);
+    const { rows } = await ctx.db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM webhooks WHERE org_id = $1 AND enabled AND purpose = 'endpoint'`,
+      [org.orgId],
+    );
+    expect(delta("novavms_deliveries_created_total")).toBe(7 * rows[0].n);
+    expect(delta("novavms_api_requests_total", { route: "/events/batch", method: "POST", status: "202" })).toBe(2);
+  });
+
   it("are refused on the web without the token when one is set, and on the worker port from a wrong token", async () => {
     setAppContext(ctx);
     const noToken = await webMetrics(

@@ -89,6 +89,15 @@ describe("the OpenAPI document", () => {
     expect(document.components.schemas.SendEventInput).toMatchObject({
       properties: { idempotency_key: { maxLength: 255 } },
     });
+    expect(document.components.schemas.SendEventBatchInput).toMatchObject({
+      required: ["events"],
+      properties: {
+        events: { minItems: 1, maxItems: 500, items: { properties: { idempotency_key: { maxLength: 255 } } } },
+      },
+    });
+    expect(Object.keys(document.paths["/events/batch"].post.responses)).toEqual(
+      expect.arrayContaining(["202", "400", "409", "413"]),
+    );
     expect(document.components.schemas.DeliveryPage).toMatchObject({ required: ["data", "next_cursor"] });
     expect(text).toContain('"bearerAuth":{"type":"http","scheme":"bearer"');
   });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { deliveryListQuery, pageQuery } from "../api/schemas";
 import type { ApiErrorCode } from "../errors";
 import { ingestEventInput } from "../events/ingest";
+import { ingestBatchInput, MAX_BATCH_EVENTS } from "../events/ingest-batch";
 import { createWebhookInput, rotateSecretInput, updateWebhookInput } from "../webhooks/schemas";
 import { auditEventListQuery } from "../audit/list-query";
 import { createRecoveryInput, recoveryListQuery } from "../recovery/schemas";
@@ -9,6 +10,7 @@ import { forwardedOperations, organisationOperations } from "./org-operations";
 import {
   attemptSchema,
   auditEventSchema,
+  batchAcceptedSchema,
   checkResultSchema,
   deliveryDetailSchema,
   deliverySchema,
@@ -64,6 +66,32 @@ const orgOperations: Operation[] = [
       "idempotency_key_reused",
       "conflict",
       "rate_limited",
+      "payload_too_large",
+      "unsupported_media_type",
+    ],
+  },
+  {
+    method: "post",
+    path: "/events/batch",
+    operationId: "sendEventBatch",
+    tag: "Events",
+    summary: "Send a batch of events",
+    description:
+      `1 to ${MAX_BATCH_EVENTS} events, each as \`POST /events\` would store it, in one statement: all of them or none. ` +
+      "Each `idempotency_key` works on its own: one used before for the same event answers its first result with " +
+      "`duplicate: true`; one used before for another event refuses the batch (409). One invalid event refuses the " +
+      "batch (400), its index in the message (`events.3.type: …`).",
+    body: { schema: ingestBatchInput, name: "SendEventBatchInput" },
+    success: {
+      status: 202,
+      description: "Accepted: each event's id and deliveries, in order",
+      schema: batchAcceptedSchema,
+    },
+    errors: [
+      "invalid_request",
+      "unauthorized",
+      "idempotency_key_reused",
+      "conflict",
       "payload_too_large",
       "unsupported_media_type",
     ],

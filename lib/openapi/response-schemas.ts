@@ -11,6 +11,7 @@ import type { SecretVerification } from "../secret-check/verify-new-secret";
 import type { RecoveryView } from "../recovery/queries";
 import type { serializeOrg } from "../orgs/serialize";
 import type { DeletedCounts } from "../orgs/delete-org";
+import type { IngestResult } from "../events/ingest";
 
 // The shapes the API answers with. Requests are described by the zod schemas the routes validate
 // with (imported in operations.ts); these describe what the serializers return, and the type checks
@@ -172,6 +173,20 @@ export const eventAcceptedSchema = z
   .object({ id: z.string(), deliveries: z.array(z.object({ id: z.string(), webhook_id: z.string() })) })
   .meta({ id: "EventAccepted" });
 
+export const batchEventResultSchema = z
+  .object({
+    id: z.string().describe("`evt_…`"),
+    deliveries: z.array(z.object({ id: z.string(), webhook_id: z.string() })),
+    duplicate: z
+      .boolean()
+      .describe("True when its `idempotency_key` was used before for this event: the first answer, nothing created"),
+  })
+  .meta({ id: "BatchEventResult" });
+
+export const batchAcceptedSchema = z
+  .object({ events: z.array(batchEventResultSchema).describe("One entry per event, in the order sent") })
+  .meta({ id: "EventBatchAccepted" });
+
 export const auditEventSchema = z
   .object({
     id: z.string(),
@@ -253,4 +268,5 @@ export type SerializerChecks = [
   Fits<RecoveryView, z.infer<typeof recoverySchema>>,
   Fits<ReturnType<typeof serializeOrg>, z.infer<typeof orgSchema>>,
   Fits<{ deleted: DeletedCounts }, z.infer<typeof orgDeletedSchema>>,
+  Fits<IngestResult, z.infer<typeof batchEventResultSchema>>,
 ];

@@ -35,21 +35,22 @@ export async function assertWebhookLimit(tx: Prisma.TransactionClient, orgId: st
 }
 
 /**
- * Counts one event against the org's events-per-second limit and refuses it (429, retry after 1 s)
- * over the limit. Orgs without a limit (the default) cost no query beyond a cached read every few
+ * Counts `events` (one, or a batch's) against the org's events-per-second limit and refuses them
+ * (429, retry after 1 s) over the limit. Orgs without a limit (the default) cost no query beyond a cached read every few
  * seconds. The count lives in the database, so every web process shares it.
  */
-export async function enforceEventRate(db: Db, orgId: string, now: Date): Promise<void> {
+export async function enforceEventRate(db: Db, orgId: string, now: Date, events = 1): Promise<void> {
   const limit = await eventsPerSecond(db, orgId, now.getTime());
   if (limit === null) return;
   const second = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const { rows } = await db.pool.query<{ count: number }>(
-    `INSERT INTO org_rate_windows (org_id, window_start, count) VALUES ($1, $2, 1)
+    `INSERT INTO org_rate_windows (org_id, window_start, count) VALUES ($1, $2, $3)
      ON CONFLICT (org_id) DO UPDATE SET
-       count = CASE WHEN org_rate_windows.window_start = EXCLUDED.window_start THEN org_rate_windows.count + 1 ELSE 1 END,
+       count = CASE WHEN org_rate_windows.window_start = EXCLUDED.window_start
+                    THEN org_rate_windows.count + EXCLUDED.count ELSE EXCLUDED.count END,
        window_start = EXCLUDED.window_start
      RETURNING count`,
-    [orgId, second],
+    [orgId, second, events],
   );
   if (rows[0].count > limit) {
     throw new RateLimitedError(`This organisation may send ${limit} events per second; retry after a second.`, 1);

@@ -3,6 +3,7 @@ import * as deliveries from "@/app/api/v1/deliveries/route";
 import * as delivery from "@/app/api/v1/deliveries/[id]/route";
 import * as replay from "@/app/api/v1/deliveries/[id]/replay/route";
 import * as events from "@/app/api/v1/events/route";
+import * as eventBatch from "@/app/api/v1/events/batch/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as webhooks from "@/app/api/v1/webhooks/route";
 import * as webhook from "@/app/api/v1/webhooks/[id]/route";
@@ -20,6 +21,7 @@ type RouteModule = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", Handler>>
 const routes: Array<[string, RouteModule]> = [
   ["/api/v1/openapi.json", openapi as RouteModule],
   ["/api/v1/events", events as RouteModule],
+  ["/api/v1/events/batch", eventBatch as RouteModule],
   ["/api/v1/audit-events", auditEvents as RouteModule],
   ["/api/v1/webhooks", webhooks as RouteModule],
   ["/api/v1/webhooks/[id]", webhook as RouteModule],

@@ -143,4 +143,58 @@ describe("OpenTelemetry traces", () => {
     const succeeded = logLines.find((l) => l.msg === "delivery attempt succeeded");
     expect(succeeded).toMatchObject({ request_id: rows[1].request_id, trace_id: root!.traceId });
   });
+
+  it("put each grouped event in its own request's trace, and a batch's events in the batch request's trace", async () => {
+    const org = await createTestOrg(ctx.db, ctx.cipher);
+    const { POST: single } = await import("@/app/api/v1/events/route");
+    const { POST: batch } = await import("@/app/api/v1/events/batch/route");
+    const post = (handler: typeof single, url: string, body: unknown) =>
+      handler(
+        new Request(url, {
+          method: "POST",
+          headers: { authorization: `Bearer ${org.apiToken}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        { params: Promise.resolve({}) },
+      );
+    // Sent together, these share group-commit statements: each must still carry its own trace.
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        post(single, "http://localhost/api/v1/events", { type: "camera.offline", data: { i } }),
+      ),
+    );
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(202));
+    const batched = await post(batch, "http://localhost/api/v1/events/batch", {
+      events: [
+        { type: "camera.offline", data: { b: 1 } },
+        { type: "camera.online", data: { b: 2 } },
+      ],
+    });
+    expect(batched.status).toBe(202);
+    await tracing.flush();
+
+    const stored = async (ids: string[]) => {
+      const { rows } = await ctx.db.pool.query<{ id: string; traceparent: string | null }>(
+        `SELECT id, traceparent FROM events WHERE id = ANY($1)`,
+        [ids],
+      );
+      return new Map(rows.map((r) => [r.id, r.traceparent]));
+    };
+    const singleIds = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
+    const singles = await stored(singleIds);
+    const roots = spans.filter((s) => s.name === "POST /api/v1/events");
+    for (const id of singleIds) {
+      const parent = singles.get(id)!.split("-");
+      expect(roots.find((r) => r.traceId === parent[1])?.spanId, id).toBe(parent[2]);
+    }
+    expect(new Set(singleIds.map((id) => singles.get(id)!.split("-")[1])).size).toBe(6);
+
+    const batchRoot = spans.find((s) => s.name === "POST /api/v1/events/batch");
+    expect(batchRoot).toBeDefined();
+    expect(attr(batchRoot!, "http.route")).toBe("/api/v1/events/batch");
+    const batchIds = ((await batched.json()) as { events: Array<{ id: string }> }).events.map((e) => e.id);
+    const inBatch = await stored(batchIds);
+    for (const id of batchIds)
+      expect(inBatch.get(id)?.split("-").slice(1, 3)).toEqual([batchRoot!.traceId, batchRoot!.spanId]);
+  });
 });

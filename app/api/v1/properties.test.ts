@@ -9,6 +9,7 @@ import { createTestOrg } from "@/lib/testing/org-fixtures";
 import { proxy } from "@/proxy";
 import { NextRequest } from "next/server";
 import * as events from "./events/route";
+import * as eventBatch from "./events/batch/route";
 import * as webhooks from "./webhooks/route";
 import * as webhook from "./webhooks/[id]/route";
 import * as signing from "./webhooks/[id]/signing/route";
@@ -157,6 +158,7 @@ type Route = {
 };
 const ORG_LEVEL: Route[] = [
   { name: "POST /events", method: "POST", handler: events.POST, body: true },
+  { name: "POST /events/batch", method: "POST", handler: eventBatch.POST, body: true },
   { name: "GET /webhooks", method: "GET", handler: webhooks.GET },
   { name: "POST /webhooks", method: "POST", handler: webhooks.POST, body: true },
   { name: "GET /webhooks/{id}", method: "GET", handler: webhook.GET, id: true },

@@ -157,4 +157,24 @@ describe("per-org limits", () => {
       clock = null;
     }
   });
+
+  it("counts every event of a batch against events_per_second, and stores none of a batch over it", async () => {
+    const org = (await call("POST", "/orgs", { name: "Batch", external_id: "rate-2", events_per_second: 3 })).json;
+    const batch = (n: number) => ({
+      events: Array.from({ length: n }, (_, i) => ({ type: "camera.offline", data: { i } })),
+    });
+    clock = new Date("2030-01-02T00:00:00.100Z");
+    try {
+      const first = await call("POST", "/orgs/ext:rate-2/events/batch", batch(2));
+      expect([first.status, first.json.events.length]).toEqual([202, 2]);
+      const over = await call("POST", "/orgs/ext:rate-2/events/batch", batch(2));
+      expect([over.status, over.json.error.code, over.headers.get("retry-after")]).toEqual([429, "rate_limited", "1"]);
+      expect(await ctx.db.prisma.event.count({ where: { orgId: org.id } })).toBe(2);
+      clock = new Date("2030-01-02T00:00:01.050Z");
+      expect((await call("POST", "/orgs/ext:rate-2/events/batch", batch(3))).status).toBe(202);
+      expect(await ctx.db.prisma.event.count({ where: { orgId: org.id } })).toBe(5);
+    } finally {
+      clock = null;
+    }
+  });
 });

@@ -5,6 +5,7 @@ import * as consoleLinksRoute from "../../../console-links/route";
 import * as deliveryRoute from "../../../deliveries/[id]/route";
 import * as replayRoute from "../../../deliveries/[id]/replay/route";
 import * as deliveriesRoute from "../../../deliveries/route";
+import * as eventsBatchRoute from "../../../events/batch/route";
 import * as eventsRoute from "../../../events/route";
 import * as cancelRecoveryRoute from "../../../recoveries/[id]/cancel/route";
 import * as recoveryRoute from "../../../recoveries/[id]/route";
@@ -27,6 +28,7 @@ type Module = Partial<Record<"GET" | "POST" | "PATCH" | "DELETE", unknown>>;
 // gets a line here to be reachable under /api/v1/orgs/{id}/ as well.
 export const ORG_ROUTES: Array<[pattern: string, module: Module]> = [
   ["events", eventsRoute],
+  ["events/batch", eventsBatchRoute],
   ["webhooks", webhooksRoute],
   ["webhooks/:id", webhookRoute],
   ["webhooks/:id/signing", signingRoute],

@@ -1,0 +1,47 @@
+import fs from "node:fs";
+import type { Db } from "../../lib/db/client";
+
+// PostgreSQL's own CPU time, read from /proc: the postmaster and every process it runs (backends,
+// autovacuum, WAL and checkpoint writers), plus what its exited children used. Read before and
+// after a run of known size, the difference per delivery is the database work the run cost.
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** A function returning the server's CPU seconds so far, or null when the server is not local. */
+export async function postgresCpuMeter(db: Db): Promise<(() => number) | null> {
+  const { rows } = await db.pool.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+  const backend = readStat(rows[0].pid);
+  if (!backend || backend.comm !== "postgres") return null;
+  const postmaster = backend.ppid;
+  return () => {
+    let ticks = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = readStat(Number(entry));
+      if (!stat) continue;
+      if (stat.pid === postmaster) ticks += stat.utime + stat.stime + stat.cutime + stat.cstime;
+      else if (stat.ppid === postmaster) ticks += stat.utime + stat.stime;
+    }
+    return ticks / TICKS_PER_SECOND;
+  };
+}
+
+type Stat = { pid: number; comm: string; ppid: number; utime: number; stime: number; cutime: number; cstime: number };
+
+function readStat(pid: number): Stat | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  // The command name is in parentheses and may hold spaces: split after its closing one.
+  const close = text.lastIndexOf(")");
+  const comm = text.slice(text.indexOf("(") + 1, close);
+  const fields = text
+    .slice(close + 2)
+    .split(" ")
+    .map(Number);
+  // fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
+  return { pid, comm, ppid: fields[1], utime: fields[11], stime: fields[12], cutime: fields[13], cstime: fields[14] };
+}
