@@ -7,6 +7,7 @@ import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startMetricsServer } from "../metrics/serve";
 import { startRetention } from "../retention/schedule";
+import { startCertificateAlerts } from "../cert-watch/schedule-alerts";
 import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
@@ -65,6 +66,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
   const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
   const retention = startRetention(context);
+  const certificateAlerts = startCertificateAlerts(context);
   void loadTracing("novavms-worker");
   pump();
   return {
@@ -74,6 +76,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
       await task.stop();
       await (await metrics)?.close();
       await retention.stop();
+      await certificateAlerts.stop();
       await stopTracing();
       unsubscribe();
       await listener?.stop();
