@@ -15,9 +15,19 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
 
+    // The worker `npm start` runs beats within seconds of starting.
+    await expect
+      .poll(async () => (await (await request.get("/api/health")).json()).worker, { timeout: 30_000 })
+      .toBe("ok");
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
-    expect(await health.json()).toEqual({ ok: true, database: "reachable", migrations: "current" });
+    expect(await health.json()).toEqual({
+      ok: true,
+      database: "ok",
+      migrations: "current",
+      worker: "ok",
+      worker_last_seen_at: expect.any(String),
+    });
   });
 });
 

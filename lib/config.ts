@@ -88,6 +88,8 @@ const schema = z.object({
   NOVAVMS_RECOVERY_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
   NOVAVMS_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100),
   NOVAVMS_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
+  // /api/health answers 503 worker "stale" when no worker has claimed for this long (they beat every 10 s).
+  NOVAVMS_WORKER_STALE_SECONDS: z.coerce.number().int().min(20).max(86_400).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   NOVAVMS_MAX_EVENT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
   NOVAVMS_MAX_BATCH_BYTES: z.coerce.number().int().min(1_024).max(104_857_600).default(5_242_880),
@@ -169,6 +171,7 @@ function toConfig(env: z.infer<typeof schema>) {
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
     recoveryConcurrency: env.NOVAVMS_RECOVERY_CONCURRENCY,
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
+    workerStaleSeconds: env.NOVAVMS_WORKER_STALE_SECONDS,
     dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     maxBatchBytes: env.NOVAVMS_MAX_BATCH_BYTES,

@@ -81,7 +81,10 @@ async function waitForHealthy(url: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
     try {
-      if ((await fetch(url)).ok) return;
+      const response = await fetch(url);
+      // The web server is up with its database; the worker starts next, so a heartbeat left stale
+      // by a worker of an earlier run that was killed must not hold the start back.
+      if (response.ok || (await response.json().catch(() => null))?.database === "ok") return;
     } catch {
       // not listening yet
     }

@@ -1,11 +1,13 @@
 // The web server of `npm start`: Next.js behind Node's HTTP server, so that the client's address
 // and scheme are decided once, from the socket and the trusted proxies only (lib/http/forwarded.ts),
-// before any page, action or route reads them. Takes the port from PORT. With
-// NOVAVMS_WEB_CONCURRENCY above 1 this process is the primary of that many such web processes
-// on the one port (scripts/web-cluster.ts), each running this file again.
+// before any page, action or route reads them, and console pages answer "database unavailable"
+// (503) while the database is away (lib/http/database-unavailable.ts). Takes the port from PORT.
+// With NOVAVMS_WEB_CONCURRENCY above 1 this process is the primary of that many such web
+// processes on the one port (scripts/web-cluster.ts), each running this file again.
 import cluster from "node:cluster";
 import http from "node:http";
 import { loadConfig } from "../lib/config";
+import { answerIfDatabaseUnavailable } from "../lib/http/database-unavailable";
 import { normalizeForwardedHeaders, parseTrustedProxies } from "../lib/http/forwarded";
 import { formatStartupError } from "../lib/startup/errors";
 import { runWebCluster } from "./web-cluster";
@@ -20,8 +22,10 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd(), port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     normalizeForwardedHeaders(request.headers, request.socket.remoteAddress, trusted);
+    // While the database is known to be away, console pages get a 503 page that retries.
+    if (await answerIfDatabaseUnavailable(request, response)) return;
     void handle(request, response);
   });
   server.listen(config.port);

@@ -1,6 +1,4 @@
-import type { AddressInfo } from "node:net";
 import { systemCaller } from "../auth/caller";
-import { SMTPServer } from "smtp-server";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRecovery } from "../recovery/create";
@@ -8,6 +6,7 @@ import { createRecoveryRunner } from "../recovery/runner";
 import { addWebhook, createTestDispatcher, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg, createTestUser } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
+import { startSmtpServer, type TestSmtpServer } from "../testing/smtp-server";
 import { seedFailedDeliveries } from "../testing/recovery-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { getSigningInfo } from "../signing/signing-info";
@@ -22,36 +21,23 @@ import { announceRecoveryCompleted } from "./recovery-completed";
 
 let ctx: TestContext;
 let receiver: Receiver;
-let smtp: SMTPServer;
-const mails: Array<{ to: string[]; data: string }> = [];
+let smtp: TestSmtpServer;
+let mails: TestSmtpServer["mails"];
 
 beforeAll(async () => {
   ctx = await createTestContext();
   receiver = await startReceiver((req, res) => res.writeHead(/\/gone$/.test(req.url ?? "") ? 410 : 200).end("ok"));
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
+  mails = smtp.mails;
   configureAlertEmail({
-    smtpUrl: `smtp://127.0.0.1:${port}`,
+    smtpUrl: smtp.url,
     from: "alerts@novavms.test",
     consoleUrl: "https://console.test",
   });
 });
 afterAll(async () => {
   configureAlertEmail(null);
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await receiver.close();
   await ctx.close();
 });

@@ -19,6 +19,10 @@ const SUBJECTS: Record<OperationalEventType, (data: Record<string, unknown>) => 
   "endpoint.disabled": (data) => `Webhook disabled: ${data.url}`,
   "delivery.exhausted": (data) => `${data.count} deliveries to ${data.url} failed`,
   "recovery.completed": (data) => `Recovery completed: ${data.succeeded} of ${data.total} delivered`,
+  "endpoint.certificate_expiring": (data) =>
+    Number(data.days_left) < 0
+      ? `The certificate of ${data.host} has expired`
+      : `The certificate of ${data.host} expires in ${data.days_left} days`,
 };
 
 /** Emails the org's admins about an operational event; errors are the caller's to log. */

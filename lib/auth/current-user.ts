@@ -6,16 +6,23 @@ import { getAppContext } from "../context";
 import { failed, type ActionState } from "../forms/action-state";
 import { platformCaller, userCaller, type Caller, type PlatformCaller } from "./caller";
 import { PATH_HEADER } from "./next-path";
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from "./sessions";
+import { readPageSession } from "./page-session";
+import { SESSION_COOKIE, type SessionUser } from "./sessions";
 
 // The console's view of "who is asking", from the session cookie. Every page and server action
 // calls one of these itself: layouts are not re-rendered on client-side navigation, so a check in
 // the layout alone would not protect a page.
 
-/** The signed-in user, or null. Cached per request, so several callers cost one query. */
+/**
+ * The signed-in user, or null. Cached per request, so several callers cost one query. When the
+ * database is unreachable (the first query of every console page is this one) the page is asked
+ * for again, and the web server answers it with the "database unavailable" page (503).
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return findSessionUser(getAppContext().db, token);
+  const session = await readPageSession(getAppContext().db, token);
+  if (session === "database_unavailable") redirect((await headers()).get(PATH_HEADER) ?? "/");
+  return session.user;
 });
 
 /** The signed-in user; a signed-out visitor is redirected to `/sign-in?next=<this page>`. */

@@ -1,12 +1,16 @@
+import os from "node:os";
 import cron from "node-cron";
 import pg from "pg";
 import type { AppContext } from "../context";
 import type { Send } from "../transport/types";
+import { newId } from "../ids";
 import { isDatabaseUnavailable } from "../db/failure-kind";
 import { createBackoff } from "./backoff";
 import { createDispatcher, type Dispatcher } from "./dispatcher";
 import { startMetricsServer } from "../metrics/serve";
 import { startRetention } from "../retention/schedule";
+import { startCertificateAlerts } from "../cert-watch/schedule-alerts";
+import { startHeartbeat } from "../worker-health/heartbeat";
 import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
@@ -23,7 +27,9 @@ export type Worker = { dispatcher: Dispatcher; recoveries: RecoveryRunner; stop:
 export function startWorker(context: AppContext, options: { send?: Send; databaseUrl?: string } = {}): Worker {
   const { config } = context;
   const send = options.send ?? context.send;
+  const workerId = `${os.hostname()}:${process.pid}:${newId("wrk").slice(-6)}`;
   const dispatcher = createDispatcher({
+    workerId,
     db: context.db,
     cipher: context.cipher,
     send,
@@ -42,10 +48,14 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   // While the database is away every claim fails: wait longer each time (with jitter) and
   // resume by itself on the first claim that works.
   const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
+  const heartbeat = startHeartbeat(context, workerId);
   const pump = () => {
     if (!backoff.ready(Date.now())) return;
     dispatcher.pump().then(
-      () => backoff.succeeded() && context.log.info("database reachable again: claiming deliveries"),
+      () => {
+        heartbeat.beat();
+        if (backoff.succeeded()) context.log.info("database reachable again: claiming deliveries");
+      },
       (error) => {
         const waitMs = backoff.failed(Date.now());
         const unavailable = isDatabaseUnavailable(error);
@@ -65,6 +75,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const listener = options.databaseUrl ? listenForDueDeliveries(options.databaseUrl, pump, context) : null;
   const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
   const retention = startRetention(context);
+  const certificateAlerts = startCertificateAlerts(context);
   void loadTracing("novavms-worker");
   pump();
   return {
@@ -74,10 +85,12 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
       await task.stop();
       await (await metrics)?.close();
       await retention.stop();
+      await certificateAlerts.stop();
       await stopTracing();
       unsubscribe();
       await listener?.stop();
       await Promise.all([dispatcher.stop(), recoveries.stop()]);
+      await heartbeat.stop();
     },
   };
 }

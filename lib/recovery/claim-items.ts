@@ -18,8 +18,9 @@ export type ClaimedItem = {
 
 /**
  * Claims up to `limit` pending items of running recoveries for this worker and marks them
- * `sending` in the same statement, so an item is handed out once: a worker that dies after this
- * never gets it sent again by anyone (see sweepInterrupted). Items of disabled webhooks wait.
+ * `sending` under a lease in the same statement, so an item is handed out once; only when its
+ * worker dies before recording the attempt is it handed out again (see sweepInterrupted). Items
+ * of disabled webhooks wait.
  * At most `perWebhook` items of one webhook are in flight in this worker, counting `inFlight`.
  */
 export async function claimRecoveryItems(
@@ -96,11 +97,11 @@ export async function claimRecoveryItems(
 export async function finishRecoveryItem(
   db: Db,
   item: { recoveryId: string; deliveryId: string },
-  outcome: { ok: boolean; requestId: string },
+  outcome: { ok: boolean; requestId: string; workerId: string },
 ): Promise<void> {
   await db.pool.query(
     `UPDATE recovery_items SET state = $3::"RecoveryItemState", request_id = $4, lease_owner = NULL, lease_expires_at = NULL
-      WHERE recovery_id = $1 AND delivery_id = $2 AND state = 'sending'`,
-    [item.recoveryId, item.deliveryId, outcome.ok ? "succeeded" : "failed", outcome.requestId],
+      WHERE recovery_id = $1 AND delivery_id = $2 AND state = 'sending' AND lease_owner = $5`,
+    [item.recoveryId, item.deliveryId, outcome.ok ? "succeeded" : "failed", outcome.requestId, outcome.workerId],
   );
 }

@@ -12,8 +12,9 @@ import { createRecovery } from "./create";
 import { getRecovery } from "./queries";
 
 // A recovery is a job in the database, run by real worker processes (`npm run worker`): when the
-// worker running it is killed with SIGKILL, another one resumes it, and no delivery is attempted
-// twice by the recovery.
+// worker running it is killed with SIGKILL, another one resumes it; the deliveries the dead worker
+// had claimed without recording an attempt are attempted by the resumed job, so every delivery
+// gets exactly one recorded recovery attempt: none missing, none twice.
 
 let ctx: TestContext;
 let receiver: Receiver;
@@ -54,7 +55,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => {
-  it("completes after another worker resumes it, with no delivery attempted twice", async () => {
+  it("completes after another worker resumes it, with exactly one recorded attempt per delivery, none lost", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const urls = Array.from({ length: 10 }, (_, i) => `${receiver.origin}/endpoint-${i}`);
     const { deliveryIds } = await seedFailedDeliveries(ctx, orgId, { urls, events: 200 });
@@ -87,25 +88,26 @@ describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => 
     }
 
     const received = deliveryIdsOf(receiver.requests);
-    // Never twice, and nothing outside the recovery.
-    expect(new Set(received).size).toBe(received.length);
+    // Nothing outside the recovery, and nothing missing: every delivery of the window reached
+    // the receiver. Only a request on the wire when the worker died (at most its 32 slots) may
+    // have reached it twice; its attempt had not been recorded, so the resumed job sent it again.
     expect(deliveryIds).toEqual(expect.arrayContaining(received));
+    expect(new Set(received).size).toBe(2000);
+    expect(received.length - 2000).toBeLessThanOrEqual(32);
     const final = await getRecovery(ctx.db, orgId, id);
-    expect(final).toMatchObject({ status: "completed", total: 2000, done: 2000 });
-    const { rows } = await ctx.db.pool.query<{ attempts: number; deliveries: number; max: number }>(
-      `SELECT count(*)::int AS attempts, count(DISTINCT delivery_id)::int AS deliveries,
-              coalesce(max(n), 0)::int AS max
-         FROM (SELECT delivery_id, count(*) OVER (PARTITION BY delivery_id) AS n FROM delivery_attempts
-                WHERE org_id = $1 AND trigger = 'recovery') a`,
+    expect(final).toMatchObject({ status: "completed", total: 2000, done: 2000, succeeded: 2000, failed: 0 });
+    // Exactly one recovery attempt recorded for every delivery of the window: none missing, none twice.
+    const { rows } = await ctx.db.pool.query<{ delivery_id: string; n: number }>(
+      `SELECT delivery_id, count(*)::int AS n FROM delivery_attempts
+        WHERE org_id = $1 AND trigger = 'recovery' GROUP BY delivery_id`,
       [orgId],
     );
-    expect(rows[0].max).toBe(1);
-    // Items the killed worker had on the wire reached the receiver but were never recorded: they
-    // count as failed (outcome unknown). Every other delivery was sent once and succeeded.
-    expect(final.succeeded).toBe(rows[0].attempts);
-    expect(final.failed).toBe(2000 - final.succeeded);
-    expect(final.failed).toBeLessThanOrEqual(32);
-    expect(received.length).toBeGreaterThanOrEqual(2000 - 32);
-    expect(received.length).toBeLessThanOrEqual(2000);
+    expect(rows.map((row) => row.delivery_id).sort()).toEqual([...deliveryIds].sort());
+    expect(rows.filter((row) => row.n !== 1)).toEqual([]);
+    const items = await ctx.db.pool.query<{ state: string; n: number }>(
+      `SELECT state::text, count(*)::int AS n FROM recovery_items WHERE recovery_id = $1 GROUP BY state`,
+      [id],
+    );
+    expect(items.rows).toEqual([{ state: "succeeded", n: 2000 }]);
   });
 });

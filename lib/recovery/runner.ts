@@ -8,7 +8,7 @@ import { newId } from "../ids";
 import type { Logger } from "../log";
 import { attemptOnce } from "./attempt-once";
 import { claimRecoveryItems, finishRecoveryItem, type ClaimedItem } from "./claim-items";
-import { completeFinished, sweepInterrupted } from "./settle";
+import { completeFinished, renewItemLeases, sweepInterrupted } from "./settle";
 
 export type RecoveryRunnerOptions = {
   db: Db;
@@ -49,6 +49,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
   let pumping: Promise<number> | null = null;
   let again = false;
   let settledAt = 0;
+  let renewedAt = Date.now();
 
   async function settle() {
     await sweepInterrupted(options.db, now());
@@ -99,7 +100,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
       },
       { ...item, secrets: secrets.decrypt(item.secretsEncrypted) },
     );
-    await finishRecoveryItem(options.db, item, { ok: attempt.result.ok, requestId: attempt.requestId });
+    await finishRecoveryItem(options.db, item, { ok: attempt.result.ok, requestId: attempt.requestId, workerId });
   }
 
   async function pumpLoop(): Promise<number> {
@@ -112,6 +113,12 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
         if (n === 0) break;
       }
     } while (again && !stopped);
+    // A third of the lease: an attempt slower than the lease (a long rate-limit wait) keeps its
+    // item, and an item whose lease expired belongs to a worker that is gone.
+    if (running.size > 0 && Date.now() - renewedAt >= options.leaseMs / 3) {
+      renewedAt = Date.now();
+      await renewItemLeases(options.db, { workerId, now: now(), leaseMs: options.leaseMs });
+    }
     // Often enough that a dead worker's items are settled and finished recoveries marked within
     // about a second, rarely enough that a busy runner does not query for it after every attempt.
     if (running.size === 0 || Date.now() - settledAt >= 1_000) {

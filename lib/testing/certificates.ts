@@ -11,6 +11,8 @@ export type TestCertificates = {
   caCert: string;
   /** Valid for `localhost` and 127.0.0.1, signed by the test CA. */
   localhost: KeyPair;
+  /** Signed by the test CA for `localhost`, valid for 3 more days (the expiry alert's tests). */
+  expiringSoon: KeyPair;
   /** Signed by the test CA for `localhost`, but expired yesterday. */
   expired: KeyPair;
   /** A leaf for `localhost` that signs itself. */
@@ -69,6 +71,10 @@ function generateTestCertificates(): TestCertificates {
   return {
     caCert: forge.pki.certificateToPem(ca),
     localhost: leaf(["localhost", "127.0.0.1"], valid),
+    expiringSoon: leaf(["localhost", "127.0.0.1"], {
+      notBefore: new Date(now - day),
+      notAfter: new Date(now + 3 * day),
+    }),
     expired: leaf(["localhost", "127.0.0.1"], { notBefore: new Date(now - 10 * day), notAfter: new Date(now - day) }),
     selfSigned: leaf(["localhost", "127.0.0.1"], { ...valid, selfSigned: true }),
     wrongHost: leaf(["wrong.example"], valid),

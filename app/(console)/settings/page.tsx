@@ -51,8 +51,8 @@ export default async function SettingsPage() {
           <>
             URLs that receive NovaVMS&apos;s operational events, signed like deliveries with their own secret:{" "}
             <code>endpoint.disabled</code>, <code>delivery.exhausted</code> (at most one per webhook per 15 minutes,
-            with a count) and <code>recovery.completed</code>. Admins also get them by email when the server has
-            NOVAVMS_SMTP_URL set.
+            with a count), <code>recovery.completed</code> and <code>endpoint.certificate_expiring</code> (at most once
+            a day per certificate). Admins also get them by email when the server has NOVAVMS_SMTP_URL set.
           </>
         }
       >
