@@ -3,9 +3,12 @@ import { getAppContext } from "../lib/context";
 import { startWorker } from "../lib/dispatch/worker";
 import { IPC_WAKE_MESSAGE, wakeDispatchers } from "../lib/dispatch/wake";
 import { formatStartupError } from "../lib/startup/errors";
+import { warmHttpClient } from "../lib/transport/warm-up";
 
-try {
+async function main() {
   const context = getAppContext("worker");
+  // The HTTP client's start-up cost is paid before the first delivery, not during it.
+  await warmHttpClient();
   const worker = startWorker(context, { databaseUrl: context.config.databaseUrl });
   // Under `npm start` the web server's "events ingested" messages are relayed here.
   process.on("message", (message) => message === IPC_WAKE_MESSAGE && wakeDispatchers());
@@ -18,7 +21,9 @@ try {
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
   context.log.info("worker started");
-} catch (error) {
+}
+
+main().catch((error) => {
   console.error(formatStartupError(error));
   process.exit(1);
-}
+});

@@ -2,7 +2,7 @@ import type { Cipher } from "../crypto/encryption";
 import type { Db } from "../db/client";
 import { noteEndpointOutcome } from "../endpoint-health/auto-disable";
 import { policyOf } from "../webhook-policy/policy-of";
-import { waitForRateSlot } from "../webhook-policy/rate-limit";
+import { waitForRateSlot, type RateTurn } from "../webhook-policy/rate-limit";
 import type { AttemptRecord } from "./record-attempt";
 
 // What an attempt takes from its webhook beyond the URL and secrets: the delivery policy
@@ -62,9 +62,14 @@ export async function loadAttemptPolicy(db: Db, cipher: Cipher, webhookId: strin
   return attemptPolicy({ ...webhook, failing: webhook.failingSince !== null }, cipher);
 }
 
-/** Waits for the webhook's next rate-limit slot, shared by every worker. */
-export async function waitForTurn(endpoint: EndpointDeps | undefined, webhookId: string, policy?: AttemptPolicy) {
-  if (endpoint && policy?.rateLimitPerSecond) await waitForRateSlot(endpoint.db, webhookId, policy.rateLimitPerSecond);
+/** Waits for the webhook's next rate-limit slot, shared by every worker; nothing to wait for without a limit. */
+export async function waitForTurn(
+  endpoint: EndpointDeps | undefined,
+  webhookId: string,
+  policy?: AttemptPolicy,
+): Promise<RateTurn | undefined> {
+  if (endpoint && policy?.rateLimitPerSecond) return waitForRateSlot(endpoint.db, webhookId, policy.rateLimitPerSecond);
+  return undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { observeAttempt, startAttemptSpan } from "../metrics/observe-attempt";
 import { newTraceparent } from "../tracing/traceparent";
 import type { Send } from "../transport/types";
 import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
+import { keepTurnFresh } from "../webhook-policy/rate-limit";
 import { noteOutcome, waitForTurn, type AttemptPolicy, type EndpointDeps } from "./attempt-policy";
 import { buildOutgoingRequest } from "./build-request";
 import type { AttemptRecord } from "./record-attempt";
@@ -58,7 +59,7 @@ export async function runAttempt(
   sent?: () => void,
 ): Promise<AttemptOutcome> {
   const { policy } = target;
-  await waitForTurn(deps.endpoint, target.webhookId, policy);
+  const turn = await waitForTurn(deps.endpoint, target.webhookId, policy);
   const requestId = newId("req");
   // The one place an attempt's traceparent is decided: with tracing on, the attempt span's
   // context, so the receiver's trace continues ours; off, a new trace id per attempt.
@@ -74,6 +75,8 @@ export async function runAttempt(
     customHeaders: policy?.customHeaders,
     traceparent: span?.traceparent ?? newTraceparent().header,
   });
+  // A turn that went stale while the request was built is taken again before it goes out.
+  if (turn) await keepTurnFresh(turn);
   const result = await deps.send(request);
   sent?.();
   // Counted here, once, whatever the trigger: a new trigger is measured without another hook.

@@ -17,14 +17,20 @@ let receiver: { origin: string; process: ChildProcess };
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-rate-"));
 
 // The receiver runs in a process of its own: this one also serves the embedded database to both
-// workers, and its busy event loop would bunch up the arrival times it measures.
+// workers, and its busy event loop would bunch up the arrival times it measures. An arrival is
+// stamped when its request line and headers are read (the request has started arriving), and the
+// process asks for a higher scheduling priority where it may: on a loaded machine a receiver that
+// waits for the CPU stamps several arrivals at once, which the limiter did not send at once.
 const RECEIVER = `
 const http = require("node:http");
+const os = require("node:os");
+try { os.setPriority(-10); } catch {}
 const arrivals = [];
 const server = http.createServer((req, res) => {
   if (req.method === "GET") return res.end(JSON.stringify(arrivals));
+  arrivals.push(performance.now());
   req.resume();
-  req.on("end", () => { arrivals.push(performance.now()); res.writeHead(200).end("ok"); });
+  req.on("end", () => res.writeHead(200).end("ok"));
 });
 server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));`;
 

@@ -25,30 +25,67 @@ const TAKE_TURN_SQL = `WITH granted AS (
   SELECT extract(epoch FROM (s.next_at - clock_timestamp())) * 1000, false FROM rate_limit_slots s
    WHERE s.webhook_id = $1 AND NOT EXISTS (SELECT 1 FROM granted)`;
 
-const queues = new Map<string, Promise<void>>();
+const queues = new Map<string, Promise<unknown>>();
+
+/** A turn this process holds: when it was taken (this process's clock) and the webhook's interval. */
+export type RateTurn = { db: Db; webhookId: string; intervalMs: number; takenAt: number };
+
+/**
+ * A turn held longer than a quarter of an interval (20 ms at least) is stale: this process waited
+ * for the CPU, or built its first request slowly, and the request would reach the receiver late,
+ * together with the next turn's. It is let go and a fresh one taken, a few times at most, so under
+ * load the webhook is sent below its rate, never above it. The rest of the interval is left for
+ * delays after the check (connecting, the receiver's own). Measured on this process's own clock
+ * from when the granting statement was sent: the database's clock need not agree with it.
+ */
+const STALE_RETRIES = 3;
+const STALE_FLOOR_MS = 20;
 
 /** Resolves when this attempt may start: the webhook's turn is taken, now, for it. */
-export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): Promise<void> {
+export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): Promise<RateTurn> {
   const previous = queues.get(webhookId) ?? Promise.resolve();
-  const turn = previous.then(() => takeTurn(db, webhookId, 1 / perSecond));
+  const turn: RateTurn = { db, webhookId, intervalMs: 1000 / perSecond, takenAt: 0 };
+  const taken = previous.then(async () => {
+    await takeFreshTurn(turn);
+    return turn;
+  });
   // The queue goes on after a failed turn (the attempt reports its own error).
-  const tail = turn.catch(() => {});
+  const tail = taken.catch(() => {});
   queues.set(webhookId, tail);
   void tail.then(() => {
     if (queues.get(webhookId) === tail) queues.delete(webhookId);
   });
-  return turn;
+  return taken;
 }
 
-async function takeTurn(db: Db, webhookId: string, intervalSeconds: number): Promise<void> {
+/** Called just before the request goes out: takes a fresh turn if the one held has gone stale. */
+export async function keepTurnFresh(turn: RateTurn): Promise<void> {
+  for (let i = 0; i < STALE_RETRIES && isStale(turn); i++) await takeTurn(turn);
+}
+
+async function takeFreshTurn(turn: RateTurn): Promise<void> {
+  await takeTurn(turn);
+  for (let i = 0; i < STALE_RETRIES && isStale(turn); i++) await takeTurn(turn);
+}
+
+function isStale(turn: RateTurn): boolean {
+  return performance.now() - turn.takenAt > Math.max(turn.intervalMs / 4, STALE_FLOOR_MS);
+}
+
+/** Asks the database until the turn is granted; `takenAt` is when the granting statement was sent. */
+async function takeTurn(turn: RateTurn): Promise<void> {
   for (;;) {
-    const { rows } = await db.pool.query<{ wait_ms: number; granted: boolean }>(TAKE_TURN_SQL, [
-      webhookId,
-      intervalSeconds,
+    const asked = performance.now();
+    const { rows } = await turn.db.pool.query<{ wait_ms: number; granted: boolean }>(TAKE_TURN_SQL, [
+      turn.webhookId,
+      turn.intervalMs / 1000,
     ]);
-    if (rows[0]?.granted) return;
+    if (rows[0]?.granted) {
+      turn.takenAt = asked;
+      return;
+    }
     // Not granted: sleep until the turn is due (a row not yet visible to this statement: one interval).
-    const wait = rows[0] ? Number(rows[0].wait_ms) : intervalSeconds * 1000;
+    const wait = rows[0] ? Number(rows[0].wait_ms) : turn.intervalMs;
     await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 1)));
   }
 }
