@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ConsoleTable } from "@/components/ui/console-table";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -29,61 +30,51 @@ export function NamedTokensPanel({ tokens, canManage, create, revoke }: NamedTok
   return (
     <div className="space-y-4">
       {tokens.length ? (
-        <div className="relative -mx-4 overflow-x-auto sm:mx-0">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">Named API tokens</caption>
-            <thead className="border-b border-slate-200 text-xs text-slate-500 uppercase">
-              <tr>
-                {["Name", "Token", "Scopes", "Created", "Last used", ...(canManage ? ["Revoke"] : [])].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {tokens.map((token) => (
-                <tr key={token.id} className="align-top">
-                  <th scope="row" className="px-2 py-3 font-medium break-all">
-                    {token.name}
-                  </th>
-                  <td className="px-2 py-3 font-mono text-xs">{`${token.prefix}${"•".repeat(8)}`}</td>
-                  <td className="px-2 py-3">
-                    <span className="flex flex-wrap gap-1">
-                      {token.scopes.map((scope) => (
-                        <Badge key={scope} tone={scope === "all" ? "amber" : "blue"}>
-                          {scope}
-                        </Badge>
-                      ))}
-                    </span>
-                  </td>
-                  <td className="px-2 py-3 whitespace-nowrap">
-                    <Time value={token.createdAt} />
-                  </td>
-                  <td className="px-2 py-3 whitespace-nowrap">
-                    <Time value={token.lastUsedAt} />
-                  </td>
-                  {canManage ? (
-                    <td className="px-2 py-3">
-                      <form action={revokeAction}>
-                        <input type="hidden" name="tokenId" value={token.id} />
-                        <ConfirmButton
-                          label="Revoke"
-                          ariaLabel={`Revoke token ${token.name}`}
-                          title={`Revoke the token "${token.name}"?`}
-                          description="It stops working with the next request. Whoever uses it needs a new token."
-                          confirmLabel="Revoke token"
-                          pendingLabel="Revoking…"
-                          size="sm"
-                        />
-                      </form>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ConsoleTable
+          caption="Named API tokens"
+          columns={["Name", "Token", "Scopes", "Created", "Last used", canManage ? "Revoke" : null]}
+          minWidth="min-w-[40rem]"
+        >
+          {tokens.map((token) => (
+            <tr key={token.id} className="align-top">
+              <th scope="row" className="px-4 py-3 font-medium break-all sm:px-2">
+                {token.name}
+              </th>
+              <td className="px-2 py-3 font-mono text-xs">{`${token.prefix}${"•".repeat(8)}`}</td>
+              <td className="px-2 py-3">
+                <span className="flex flex-wrap gap-1">
+                  {token.scopes.map((scope) => (
+                    <Badge key={scope} tone={scope === "all" ? "amber" : "blue"}>
+                      {scope}
+                    </Badge>
+                  ))}
+                </span>
+              </td>
+              <td className="px-2 py-3 whitespace-nowrap">
+                <Time value={token.createdAt} />
+              </td>
+              <td className="px-2 py-3 whitespace-nowrap">
+                <Time value={token.lastUsedAt} />
+              </td>
+              {canManage ? (
+                <td className="px-2 py-3">
+                  <form action={revokeAction}>
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke token ${token.name}`}
+                      title={`Revoke the token "${token.name}"?`}
+                      description="It stops working with the next request. Whoever uses it needs a new token."
+                      confirmLabel="Revoke token"
+                      pendingLabel="Revoking…"
+                      size="sm"
+                    />
+                  </form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ConsoleTable>
       ) : (
         <p className="text-sm text-slate-600">No named tokens yet.</p>
       )}

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { systemCaller } from "../auth/caller";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,6 +8,7 @@ import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
+import { spawnWorker, stopWorkers } from "../testing/worker-process";
 import { ingestEvent } from "../events/ingest";
 
 // Real worker processes (`npm run worker`) sharing one database: every delivery is attempted once
@@ -39,14 +40,7 @@ afterAll(async () => {
 // A test that fails or times out may leave its workers running; they must not deliver into the next.
 const spawned = new Set<ChildProcess>();
 afterEach(async () => {
-  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  await Promise.all(
-    [...spawned].map((child) =>
-      child.exitCode !== null || child.signalCode !== null
-        ? undefined
-        : new Promise((resolve) => child.once("exit", resolve)),
-    ),
-  );
+  await stopWorkers(spawned, "SIGKILL");
   spawned.clear();
 });
 beforeEach(async () => {
@@ -56,14 +50,9 @@ beforeEach(async () => {
 });
 
 function startWorkerProcess(leaseSeconds = 30): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  const child = spawnWorker(ctx, {
+    dataDir,
     env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: ctx.database.url,
-      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
-      NOVAVMS_DATA_DIR: dataDir,
-      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       NOVAVMS_LEASE_SECONDS: String(leaseSeconds),
       // The receiver shares this process with the embedded database, which can hold its event loop
       // for seconds on a loaded machine: the longest timeout there is keeps a slow answer from
@@ -73,23 +62,9 @@ function startWorkerProcess(leaseSeconds = 30): ChildProcess {
       NOVAVMS_WORKER_BATCH_SIZE: "25",
       LOG_LEVEL: "error",
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
   spawned.add(child);
   return child;
-}
-
-async function stopAll(children: ChildProcess[]) {
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-        }),
-    ),
-  );
 }
 
 async function queueDeliveries(webhooks: number, events: number): Promise<string[]> {
@@ -134,7 +109,7 @@ describe.each([2, 4])("%i worker processes on one database", (workers) => {
     try {
       await expect.poll(succeededCount, POLL).toBe(2000);
     } finally {
-      await stopAll(children);
+      await stopWorkers(children);
     }
     // Two claims of one delivery would show as attempts of it in flight at the same time, two
     // attempts with one number, or an attempt after it succeeded. A second attempt is allowed only
@@ -220,10 +195,7 @@ describe("a worker killed with SIGKILL mid-batch", () => {
             { timeout: 60_000, interval: 20 },
           )
           .toBeGreaterThan(0);
-        victim.kill("SIGKILL");
-        await new Promise((resolve) =>
-          victim.exitCode !== null || victim.signalCode !== null ? resolve(null) : victim.once("exit", resolve),
-        );
+        await stopWorkers([victim], "SIGKILL");
         // What the dead worker still holds: nothing can change these rows until their lease expires.
         const { rows: leased } = await ctx.db.pool.query<{ id: string; lease_expires_at: Date }>(
           "SELECT id, lease_expires_at FROM deliveries WHERE lease_owner LIKE $1 AND status IN ('pending', 'retrying')",
@@ -252,7 +224,7 @@ describe("a worker killed with SIGKILL mid-batch", () => {
         expect(twice.every((id) => leased.some((row) => row.id === id))).toBe(true);
       } finally {
         victim.kill("SIGKILL");
-        await stopAll([survivor]);
+        await stopWorkers([survivor]);
       }
     },
   );

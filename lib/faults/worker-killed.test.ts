@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { addWebhook } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
+import { spawnWorker, stopWorkers } from "../testing/worker-process";
 
 // Fault suite: the worker process is SIGKILLed three times during a 2,000-delivery run and
 // started again each time, as `npm start` restarts it. Nothing may be lost; a delivery may reach
@@ -38,19 +39,15 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawnWorker(ctx, {
+    dataDir,
+    inheritEnv: true,
     env: {
-      ...process.env,
-      DATABASE_URL: ctx.database.url,
-      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
-      NOVAVMS_DATA_DIR: dataDir,
-      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       NOVAVMS_LEASE_SECONDS: "5",
       NOVAVMS_WORKER_CONCURRENCY: String(CONCURRENCY),
       NOVAVMS_DB_POOL_SIZE: "4",
       LOG_LEVEL: "silent",
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
@@ -70,9 +67,7 @@ describe("fault: the worker is killed during a run", () => {
       for (let kill = 1; kill <= KILLS; kill++) {
         const mark = Math.round((DELIVERIES * kill) / (KILLS + 1));
         await expect.poll(total, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(mark);
-        const exited = new Promise((resolve) => worker.once("exit", resolve));
-        worker.kill("SIGKILL");
-        await exited;
+        await stopWorkers([worker], "SIGKILL");
         worker = startWorkerProcess();
       }
       await expect
@@ -88,9 +83,7 @@ describe("fault: the worker is killed during a run", () => {
         )
         .toBe(DELIVERIES);
     } finally {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
-      worker.kill("SIGKILL");
-      await exited;
+      await stopWorkers([worker], "SIGKILL");
     }
 
     const { rows } = await ctx.db.pool.query<{ id: string; attempts: number; status: string }>(

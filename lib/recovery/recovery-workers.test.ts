@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { systemCaller } from "../auth/caller";
 import fs from "node:fs";
 import os from "node:os";
@@ -8,6 +8,7 @@ import { createTestOrg } from "../testing/org-fixtures";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { deliveryIdsOf, seedFailedDeliveries } from "../testing/recovery-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
+import { spawnWorker, stopWorkers } from "../testing/worker-process";
 import { createRecovery } from "./create";
 import { getRecovery } from "./queries";
 
@@ -31,27 +32,16 @@ afterAll(async () => {
 });
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  return spawnWorker(ctx, {
+    dataDir,
     env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: ctx.database.url,
-      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
-      NOVAVMS_DATA_DIR: dataDir,
-      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
       // A short lease, so the items the killed worker held are settled soon.
       NOVAVMS_LEASE_SECONDS: "5",
       NOVAVMS_DB_POOL_SIZE: "4",
       NOVAVMS_RECOVERY_CONCURRENCY: "32",
       LOG_LEVEL: "error",
     },
-    stdio: ["ignore", "ignore", "inherit"],
   });
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => {
@@ -73,8 +63,7 @@ describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => 
     let survivor: ChildProcess | undefined;
     try {
       await expect.poll(() => receiver.requests.length, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(300);
-      victim.kill("SIGKILL");
-      await exited(victim);
+      await stopWorkers([victim], "SIGKILL");
       const atKill = receiver.requests.length;
       expect(atKill).toBeLessThan(2000);
       survivor = startWorkerProcess();
@@ -82,9 +71,7 @@ describe("a recovery of 2,000 failed deliveries across a worker SIGKILL", () => 
         .poll(async () => (await getRecovery(ctx.db, orgId, id)).status, { timeout: 120_000, interval: 250 })
         .toBe("completed");
     } finally {
-      victim.kill("SIGKILL");
-      survivor?.kill("SIGTERM");
-      await Promise.all([exited(victim), survivor ? exited(survivor) : Promise.resolve()]);
+      await Promise.all([stopWorkers([victim], "SIGKILL"), stopWorkers(survivor ? [survivor] : [], "SIGTERM")]);
     }
 
     const received = deliveryIdsOf(receiver.requests);

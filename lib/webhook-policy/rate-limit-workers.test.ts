@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestEvent } from "../events/ingest";
 import { createTestOrg } from "../testing/org-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
+import { spawnWorker, stopWorkers } from "../testing/worker-process";
 import { createWebhook } from "../webhooks/create-webhook";
 
 // The per-webhook rate limit is held across worker processes: two real workers sharing one
@@ -53,19 +54,7 @@ async function arrivals(): Promise<number[]> {
 }
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      DATABASE_URL: ctx.database.url,
-      NOVAVMS_ENCRYPTION_KEY: ctx.encryptionKey,
-      NOVAVMS_DATA_DIR: dataDir,
-      NOVAVMS_ALLOW_PRIVATE_NETWORKS: "1",
-      NOVAVMS_DB_POOL_SIZE: "4",
-      LOG_LEVEL: "error",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  return spawnWorker(ctx, { dataDir, env: { NOVAVMS_DB_POOL_SIZE: "4", LOG_LEVEL: "error" } });
 }
 
 /** The most arrivals inside any window of `ms` (sliding, starting at each arrival). */
@@ -95,10 +84,7 @@ describe("rate limit across workers", () => {
     try {
       await expect.poll(async () => (await arrivals()).length, { timeout: 150_000, interval: 1_000 }).toBe(200);
     } finally {
-      for (const worker of workers) worker.kill("SIGTERM");
-      await Promise.all(
-        workers.map((w) => new Promise((resolve) => (w.exitCode !== null ? resolve(null) : w.once("exit", resolve)))),
-      );
+      await stopWorkers(workers, "SIGTERM");
     }
     const times = await arrivals();
     expect(busiestWindow(times, 1_000)).toBeLessThanOrEqual(6);
