@@ -1,6 +1,7 @@
 import type { ScenarioResult } from "../lib/results";
 import type { BenchTarget } from "../lib/seed";
 import { runDeliveryLog } from "./delivery-log";
+import { runFairness } from "./fairness";
 import { runIngest } from "./ingest";
 import { runIsolation } from "./isolation";
 import { runLatency } from "./latency";
@@ -134,5 +135,18 @@ export const SCENARIOS: Scenario[] = [
         livePerSecond: 200,
         timeoutMs: size(scale, 120_000, 600_000),
       }),
+  },
+  {
+    id: "12",
+    title: "fairness: a quiet org's latency while a noisy org has a backlog",
+    run: (target, scale) =>
+      runFairness(
+        target,
+        size(
+          scale,
+          { backlog: 10_000, quietPerSecond: 20, baselineSeconds: 5, runs: 2, timeoutMs: 180_000 },
+          { backlog: 100_000, quietPerSecond: 20, baselineSeconds: 10, runs: 2, timeoutMs: 600_000 },
+        ),
+      ),
   },
 ];

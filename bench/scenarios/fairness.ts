@@ -1,0 +1,193 @@
+import { startReceivers, type Receivers } from "../lib/receivers";
+import { metric, newScenario, type ScenarioResult } from "../lib/results";
+import { clearDeliveries, createBenchOrg, createWebhooks, queueDeliveries, type BenchTarget } from "../lib/seed";
+import { percentiles, sleep, waitFor } from "../lib/stats";
+import { startWorkerPool, type WorkerPool } from "../lib/workers";
+
+// Scenario 12: fairness across orgs. One worker process; a quiet org queues fresh events to its one
+// endpoint at a steady low rate, first alone (the baseline), then while a noisy org has a due
+// backlog to endpoints of its own, enough of them to keep every slot of the worker busy. The quiet
+// org's time from its delivery being queued to its request reaching the receiver must not grow by
+// more than its own p99: p99 during the backlog ≤ 2 × the baseline's p99.
+
+export type FairnessOptions = {
+  backlog: number;
+  quietPerSecond: number;
+  baselineSeconds: number;
+  runs: number;
+  timeoutMs: number;
+};
+
+/** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) is more than the worker's 256. */
+const NOISY_ENDPOINTS = 40;
+const TICK_MS = 100;
+
+type Phase = {
+  p50: number;
+  p99: number;
+  max: number;
+  queued: number;
+  measured: number;
+  seconds: number;
+  /** Every request of the phase, by delivery id: the noisy org's as well. */
+  arrivals: Map<string, number>;
+};
+
+export async function runFairness(target: BenchTarget, options: FairnessOptions): Promise<ScenarioResult> {
+  const result = newScenario("12", "Fairness: a quiet org's latency while a noisy org has a backlog", target.kind);
+  const receivers = await startReceivers(Array.from({ length: NOISY_ENDPOINTS + 1 }, () => "fast" as const));
+  let pool: WorkerPool | undefined;
+  try {
+    const noisy = await createBenchOrg(target);
+    const quiet = await createBenchOrg(target);
+    const noisyHooks = await createWebhooks(target, noisy.orgId, receivers.urls.slice(0, NOISY_ENDPOINTS));
+    const [quietHook] = await createWebhooks(target, quiet.orgId, receivers.urls.slice(NOISY_ENDPOINTS));
+    pool = await startWorkerPool(target, 1);
+    const quietTraffic = { target, pool, receivers, orgId: quiet.orgId, webhookId: quietHook, options };
+    // Warm-up: the worker's first connections and requests are not part of either phase.
+    await quietPhase(quietTraffic, "w", async () => false, 1);
+
+    const baselines: Phase[] = [];
+    const duringBacklog: Phase[] = [];
+    const noisyP50s: number[] = [];
+    const runs: Record<string, unknown>[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      await clearDeliveries(target.db);
+      const baseline = await quietPhase(quietTraffic, `b${run}`, async () => false, options.baselineSeconds);
+      await clearDeliveries(target.db);
+      await receivers.reset({ recordArrivals: true });
+      const seedStarted = performance.now();
+      const backlog = await queueDeliveries(
+        target.db,
+        noisy.orgId,
+        noisyHooks,
+        Math.ceil(options.backlog / NOISY_ENDPOINTS),
+        `n${run}`,
+      );
+      const seedSeconds = (performance.now() - seedStarted) / 1000;
+      pool.wake();
+      const drained = async () =>
+        (await receivers.counts()).perEndpoint.slice(0, NOISY_ENDPOINTS).reduce((a, b) => a + b, 0) >= backlog;
+      const started = performance.now();
+      const during = await quietPhase(quietTraffic, `d${run}`, drained, options.timeoutMs / 1000, false);
+      const backlogDrained = await drained();
+      // What the backlog's own deliveries waited, all queued at one instant: the delay a quiet
+      // delivery would have had behind them, oldest first.
+      const { rows } = await target.db.pool.query<{ id: string; queued: Date }>(
+        "SELECT id, created_at AS queued FROM deliveries WHERE org_id = $1",
+        [noisy.orgId],
+      );
+      const [noisyP50] = percentiles(
+        rows.map((row) => (during.arrivals.get(row.id) ?? Number.NaN) - row.queued.getTime()).filter(Number.isFinite),
+        [50],
+      );
+      noisyP50s.push(noisyP50);
+      baselines.push(baseline);
+      duringBacklog.push(during);
+      runs.push({
+        run,
+        backlog,
+        seedSeconds,
+        backlogDrained,
+        noisyDeliveriesPerSecond: backlogDrained ? backlog / during.seconds : undefined,
+        baseline: { ...baseline, arrivals: undefined },
+        duringBacklog: { ...during, arrivals: undefined },
+        noisyP50,
+        drainSeconds: (performance.now() - started) / 1000,
+      });
+      if (!backlogDrained) result.error = `run ${run}: the noisy backlog of ${backlog} was not drained in time`;
+      if (during.measured < during.queued || baseline.measured < baseline.queued)
+        result.error = `run ${run}: some of the quiet org's deliveries never reached the receiver`;
+    }
+
+    const baselineP99 = baselines.map((p) => p.p99);
+    const backlogP99 = duringBacklog.map((p) => p.p99);
+    const ratios = backlogP99.map((p99, i) => p99 / Math.max(baselineP99[i], 1));
+    result.metrics.push(
+      metric(
+        "quiet org alone: queued → receiver p50",
+        "ms",
+        baselines.map((p) => p.p50),
+      ),
+    );
+    result.metrics.push(metric("quiet org alone: queued → receiver p99", "ms", baselineP99));
+    result.metrics.push(
+      metric(
+        "quiet org during backlog: queued → receiver p50",
+        "ms",
+        duringBacklog.map((p) => p.p50),
+      ),
+    );
+    result.metrics.push(metric("quiet org during backlog: queued → receiver p99", "ms", backlogP99));
+    result.metrics.push(metric("quiet p99 during backlog ÷ alone", "×", ratios, { op: "<=", value: 2 }));
+    result.metrics.push(metric("noisy org's own backlog: queued → receiver p50", "ms", noisyP50s));
+    result.metrics.push(
+      metric(
+        "noisy backlog drained: deliveries/s",
+        "/s",
+        runs.map((r) => (r.noisyDeliveriesPerSecond as number | undefined) ?? Number.NaN).filter(Number.isFinite),
+      ),
+    );
+    result.details.runs = runs;
+    result.notes.push(
+      `One worker process (defaults: 256 slots, 8 per endpoint). A noisy org's backlog of ${options.backlog} due deliveries ` +
+        `over ${NOISY_ENDPOINTS} endpoints of its own (seeded with one INSERT … SELECT, so all due at once), and a quiet org queuing ` +
+        `${options.quietPerSecond} deliveries/s to its one endpoint: ${options.baselineSeconds} s alone (the baseline), then for as ` +
+        `long as the backlog lasts. Latency is from the quiet delivery row's creation to its request's arrival (same machine ` +
+        `clock). Target, from the requirement that the backlog must not delay the quiet org by more than its own p99: p99 ` +
+        `during the backlog ≤ 2 × p99 alone (ratios use a 1 ms floor for the baseline).`,
+    );
+    return result;
+  } finally {
+    await pool?.stop();
+    await receivers.close();
+  }
+}
+
+type QuietTraffic = {
+  target: BenchTarget;
+  pool: WorkerPool;
+  receivers: Receivers;
+  orgId: string;
+  webhookId: string;
+  options: FairnessOptions;
+};
+
+/**
+ * The quiet org's deliveries, one per tick, until `done()` or `seconds` passed; then waits for
+ * them to arrive and measures them. `reset: false` keeps the arrivals already recording.
+ */
+async function quietPhase(
+  traffic: QuietTraffic,
+  tag: string,
+  done: () => Promise<boolean>,
+  seconds: number,
+  reset = true,
+): Promise<Phase> {
+  const { target, pool, receivers, orgId, webhookId, options } = traffic;
+  if (reset) await receivers.reset({ recordArrivals: true });
+  const tickMs = Math.max(TICK_MS, 1000 / options.quietPerSecond);
+  const perTick = Math.max(1, Math.round((options.quietPerSecond * tickMs) / 1000));
+  const started = performance.now();
+  let queued = 0;
+  for (let tick = 0; performance.now() - started < seconds * 1000 && !(await done()); tick++) {
+    const tickStarted = performance.now();
+    queued += await queueDeliveries(target.db, orgId, [webhookId], perTick, `${tag}q${tick}`);
+    pool.wake();
+    await sleep(Math.max(0, tickMs - (performance.now() - tickStarted)));
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  const quietArrived = async () => (await receivers.counts()).perEndpoint.at(-1)! >= queued;
+  await waitFor(quietArrived, 30_000, 100);
+  const arrivals = new Map(await receivers.arrivals());
+  const { rows } = await target.db.pool.query<{ id: string; queued: Date }>(
+    `SELECT id, created_at AS queued FROM deliveries WHERE webhook_id = $1 AND id LIKE $2`,
+    [webhookId, `dlv_bench_${tag}q%`],
+  );
+  const latencies = rows
+    .map((row) => (arrivals.get(row.id) ?? Number.NaN) - row.queued.getTime())
+    .filter((ms) => Number.isFinite(ms))
+    .map((ms) => Math.max(0, ms));
+  const [p50, p99] = percentiles(latencies, [50, 99]);
+  return { p50, p99, max: Math.max(0, ...latencies), queued, measured: latencies.length, seconds: elapsed, arrivals };
+}
