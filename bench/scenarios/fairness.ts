@@ -4,7 +4,7 @@ import { clearDeliveries, createBenchOrg, createWebhooks, queueDeliveries, type 
 import { percentiles, sleep, waitFor } from "../lib/stats";
 import { startWorkerPool, type WorkerPool } from "../lib/workers";
 
-// Scenario 12: fairness across orgs. One worker process; a quiet org queues fresh events to its one
+// Scenario 11: fairness across orgs. One worker process; a quiet org queues fresh events to its one
 // endpoint at a steady low rate, first alone (the baseline), then while a noisy org has a due
 // backlog to endpoints of its own, enough of them to keep every slot of the worker busy. The quiet
 // org's time from its delivery being queued to its request reaching the receiver must not grow by

@@ -137,7 +137,7 @@ export const SCENARIOS: Scenario[] = [
       }),
   },
   {
-    id: "12",
+    id: "11",
     title: "fairness: a quiet org's latency while a noisy org has a backlog",
     run: (target, scale) =>
       runFairness(
