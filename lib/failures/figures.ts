@@ -44,9 +44,10 @@ function formatSeconds(ms: number): string {
   return `${seconds} ${seconds === 1 ? "second" : "seconds"}`;
 }
 
-/** `1m`, `6h`, `5s`: the largest unit that divides the delay, as the retry schedule is written. */
-function formatDelay(ms: number): string {
+/** `1m`, `6h`, `5s`, `1d`: the largest unit that divides the delay, as the retry schedule is written. */
+export function formatDelay(ms: number): string {
   for (const [unit, size] of [
+    ["d", 86_400_000],
     ["h", 3_600_000],
     ["m", 60_000],
     ["s", 1_000],

@@ -12,6 +12,7 @@ import { isAllowed } from "@/lib/auth/policy";
 import { getAppContext } from "@/lib/context";
 import { eventTypeFormValues } from "@/lib/webhooks/form";
 import { findWebhookFor } from "@/lib/webhooks/read-webhooks";
+import { formatDelay } from "@/lib/failures/figures";
 import { deleteWebhookAction, setWebhookEnabledAction, updateWebhookAction } from "../../actions";
 import { updatePolicyAction } from "../../policy-actions";
 
@@ -71,7 +72,7 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
             rate_limit_per_second: webhook.rateLimitPerSecond?.toString() ?? "",
           }}
           headerNames={webhook.customHeaderNames}
-          defaultSchedule={app.config.retryScheduleMs.map(formatMs).join(",")}
+          defaultSchedule={app.config.retryScheduleMs.map(formatDelay).join(",")}
         />
       </Card>
       <Card title={webhook.enabled ? "Disable" : "Enable"} id="status">
@@ -85,16 +86,4 @@ export default async function WebhookSettingsPage({ params }: { params: Promise<
       </Card>
     </div>
   );
-}
-
-function formatMs(ms: number): string {
-  for (const [unit, size] of [
-    ["d", 86_400_000],
-    ["h", 3_600_000],
-    ["m", 60_000],
-    ["s", 1_000],
-  ] as const) {
-    if (ms % size === 0) return `${ms / size}${unit}`;
-  }
-  return `${ms}ms`;
 }
