@@ -21,7 +21,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "novavms-rate-"));
 // workers, and its busy event loop would bunch up the arrival times it measures. An arrival is
 // stamped when its request line and headers are read (the request has started arriving), and the
 // process asks for a higher scheduling priority where it may: on a loaded machine a receiver that
-// waits for the CPU stamps several arrivals at once, which the limiter did not send at once.
+// waits for the CPU stamps several arrivals at once, which the limiter did not send at once. Its
+// first requests are slow to stamp too (a new process's first request), so it is warmed with a few
+// POSTs to /warm, which it answers without recording.
 const RECEIVER = `
 const http = require("node:http");
 const os = require("node:os");
@@ -29,6 +31,7 @@ try { os.setPriority(-10); } catch {}
 const arrivals = [];
 const server = http.createServer((req, res) => {
   if (req.method === "GET") return res.end(JSON.stringify(arrivals));
+  if (req.url === "/warm") return req.resume().on("end", () => res.end());
   arrivals.push(performance.now());
   req.resume();
   req.on("end", () => res.writeHead(200).end("ok"));
@@ -42,6 +45,7 @@ beforeAll(async () => {
     child.stdout!.once("data", (data) => resolve(String(data).trim())),
   );
   receiver = { origin: `http://127.0.0.1:${port}`, process: child };
+  for (let i = 0; i < 5; i++) await (await fetch(`${receiver.origin}/warm`, { method: "POST", body: "{}" })).text();
 });
 afterAll(async () => {
   receiver.process.kill();
