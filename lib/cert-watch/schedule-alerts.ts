@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import { isDatabaseUnavailable } from "../db/failure-kind";
+import { runPeriodically } from "../startup/periodic";
 import { raiseCertificateAlerts } from "./expiry-alert";
 
 const EVERY_MS = 10 * 60_000;
@@ -10,31 +11,15 @@ const EVERY_MS = 10 * 60_000;
  * alert to one of them.
  */
 export function startCertificateAlerts(context: AppContext, options: { everyMs?: number; firstAfterMs?: number } = {}) {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (running || stopped) return;
-    running = raiseCertificateAlerts(context.db, { warningDays: context.config.certWarningDays, now: context.now() })
-      .then((alerted) => {
-        if (alerted.length > 0) context.log.info({ webhooks: alerted }, "certificate expiry alerts sent");
-      })
-      .catch((error) => {
-        if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "certificate expiry alert pass failed");
-      })
-      .finally(() => {
-        running = null;
-      });
-  };
-  const first = setTimeout(run, options.firstAfterMs ?? 30_000);
-  const timer = setInterval(run, options.everyMs ?? EVERY_MS);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically(
+    () =>
+      raiseCertificateAlerts(context.db, { warningDays: context.config.certWarningDays, now: context.now() })
+        .then((alerted) => {
+          if (alerted.length > 0) context.log.info({ webhooks: alerted }, "certificate expiry alerts sent");
+        })
+        .catch((error) => {
+          if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "certificate expiry alert pass failed");
+        }),
+    { firstAfterMs: options.firstAfterMs ?? 30_000, everyMs: options.everyMs ?? EVERY_MS },
+  );
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from "../context";
 import { getMetrics } from "../metrics/registry";
+import { runPeriodically } from "../startup/periodic";
 import { prunePass } from "./prune";
 
 const EVERY_MS = 10 * 60_000;
@@ -11,41 +12,26 @@ const EVERY_MS = 10 * 60_000;
 export function startRetention(context: AppContext, options: { everyMs?: number; firstAfterMs?: number } = {}) {
   const days = context.config.retentionDays;
   if (days === 0) return { stop: async () => {} };
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const run = () => {
-    if (running || stopped) return;
-    const metrics = getMetrics();
-    metrics.retentionRunning.set(1);
-    running = prunePass(context.db, {
-      retentionDays: days,
-      pauseMs: 50,
-      onBatch: (n) => metrics.retentionPruned.inc({ kind: "events" }, n),
-    })
-      .then((result) => {
-        if (result.events > 0) {
-          context.log.info(
-            { events: result.events, batches: result.batches, before: result.cutoff },
-            "retention pruned old events",
-          );
-        }
+  return runPeriodically(
+    () => {
+      const metrics = getMetrics();
+      metrics.retentionRunning.set(1);
+      return prunePass(context.db, {
+        retentionDays: days,
+        pauseMs: 50,
+        onBatch: (n) => metrics.retentionPruned.inc({ kind: "events" }, n),
       })
-      .catch((error) => context.log.error({ err: error }, "retention pass failed"))
-      .finally(() => {
-        metrics.retentionRunning.set(0);
-        running = null;
-      });
-  };
-  const first = setTimeout(run, options.firstAfterMs ?? 30_000);
-  const timer = setInterval(run, options.everyMs ?? EVERY_MS);
-  first.unref();
-  timer.unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      await running;
+        .then((result) => {
+          if (result.events > 0) {
+            context.log.info(
+              { events: result.events, batches: result.batches, before: result.cutoff },
+              "retention pruned old events",
+            );
+          }
+        })
+        .catch((error) => context.log.error({ err: error }, "retention pass failed"))
+        .finally(() => metrics.retentionRunning.set(0));
     },
-  };
+    { firstAfterMs: options.firstAfterMs ?? 30_000, everyMs: options.everyMs ?? EVERY_MS },
+  );
 }
