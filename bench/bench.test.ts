@@ -43,6 +43,11 @@ describe("bench harness", () => {
       // Read from /proc: the test server runs on this machine.
       ...(ctx.database.kind === "postgres" ? ["PostgreSQL CPU per delivery (claim, result, attempt row)"] : []),
     ]);
+    // The extra, profiled drain delivered the same queue and charged its CPU time to areas.
+    const profile = result.details.cpuProfile as { deliveries: number; busyMs: number; areas: { share: number }[] };
+    expect(profile.deliveries).toBe(checks.expected);
+    expect(profile.areas.length).toBeGreaterThan(1);
+    expect(profile.areas.reduce((sum, area) => sum + area.share, 0)).toBeLessThanOrEqual(1.01);
     for (const m of result.metrics) {
       expect(m.summary.runs).toHaveLength(1);
       // CPU time is counted in 10 ms ticks: a tiny run may show none.

@@ -1,8 +1,9 @@
 import { createSender } from "../../lib/transport/send";
 import { buildOutgoingRequest } from "../../lib/attempts/build-request";
-import { createDispatcher } from "../../lib/dispatch/dispatcher";
+import { createDispatcher, defaultOrgConcurrency } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
+import { startCpuProfile } from "../lib/cpu-profile";
 import { postgresCpuMeter } from "../lib/server-cpu";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
@@ -48,8 +49,11 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const total = events * webhookIds.length;
     const sample = await samplePayload(target, orgId, webhookIds[0], receivers.urls[0]);
 
+    // One org's deliveries hold at most its share of the worker's slots (the rest is kept for other
+    // orgs): the ceiling runs at that concurrency, the dispatcher's own.
+    const concurrency = defaultOrgConcurrency(config.workerConcurrency);
     // Warms up the receivers, the JIT and loopback connections before anything is timed.
-    await measureCeiling({ urls: receivers.urls, concurrency: config.workerConcurrency, ...sample, seconds: 1 });
+    await measureCeiling({ urls: receivers.urls, concurrency, ...sample, seconds: 1 });
     const ceilings: number[] = [];
     const dispatched: number[] = [];
     const ratios: number[] = [];
@@ -59,32 +63,16 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     for (let run = 0; run < options.runs; run++) {
       const ceiling = await measureCeiling({
         urls: receivers.urls,
-        concurrency: config.workerConcurrency,
+        concurrency,
         ...sample,
         seconds: options.ceilingSeconds,
       });
       await clearDeliveries(target.db);
       await queueDeliveries(target.db, orgId, webhookIds, events);
       await receivers.reset();
-      const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
-      const dispatcher = createDispatcher({
-        db: target.db,
-        cipher: target.cipher,
-        send: sender.send,
-        log: createLogger("warn", "bench"),
-        retryScheduleMs: config.retryScheduleMs,
-        concurrency: config.workerConcurrency,
-        endpointConcurrency: config.endpointConcurrency,
-        batchSize: config.batchSize,
-        leaseMs: config.leaseSeconds * 1000,
-      });
       const cpuBefore = dbCpu?.();
-      const started = performance.now();
-      const delivered = await dispatcher.runUntilIdle();
-      const seconds = (performance.now() - started) / 1000;
+      const { delivered, seconds } = await drainQueue(target);
       if (dbCpu && cpuBefore !== undefined) dbCpuPerDelivery.push(((dbCpu() - cpuBefore) / delivered) * 1e6);
-      await dispatcher.stop();
-      await sender.close();
 
       const counts = await receivers.counts();
       const state = await progress(target.db);
@@ -97,6 +85,19 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
       dispatched.push(delivered / seconds);
       ratios.push(delivered / seconds / ceiling.requestsPerSecond);
     }
+    // One more drain of the same size under the CPU profiler, not counted above (sampling costs
+    // a little): where this process's time goes per delivery.
+    await clearDeliveries(target.db);
+    await queueDeliveries(target.db, orgId, webhookIds, events);
+    const stopProfile = await startCpuProfile();
+    const profiled = await drainQueue(target);
+    const profile = await stopProfile();
+    result.details.cpuProfile = {
+      ...profile,
+      deliveries: profiled.delivered,
+      busyUsPerDelivery: (profile.busyMs * 1000) / profiled.delivered,
+    };
+
     result.metrics.push(
       metric(
         "dispatcher deliveries/s",
@@ -119,7 +120,7 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     result.details.checks = checks;
     result.notes.push(
       `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +
-        `concurrency ${config.workerConcurrency} (per endpoint ${config.endpointConcurrency}), batch ${config.batchSize}, pool ${config.dbPoolSize}: the defaults. ` +
+        `concurrency ${config.workerConcurrency} (one org: ${concurrency}; per endpoint ${config.endpointConcurrency}), batch ${config.batchSize}, pool ${config.dbPoolSize}: the defaults. ` +
         `Receivers run in their own process. Each run: ${options.ceilingSeconds} s of ceiling, then the dispatcher drains the queue.`,
     );
     if (
@@ -133,6 +134,29 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
   } finally {
     await receivers.close();
   }
+}
+
+/** Drains the queue with a dispatcher at the defaults and the real sender. */
+async function drainQueue(target: BenchTarget): Promise<{ delivered: number; seconds: number }> {
+  const config = benchConfig();
+  const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
+  const dispatcher = createDispatcher({
+    db: target.db,
+    cipher: target.cipher,
+    send: sender.send,
+    log: createLogger("warn", "bench"),
+    retryScheduleMs: config.retryScheduleMs,
+    concurrency: config.workerConcurrency,
+    endpointConcurrency: config.endpointConcurrency,
+    batchSize: config.batchSize,
+    leaseMs: config.leaseSeconds * 1000,
+  });
+  const started = performance.now();
+  const delivered = await dispatcher.runUntilIdle();
+  const seconds = (performance.now() - started) / 1000;
+  await dispatcher.stop();
+  await sender.close();
+  return { delivered, seconds };
 }
 
 /** One queued event's exact bytes and a signed request like the dispatcher's, for the ceiling. */

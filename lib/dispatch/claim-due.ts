@@ -33,6 +33,10 @@ export type ClaimOptions = {
   perWebhook: number;
   /** Attempts the claiming worker already has in flight, per webhook. */
   inFlight: Map<string, number>;
+  /** At most this many attempts of one org in flight in the claiming worker (default: no cap). */
+  perOrg?: number;
+  /** Attempts the claiming worker already has in flight, per org. */
+  orgInFlight?: Map<string, number>;
 };
 
 /**
@@ -44,7 +48,8 @@ const ORG_HEAD_SIZE = 4;
 /**
  * Leases up to `limit` due deliveries to this worker, taking turns across orgs: every org's
  * oldest due delivery comes before any org's second, so one org's backlog, however large, delays
- * another org's fresh event by one claim at most (while fewer than `limit` orgs have any due). `FOR UPDATE SKIP LOCKED` lets any number of
+ * another org's fresh event by one claim at most (while fewer than `limit` orgs have any due), and
+ * `perOrg` keeps the rest of the worker's slots for the other orgs. `FOR UPDATE SKIP LOCKED` lets any number of
  * workers claim at once without waiting on or double-claiming each other's rows; the lease makes a
  * crashed worker's deliveries due again once it expires.
  */
@@ -91,9 +96,11 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
        ) head
      ), candidate AS (
        SELECT * FROM oldest UNION SELECT * FROM org_heads
+     ), org_busy AS (
+       SELECT * FROM unnest($9::text[], $10::int[]) AS b(org_id, in_flight)
      ), chosen AS (
        SELECT id FROM (
-         SELECT id, next_attempt_at, row_number() OVER (PARTITION BY org_id ORDER BY next_attempt_at, id) AS org_turn
+         SELECT id, org_id, next_attempt_at, row_number() OVER (PARTITION BY org_id ORDER BY next_attempt_at, id) AS org_turn
            FROM (
              SELECT c.id, c.org_id, c.next_attempt_at, coalesce(busy.in_flight, 0) AS in_flight,
                     row_number() OVER (PARTITION BY c.webhook_id ORDER BY c.next_attempt_at, c.id) AS nth
@@ -101,6 +108,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
            ) ranked
           WHERE nth + in_flight <= $4
        ) turns
+        WHERE org_turn + coalesce((SELECT in_flight FROM org_busy WHERE org_busy.org_id = turns.org_id), 0) <= $11
         ORDER BY org_turn, next_attempt_at
         LIMIT $2
      )
@@ -121,6 +129,9 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
       options.leaseMs,
       [...options.inFlight.values()],
       ORG_HEAD_SIZE,
+      [...(options.orgInFlight?.keys() ?? [])],
+      [...(options.orgInFlight?.values() ?? [])],
+      options.perOrg ?? 2_147_483_647,
     ],
   );
   return rows.map((row) => ({

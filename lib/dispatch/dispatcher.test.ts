@@ -129,6 +129,37 @@ describe("dispatcher: isolation and limits", () => {
     }
   });
 
+  it(
+    "keeps a quarter of the slots from an org whose endpoints hang, for the other orgs",
+    { timeout: 180_000 },
+    async () => {
+      const hanging = await startReceiver(() => {});
+      const fast = await startReceiver((_req, res) => res.writeHead(204).end());
+      const noisy = await createTestOrg(ctx.db, ctx.cipher, "Hanging endpoints");
+      const quiet = await createTestOrg(ctx.db, ctx.cipher, "Quiet beside them");
+      for (let i = 0; i < 4; i++) await addWebhook(ctx, noisy.orgId, `${hanging.origin}/never-${i}`);
+      await addWebhook(ctx, quiet.orgId, `${fast.origin}/quiet`);
+      // 8 slots, 2 per endpoint: the noisy org's 4 endpoints could fill all 8; its share is 6.
+      const test = createTestDispatcher(ctx, { timeoutMs: 300_000, concurrency: 8, endpointConcurrency: 2 });
+      try {
+        for (let i = 0; i < 5; i++) await sendEvent(ctx, noisy.orgId);
+        await test.dispatcher.pump();
+        await expect.poll(() => hanging.requests.length, { timeout: 60_000, interval: 20 }).toBe(6);
+        expect(test.dispatcher.inFlight).toBe(6);
+        // The quiet org's event is sent while the hanging requests still hold their slots.
+        await sendEvent(ctx, quiet.orgId);
+        await test.dispatcher.pump();
+        await expect.poll(() => succeeded(fast.origin), { timeout: 60_000, interval: 20 }).toBe(1);
+        expect(hanging.requests.length).toBe(6);
+        expect(await ctx.db.prisma.deliveryAttempt.count({ where: { orgId: noisy.orgId } })).toBe(0);
+      } finally {
+        await hanging.close();
+        await test.close();
+        await fast.close();
+      }
+    },
+  );
+
   it("parks a disabled webhook's queued deliveries and resumes them when it is enabled again", async () => {
     const receiver = await startReceiver((_req, res) => res.writeHead(200).end());
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);

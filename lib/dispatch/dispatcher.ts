@@ -19,6 +19,11 @@ export type DispatcherOptions = {
   concurrency: number;
   /** Attempts in flight per webhook in this process: one slow endpoint cannot take every slot. */
   endpointConcurrency: number;
+  /**
+   * Attempts in flight per org in this process; default, all but a quarter of `concurrency`: one
+   * org's slow endpoints cannot take every slot, and another org's fresh event finds one free.
+   */
+  orgConcurrency?: number;
   batchSize: number;
   leaseMs: number;
   now?: () => Date;
@@ -42,6 +47,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${newId("wrk").slice(-6)}`;
   const running = new Set<Promise<void>>();
   const perWebhook = new Map<string, number>();
+  const perOrg = new Map<string, number>();
+  const orgConcurrency = options.orgConcurrency ?? defaultOrgConcurrency(options.concurrency);
   let stopped = false;
   let pumping: Promise<number> | null = null;
   let pumpAgain = false;
@@ -58,8 +65,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     log: options.log,
   });
 
-  function busy(webhookId: string): number {
-    return perWebhook.get(webhookId) ?? 0;
+  function count(map: Map<string, number>, key: string, by: 1 | -1) {
+    const n = (map.get(key) ?? 0) + by;
+    if (n > 0) map.set(key, n);
+    else map.delete(key);
   }
 
   async function claimOnce(): Promise<number> {
@@ -69,7 +78,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     // Judged on the counts the claim sees: an endpoint slot frees as soon as its request ends,
     // so by the time the claim returns the webhook it skipped may no longer look saturated, and
     // nothing would claim its deliveries before the next tick.
-    const skippedSaturated = [...perWebhook.values()].some((n) => n >= options.endpointConcurrency);
+    const skippedSaturated =
+      [...perWebhook.values()].some((n) => n >= options.endpointConcurrency) ||
+      [...perOrg.values()].some((n) => n >= orgConcurrency);
     const claimed = await observeClaim(() =>
       claimDueDeliveries(options.db, {
         workerId,
@@ -78,10 +89,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         leaseMs: options.leaseMs,
         perWebhook: options.endpointConcurrency,
         inFlight: perWebhook,
+        perOrg: orgConcurrency,
+        orgInFlight: perOrg,
       }),
     );
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
-    // webhook whose deliveries become claimable as its attempts finish.
+    // webhook (or org) whose deliveries become claimable as its attempts finish.
     mayHaveMore = claimed.length > 0 || skippedSaturated;
     if (claimed.length === 0) return 0;
     for (const delivery of claimed) start(delivery);
@@ -89,16 +102,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function start(delivery: ClaimedDelivery) {
-    perWebhook.set(delivery.webhookId, busy(delivery.webhookId) + 1);
+    count(perWebhook, delivery.webhookId, 1);
+    count(perOrg, delivery.orgId, 1);
     let released = false;
-    // The endpoint's slot is its request on the wire; the worker's slot lasts until the attempt
-    // is written, which bounds how many results wait for the database.
+    // The endpoint's slot is its request on the wire; the worker's slot (and the org's share of
+    // them) lasts until the attempt is written, which bounds how many results wait for the database.
     const releaseEndpoint = () => {
       if (released) return;
       released = true;
-      const left = busy(delivery.webhookId) - 1;
-      if (left > 0) perWebhook.set(delivery.webhookId, left);
-      else perWebhook.delete(delivery.webhookId);
+      count(perWebhook, delivery.webhookId, -1);
     };
     const task: Promise<void> = attempt(delivery, releaseEndpoint)
       .then(
@@ -111,6 +123,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       )
       .finally(() => {
         running.delete(task);
+        count(perOrg, delivery.orgId, -1);
         releaseEndpoint();
         // A failed claim here (the database went away) is the worker loop's to report and back off.
         if (mayHaveMore && !stopped) pump().catch(() => {});
@@ -163,4 +176,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return running.size;
     },
   };
+}
+
+/** All but a quarter of the worker's slots (all of them for a worker of fewer than 4). */
+export function defaultOrgConcurrency(concurrency: number): number {
+  return concurrency - Math.floor(concurrency / 4);
 }

@@ -74,4 +74,36 @@ describe("the claim's turns across orgs", () => {
     });
     expect(new Set([...a, ...b].map((d) => d.id)).size).toBe(100);
   });
+
+  it("leaves an org at its share of the worker's slots out of the claim, and takes the other orgs' deliveries", async () => {
+    const noisy = await createTestOrg(ctx.db, ctx.cipher, "Noisy at its share");
+    const quiet = await createTestOrg(ctx.db, ctx.cipher, "Quiet beside it");
+    for (let i = 0; i < 4; i++) await addWebhook(ctx, noisy.orgId, `https://share-${i}.example.test/hook`);
+    await addWebhook(ctx, quiet.orgId, "https://share-quiet.example.test/hook");
+    for (let i = 0; i < 10; i++) await sendEvent(ctx, noisy.orgId, "camera.offline", {}, at(10_000 + i));
+    const { deliveries: fresh } = await sendEvent(ctx, quiet.orgId, "camera.offline", {}, at(20_000));
+    // The first test's noisy backlog is still due: only these two orgs' deliveries are looked at.
+    const claimAt = async (orgInFlight: Map<string, number>, workerId: string) =>
+      (
+        await claimDueDeliveries(ctx.db, {
+          workerId,
+          now: at(20_000),
+          limit: 10,
+          leaseMs: 60_000,
+          perWebhook: 8,
+          inFlight: new Map(),
+          perOrg: 6,
+          orgInFlight,
+        })
+      ).filter((d) => d.orgId === noisy.orgId || d.orgId === quiet.orgId);
+    // 4 of the noisy org's own in flight: 2 more reach its share of 6, beside the quiet one.
+    const first = await claimAt(new Map([[noisy.orgId, 4]]), "worker-share-a");
+    expect(first.map((d) => d.orgId).sort()).toEqual([noisy.orgId, noisy.orgId, quiet.orgId].sort());
+    expect(first.map((d) => d.id)).toContain(fresh[0].id);
+    // At its share, none of its 38 other due deliveries is claimed, however many slots are free.
+    const second = await claimAt(new Map([[noisy.orgId, 6]]), "worker-share-b");
+    expect(second).toEqual([]);
+    const third = await claimAt(new Map([[noisy.orgId, 5]]), "worker-share-c");
+    expect(third.map((d) => d.orgId)).toEqual([noisy.orgId]);
+  });
 });

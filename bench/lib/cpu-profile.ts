@@ -1,0 +1,106 @@
+import { Session } from "node:inspector/promises";
+
+// Where this process's CPU goes while a scenario runs: V8's sampling profiler over the inspector
+// protocol, started and stopped around the measured part only, then each sample's time is
+// charged to the function on top of the stack (its self time) and summed by area (our modules,
+// undici, the PostgreSQL driver, crypto, JSON, garbage collection, …).
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+
+export type CpuShare = { name: string; ms: number; share: number };
+export type CpuSummary = {
+  /** Profiled wall time, and the part of it the process was not idle. */
+  wallMs: number;
+  busyMs: number;
+  /** Busy time by area, largest first; shares are of the busy time. */
+  areas: CpuShare[];
+  /** The busiest functions (`name (file:line)`), largest first. */
+  functions: CpuShare[];
+};
+
+export async function startCpuProfile(): Promise<() => Promise<CpuSummary>> {
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 500 });
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile };
+    session.disconnect();
+    return summarize(profile);
+  };
+}
+
+export function summarize(profile: Profile, top = 20): CpuSummary {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const areas = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let idleUs = 0;
+  for (const [id, us] of selfUs) {
+    const frame = byId.get(id)!.callFrame;
+    const area = areaOf(frame);
+    if (area === "idle") {
+      idleUs += us;
+      continue;
+    }
+    areas.set(area, (areas.get(area) ?? 0) + us);
+    const name = `${frame.functionName || "(anonymous)"} (${shortUrl(frame.url)}:${frame.lineNumber + 1})`;
+    functions.set(name, (functions.get(name) ?? 0) + us);
+  }
+  const wallUs = profile.endTime - profile.startTime;
+  const busyUs = Math.max(wallUs - idleUs, 1);
+  const ranked = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: Math.round(us / 100) / 10, share: Math.round((us / busyUs) * 1000) / 1000 }));
+  return {
+    wallMs: Math.round(wallUs / 1000),
+    busyMs: Math.round(busyUs / 1000),
+    areas: ranked(areas),
+    functions: ranked(functions),
+  };
+}
+
+const AREAS: [RegExp, string][] = [
+  [/\/lib\/signing\/|internal\/crypto|node:crypto/, "signing and ids (crypto)"],
+  [/node_modules\/undici\//, "HTTP client (undici)"],
+  [/node_modules\/(pg|pg-protocol|pg-pool|pg-types|postgres-[a-z]+|@electric-sql)\//, "database driver (pg, PGlite)"],
+  [/node_modules\/(pino|@opentelemetry)[^/]*\//, "logs, metrics and traces"],
+  [/node_modules\/prom-client\//, "logs, metrics and traces"],
+  [/\/lib\/(metrics|tracing|log)/, "logs, metrics and traces"],
+  [/\/lib\/transport\//, "our transport (lib/transport)"],
+  [/\/lib\/attempts\//, "our attempts (lib/attempts)"],
+  [/\/lib\/dispatch\//, "our dispatcher (lib/dispatch)"],
+  [/\/lib\/delivery\/|\/lib\/webhook-policy\/|\/lib\/endpoint-health\//, "our delivery policy"],
+  [/\/lib\//, "our other modules (lib)"],
+  [/\/bench\//, "the bench itself"],
+  [
+    /node:internal\/(net|stream|streams|tls|_tls|dns|http|timers|buffer)|node:(net|stream|tls|buffer)|internal\/(net|stream|streams|tls|timers|buffer)/,
+    "Node sockets, streams, timers and buffers",
+  ],
+  [/node_modules\//, "other dependencies"],
+  [/node:|internal\//, "other Node internals"],
+];
+
+function areaOf(frame: ProfileNode["callFrame"]): string {
+  if (frame.functionName === "(idle)") return "idle";
+  if (frame.functionName === "(garbage collector)") return "garbage collection";
+  if (frame.functionName === "(program)" || frame.functionName === "(root)") return "V8 and native (program)";
+  if (!frame.url && /^(stringify|parse)$/.test(frame.functionName)) return "JSON";
+  if (!frame.url) return "V8 built-ins";
+  return AREAS.find(([pattern]) => pattern.test(frame.url))?.[1] ?? "other";
+}
+
+function shortUrl(url: string): string {
+  const i = url.lastIndexOf("node_modules/");
+  if (i >= 0) return url.slice(i + "node_modules/".length);
+  const root = url.indexOf("/lib/") >= 0 ? url.indexOf("/lib/") + 1 : url.indexOf("/bench/") + 1;
+  return root > 0 ? url.slice(root) : url.replace(/^file:\/\//, "");
+}
