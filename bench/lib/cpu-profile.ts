@@ -3,11 +3,14 @@ import { Session } from "node:inspector/promises";
 // Where this process's CPU goes while a scenario runs: V8's sampling profiler over the inspector
 // protocol, started and stopped around the measured part only, then each sample's time is
 // charged to the function on top of the stack (its self time) and summed by area (our modules,
-// undici, the PostgreSQL driver, crypto, JSON, garbage collection, …).
+// undici, the PostgreSQL driver, crypto, JSON, garbage collection, …). A native function (a V8
+// built-in or a binding such as a socket write, which has no file) is charged to the area of the
+// nearest caller that has one, so the time of `writev` under undici counts as undici's.
 
 type ProfileNode = {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 };
 type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
@@ -37,6 +40,8 @@ export async function startCpuProfile(): Promise<() => Promise<CpuSummary>> {
 
 export function summarize(profile: Profile, top = 20): CpuSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   const areas = new Map<string, number>();
@@ -44,13 +49,16 @@ export function summarize(profile: Profile, top = 20): CpuSummary {
   let idleUs = 0;
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)!.callFrame;
-    const area = areaOf(frame);
-    if (area === "idle") {
+    const own = ownArea(frame);
+    if (own === "idle") {
       idleUs += us;
       continue;
     }
+    const caller = own ? undefined : nearestFileCaller(id, byId, parentOf);
+    const area = own ?? (caller ? areaOf(caller.url) : "V8 and native (no caller)");
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const name = `${frame.functionName || "(anonymous)"} (${shortUrl(frame.url)}:${frame.lineNumber + 1})`;
+    const at = frame.url ? frame : caller;
+    const name = `${frame.functionName || "(anonymous)"}${at ? ` (${shortUrl(at.url)}:${at.lineNumber + 1})` : ""}`;
     functions.set(name, (functions.get(name) ?? 0) + us);
   }
   const wallUs = profile.endTime - profile.startTime;
@@ -89,13 +97,25 @@ const AREAS: [RegExp, string][] = [
   [/node:|internal\//, "other Node internals"],
 ];
 
-function areaOf(frame: ProfileNode["callFrame"]): string {
+/** The area of frames that are their own (idle, GC, a file's function); undefined for a native one. */
+function ownArea(frame: ProfileNode["callFrame"]): string | undefined {
   if (frame.functionName === "(idle)") return "idle";
   if (frame.functionName === "(garbage collector)") return "garbage collection";
   if (frame.functionName === "(program)" || frame.functionName === "(root)") return "V8 and native (program)";
   if (!frame.url && /^(stringify|parse)$/.test(frame.functionName)) return "JSON";
-  if (!frame.url) return "V8 built-ins";
-  return AREAS.find(([pattern]) => pattern.test(frame.url))?.[1] ?? "other";
+  return frame.url ? areaOf(frame.url) : undefined;
+}
+
+function nearestFileCaller(id: number, byId: Map<number, ProfileNode>, parentOf: Map<number, number>) {
+  for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)!.callFrame;
+    if (frame.url) return frame;
+  }
+  return undefined;
+}
+
+function areaOf(url: string): string {
+  return AREAS.find(([pattern]) => pattern.test(url))?.[1] ?? "other";
 }
 
 function shortUrl(url: string): string {
