@@ -3,9 +3,9 @@ import { Session } from "node:inspector/promises";
 // Where this process's CPU goes while a scenario runs: V8's sampling profiler over the inspector
 // protocol, started and stopped around the measured part only, then each sample's time is
 // charged to the function on top of the stack (its self time) and summed by area (our modules,
-// undici, the PostgreSQL driver, crypto, JSON, garbage collection, …). A native function (a V8
-// built-in or a binding such as a socket write, which has no file) is charged to the area of the
-// nearest caller that has one, so the time of `writev` under undici counts as undici's.
+// undici, the PostgreSQL driver, crypto, JSON, garbage collection, …). Node's internals and native
+// functions (a socket write, a V8 built-in) are charged to the nearest package or module of this
+// project that called them, so a socket write under undici counts as undici's.
 
 type ProfileNode = {
   id: number;
@@ -16,7 +16,7 @@ type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; 
 
 export type CpuShare = { name: string; ms: number; share: number };
 export type CpuSummary = {
-  /** Profiled wall time, and the part of it the process was not idle. */
+  /** Profiled wall time, and the part of it the process was not idle (nor stopping the profiler). */
   wallMs: number;
   busyMs: number;
   /** Busy time by area, largest first; shares are of the busy time. */
@@ -49,15 +49,19 @@ export function summarize(profile: Profile, top = 20): CpuSummary {
   let idleUs = 0;
   for (const [id, us] of selfUs) {
     const frame = byId.get(id)!.callFrame;
-    const own = ownArea(frame);
-    if (own === "idle") {
+    const chain = callersOf(id, byId, parentOf);
+    const special = specialArea(frame);
+    // The profiler's own work (stopping it serialises the profile on this thread) is not the scenario's.
+    if (special === "idle" || chain.some((f) => f.url === "node:inspector")) {
       idleUs += us;
       continue;
     }
-    const caller = own ? undefined : nearestFileCaller(id, byId, parentOf);
-    const area = own ?? (caller ? areaOf(caller.url) : "V8 and native (no caller)");
+    // Charged to the nearest frame of a package or of this project (Node's own internals and native
+    // functions count for whoever called them), else to the nearest frame with a file.
+    const owner = chain.find((f) => OWNED.test(f.url)) ?? chain.find((f) => f.url);
+    const area = special ?? (owner ? areaOf(owner.url) : "V8 and native (no caller)");
     areas.set(area, (areas.get(area) ?? 0) + us);
-    const at = frame.url ? frame : caller;
+    const at = frame.url ? frame : chain.find((f) => f.url);
     const name = `${frame.functionName || "(anonymous)"}${at ? ` (${shortUrl(at.url)}:${at.lineNumber + 1})` : ""}`;
     functions.set(name, (functions.get(name) ?? 0) + us);
   }
@@ -97,21 +101,22 @@ const AREAS: [RegExp, string][] = [
   [/node:|internal\//, "other Node internals"],
 ];
 
-/** The area of frames that are their own (idle, GC, a file's function); undefined for a native one. */
-function ownArea(frame: ProfileNode["callFrame"]): string | undefined {
+/** Frames that are an area of their own: idle, garbage collection, V8's own work, JSON. */
+function specialArea(frame: ProfileNode["callFrame"]): string | undefined {
   if (frame.functionName === "(idle)") return "idle";
   if (frame.functionName === "(garbage collector)") return "garbage collection";
   if (frame.functionName === "(program)" || frame.functionName === "(root)") return "V8 and native (program)";
   if (!frame.url && /^(stringify|parse)$/.test(frame.functionName)) return "JSON";
-  return frame.url ? areaOf(frame.url) : undefined;
+  return undefined;
 }
 
-function nearestFileCaller(id: number, byId: Map<number, ProfileNode>, parentOf: Map<number, number>) {
-  for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
-    const frame = byId.get(at)!.callFrame;
-    if (frame.url) return frame;
-  }
-  return undefined;
+const OWNED = /node_modules\/|\/(lib|bench)\/|internal\/crypto|node:crypto/;
+
+/** The frame itself and its callers, innermost first. */
+function callersOf(id: number, byId: Map<number, ProfileNode>, parentOf: Map<number, number>) {
+  const chain: ProfileNode["callFrame"][] = [];
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) chain.push(byId.get(at)!.callFrame);
+  return chain;
 }
 
 function areaOf(url: string): string {

@@ -26,6 +26,10 @@ type Phase = {
   p50: number;
   p99: number;
   max: number;
+  /** Queued → the worker's send started (claim wait, build, rate limit): p50 and p99. */
+  toSend: { p50: number; p99: number };
+  /** Send started → the request's arrival at the receiver. */
+  toReceiver: { p50: number; p99: number };
   queued: number;
   measured: number;
   seconds: number;
@@ -120,6 +124,36 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     );
     result.metrics.push(metric("quiet org during backlog: queued → receiver p99", "ms", backlogP99));
     result.metrics.push(metric("quiet p99 during backlog ÷ alone", "×", ratios, { op: "<=", value: 2 }));
+    // Where the quiet org's time goes during the backlog: waiting to be claimed and sent, or on the
+    // way from the worker's send to the receiver (the worker's event loop, the receiver's).
+    result.metrics.push(
+      metric(
+        "quiet during backlog: queued → send started p50",
+        "ms",
+        duringBacklog.map((p) => p.toSend.p50),
+      ),
+    );
+    result.metrics.push(
+      metric(
+        "quiet during backlog: queued → send started p99",
+        "ms",
+        duringBacklog.map((p) => p.toSend.p99),
+      ),
+    );
+    result.metrics.push(
+      metric(
+        "quiet during backlog: send started → receiver p99",
+        "ms",
+        duringBacklog.map((p) => p.toReceiver.p99),
+      ),
+    );
+    result.metrics.push(
+      metric(
+        "quiet alone: send started → receiver p99",
+        "ms",
+        baselines.map((p) => p.toReceiver.p99),
+      ),
+    );
     result.metrics.push(metric("noisy org's own backlog: queued → receiver p50", "ms", noisyP50s));
     result.metrics.push(
       metric(
@@ -180,14 +214,43 @@ async function quietPhase(
   const quietArrived = async () => (await receivers.counts()).perEndpoint.at(-1)! >= queued;
   await waitFor(quietArrived, 30_000, 100);
   const arrivals = new Map(await receivers.arrivals());
-  const { rows } = await target.db.pool.query<{ id: string; queued: Date }>(
-    `SELECT id, created_at AS queued FROM deliveries WHERE webhook_id = $1 AND id LIKE $2`,
-    [webhookId, `dlv_bench_${tag}q%`],
-  );
-  const latencies = rows
-    .map((row) => (arrivals.get(row.id) ?? Number.NaN) - row.queued.getTime())
-    .filter((ms) => Number.isFinite(ms))
-    .map((ms) => Math.max(0, ms));
+  // Each delivery's first attempt, as the worker recorded it (written behind, so waited for): its
+  // `started_at` splits the time into the wait to be claimed and sent, and the way to the receiver.
+  const attempted = `SELECT d.id, d.created_at AS queued, a.started_at FROM deliveries d
+     LEFT JOIN delivery_attempts a ON a.delivery_id = d.id AND a.number = 1
+     WHERE d.webhook_id = $1 AND d.id LIKE $2`;
+  const read = async () =>
+    (
+      await target.db.pool.query<{ id: string; queued: Date; started_at: Date | null }>(attempted, [
+        webhookId,
+        `dlv_bench_${tag}q%`,
+      ])
+    ).rows;
+  await waitFor(async () => (await read()).every((row) => row.started_at !== null), 30_000, 100);
+  const rows = await read();
+  const measured = rows
+    .map((row) => ({ row, arrived: arrivals.get(row.id) ?? Number.NaN }))
+    .filter(({ arrived }) => Number.isFinite(arrived));
+  const latencies = measured.map(({ row, arrived }) => Math.max(0, arrived - row.queued.getTime()));
+  const sent = measured.filter(({ row }) => row.started_at !== null);
   const [p50, p99] = percentiles(latencies, [50, 99]);
-  return { p50, p99, max: Math.max(0, ...latencies), queued, measured: latencies.length, seconds: elapsed, arrivals };
+  const [toSendP50, toSendP99] = percentiles(
+    sent.map(({ row }) => Math.max(0, row.started_at!.getTime() - row.queued.getTime())),
+    [50, 99],
+  );
+  const [toReceiverP50, toReceiverP99] = percentiles(
+    sent.map(({ row, arrived }) => Math.max(0, arrived - row.started_at!.getTime())),
+    [50, 99],
+  );
+  return {
+    p50,
+    p99,
+    max: Math.max(0, ...latencies),
+    toSend: { p50: toSendP50, p99: toSendP99 },
+    toReceiver: { p50: toReceiverP50, p99: toReceiverP99 },
+    queued,
+    measured: latencies.length,
+    seconds: elapsed,
+    arrivals,
+  };
 }

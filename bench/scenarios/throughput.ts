@@ -3,7 +3,7 @@ import { buildOutgoingRequest } from "../../lib/attempts/build-request";
 import { createDispatcher, defaultOrgConcurrency } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
-import { startCpuProfile } from "../lib/cpu-profile";
+import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
 import { postgresCpuMeter } from "../lib/server-cpu";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
@@ -89,9 +89,11 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     // a little): where this process's time goes per delivery.
     await clearDeliveries(target.db);
     await queueDeliveries(target.db, orgId, webhookIds, events);
-    const stopProfile = await startCpuProfile();
-    const profiled = await drainQueue(target);
-    const profile = await stopProfile();
+    let stopProfile: (() => Promise<CpuSummary>) | undefined;
+    const profiled = await drainQueue(target, async () => {
+      stopProfile = await startCpuProfile();
+    });
+    const profile = await stopProfile!();
     result.details.cpuProfile = {
       ...profile,
       deliveries: profiled.delivered,
@@ -136,8 +138,14 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
   }
 }
 
-/** Drains the queue with a dispatcher at the defaults and the real sender. */
-async function drainQueue(target: BenchTarget): Promise<{ delivered: number; seconds: number }> {
+/**
+ * Drains the queue with a dispatcher at the defaults and the real sender. `beforeStart` runs once
+ * both are made (a worker makes them once, at start: loading the trust store is not per delivery).
+ */
+async function drainQueue(
+  target: BenchTarget,
+  beforeStart?: () => Promise<void>,
+): Promise<{ delivered: number; seconds: number }> {
   const config = benchConfig();
   const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
   const dispatcher = createDispatcher({
@@ -151,6 +159,7 @@ async function drainQueue(target: BenchTarget): Promise<{ delivered: number; sec
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
   });
+  await beforeStart?.();
   const started = performance.now();
   const delivered = await dispatcher.runUntilIdle();
   const seconds = (performance.now() - started) / 1000;
