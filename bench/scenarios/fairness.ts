@@ -34,7 +34,7 @@ type Phase = {
 };
 
 export async function runFairness(target: BenchTarget, options: FairnessOptions): Promise<ScenarioResult> {
-  const result = newScenario("12", "Fairness: a quiet org's latency while a noisy org has a backlog", target.kind);
+  const result = newScenario("11", "Fairness: a quiet org's latency while a noisy org has a backlog", target.kind);
   const receivers = await startReceivers(Array.from({ length: NOISY_ENDPOINTS + 1 }, () => "fast" as const));
   let pool: WorkerPool | undefined;
   try {
