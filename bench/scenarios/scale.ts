@@ -22,8 +22,8 @@ export type ScaleOptions = {
 
 /** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) keeps all 256 slots busy. */
 const BACKLOG_ENDPOINTS = 40;
-/** The warm-up's backlog: the worker's first connections and requests are in neither phase. */
-const WARMUP_BACKLOG = 400;
+/** The warm-up's backlog (at most): the worker's first connections, requests and JIT are in neither phase. */
+const WARMUP_BACKLOG = 2_000;
 
 type Kind = "empty" | "scale";
 type Measured = BacklogPhase & { run: number; kind: Kind; rowsBefore: number };
@@ -52,7 +52,7 @@ export async function runScale(target: BenchTarget, options: ScaleOptions): Prom
       tricklePerSecond: options.tricklePerSecond,
       timeoutMs: options.timeoutMs,
     };
-    await runBacklogPhase(setup, { ...phaseOptions, backlog: WARMUP_BACKLOG }, "w");
+    await runBacklogPhase(setup, { ...phaseOptions, backlog: Math.min(WARMUP_BACKLOG, options.backlog) }, "w");
 
     const seeds: SettledSeed[] = [];
     const phases: Measured[] = [];
