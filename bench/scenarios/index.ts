@@ -153,7 +153,7 @@ export const SCENARIOS: Scenario[] = [
   {
     id: "12",
     title: "flat at scale: a backlog beside 1,000,000 settled deliveries vs on empty tables",
-    run: (target, scale) =>
+    run: (target, scale, log) =>
       runScale(
         target,
         size(
@@ -161,6 +161,7 @@ export const SCENARIOS: Scenario[] = [
           { settled: 100_000, backlog: 10_000, tricklePerSecond: 20, runs: 1, timeoutMs: 180_000 },
           { settled: 1_000_000, backlog: 100_000, tricklePerSecond: 20, runs: 2, timeoutMs: 600_000 },
         ),
+        log,
       ),
   },
 ];

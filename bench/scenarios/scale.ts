@@ -28,7 +28,11 @@ const WARMUP_BACKLOG = 2_000;
 type Kind = "empty" | "scale";
 type Measured = BacklogPhase & { run: number; kind: Kind; rowsBefore: number };
 
-export async function runScale(target: BenchTarget, options: ScaleOptions): Promise<ScenarioResult> {
+export async function runScale(
+  target: BenchTarget,
+  options: ScaleOptions,
+  log: (line: string) => void = () => {},
+): Promise<ScenarioResult> {
   const result = newScenario("12", "Flat at scale: a backlog on empty tables vs beside settled history", target.kind);
   const receivers = await startReceivers(Array.from({ length: BACKLOG_ENDPOINTS + 1 }, () => "fast" as const));
   let pool: WorkerPool | undefined;
@@ -71,10 +75,15 @@ export async function runScale(target: BenchTarget, options: ScaleOptions): Prom
             }),
           );
           seeded = true;
+          log(`  seeded ${options.settled} settled deliveries and attempts in ${seeds.at(-1)!.seconds.toFixed(1)} s`);
         }
         const rowsBefore = await countDeliveries(target);
         const phase = await runBacklogPhase(setup, phaseOptions, `${kind[0]}${run}`);
         phases.push({ ...phase, run, kind, rowsBefore });
+        log(
+          `  run ${run} ${kind} (${rowsBefore} rows before): ${phase.deliveriesPerSecond.toFixed(0)} deliveries/s, ` +
+            `trickle p99 ${phase.trickle.p99.toFixed(0)} ms`,
+        );
         if (!phase.drained)
           result.error = `run ${run} (${kind}): the backlog of ${phase.backlog} was not drained in time`;
         else if (phase.trickle.measured < phase.trickle.queued)
