@@ -26,6 +26,8 @@ export type BacklogPhase = {
   drainSeconds: number;
   deliveriesPerSecond: number;
   trickle: { p50: number; p99: number; max: number; queued: number; measured: number };
+  /** The trickle's 10 slowest deliveries: [seconds from the wake-up to being queued, ms to the receiver]. */
+  slowest: Array<[number, number]>;
   /** Requests at the receivers: distinct deliveries and repeats of one. */
   received: { distinct: number; duplicates: number };
 };
@@ -69,10 +71,12 @@ export async function runBacklogPhase(
     "SELECT id, created_at AS queued FROM deliveries WHERE webhook_id = $1 AND id LIKE $2",
     [setup.trickleWebhookId, `dlv_bench_${tag}t%`],
   );
-  const latencies = rows
-    .map((row) => (arrivals.get(row.id) ?? Number.NaN) - row.queued.getTime())
-    .filter((ms) => Number.isFinite(ms))
-    .map((ms) => Math.max(0, ms));
+  const timed = rows
+    .map((row) => [row.queued.getTime(), (arrivals.get(row.id) ?? Number.NaN) - row.queued.getTime()] as const)
+    .filter(([, ms]) => Number.isFinite(ms))
+    .map(([queuedMs, ms]) => [(queuedMs - startedMs) / 1000, Math.max(0, ms)] as [number, number]);
+  const latencies = timed.map(([, ms]) => ms);
+  const slowest = timed.sort((a, b) => b[1] - a[1]).slice(0, 10);
   const [p50, p99] = percentiles(latencies, [50, 99]);
   // Attempts are written behind: the phase ends once every one of them is recorded.
   await waitFor(
@@ -91,6 +95,7 @@ export async function runBacklogPhase(
     drainSeconds,
     deliveriesPerSecond: drained ? backlog / drainSeconds : Number.NaN,
     trickle: { p50, p99, max: Math.max(0, ...latencies), queued, measured: latencies.length },
+    slowest,
     received: { distinct: counts.distinct, duplicates: counts.duplicates },
   };
 }

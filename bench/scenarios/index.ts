@@ -158,7 +158,7 @@ export const SCENARIOS: Scenario[] = [
         target,
         size(
           scale,
-          { settled: 100_000, backlog: 10_000, tricklePerSecond: 20, runs: 1, timeoutMs: 180_000 },
+          { settled: 100_000, backlog: 10_000, tricklePerSecond: 20, runs: 2, timeoutMs: 180_000 },
           { settled: 1_000_000, backlog: 100_000, tricklePerSecond: 20, runs: 2, timeoutMs: 600_000 },
         ),
         log,
