@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestContext, type TestContext } from "../lib/testing/test-database";
 import type { BenchTarget } from "./lib/seed";
+import { runScale } from "./scenarios/scale";
 import { runScaleOut } from "./scenarios/scale-out";
 import { runThroughput } from "./scenarios/throughput";
 
-// Keeps `npm run bench` working: scenarios 1 and 4 at a tiny size on this project's test database
+// Keeps `npm run bench` working: scenarios 1, 4 and 12 at a tiny size on this project's test database
 // (PGlite, or the PostgreSQL of TEST_DATABASE_URL). Correctness only: every delivery arrives once
 // and is recorded once, and the results have their shape. No timing is asserted.
 
@@ -85,6 +86,54 @@ describe("bench harness", () => {
       }
       const duplicates = result.metrics.filter((m) => m.name.includes("duplicate"));
       expect(duplicates.map((m) => m.summary.median)).toEqual([0, 0]);
+    },
+  );
+
+  it(
+    "scenario 12: every backlog and trickle delivery arrives once, on empty tables and beside settled history",
+    { timeout: 300_000 },
+    async () => {
+      const result = await runScale(target, {
+        settled: 2_000,
+        backlog: 300,
+        tricklePerSecond: 20,
+        runs: 1,
+        timeoutMs: 120_000,
+      });
+      expect(result.error).toBeUndefined();
+      const phases = result.details.phases as Array<Record<string, unknown>>;
+      expect(phases.map((p) => p.kind)).toEqual(["empty", "scale"]);
+      for (const phase of phases) {
+        const trickle = phase.trickle as { queued: number; measured: number };
+        // 300 rounded up to whole events fanned out to the 40 endpoints.
+        expect(phase).toMatchObject({ backlog: 320, drained: true });
+        expect(trickle.queued).toBeGreaterThan(0);
+        expect(trickle.measured).toBe(trickle.queued);
+        expect(phase.received).toEqual({ distinct: 320 + trickle.queued, duplicates: 0 });
+      }
+      // Empty tables hold only the phase's own rows; at scale the 2,000 settled ones as well.
+      expect(phases.map((p) => p.rowsBefore)).toEqual([0, 2_000]);
+      const [seed] = result.details.seeds as Array<{
+        deliveries: number;
+        attempts: number;
+        bytes: Record<string, number>;
+      }>;
+      expect(seed).toMatchObject({ deliveries: 2_000, attempts: 2_000 });
+      expect(Object.keys(seed.bytes).sort()).toEqual(["deliveries", "delivery_attempts", "events"]);
+      expect(result.details.checks).toEqual({ attemptDuplicates: 0 });
+      expect(result.metrics.map((m) => [m.name, m.target?.op])).toEqual([
+        ["backlog drain, empty tables: deliveries/s", undefined],
+        ["backlog drain, 2,000 settled: deliveries/s", undefined],
+        ["throughput at scale ÷ empty", ">="],
+        ["trickle, empty tables: queued → receiver p50", undefined],
+        ["trickle, empty tables: queued → receiver p99", undefined],
+        ["trickle, 2,000 settled: queued → receiver p50", undefined],
+        ["trickle, 2,000 settled: queued → receiver p99", undefined],
+        ["trickle p99 at scale ÷ empty", "<="],
+        ["seed: settled deliveries + attempts", undefined],
+        ["tables after the seed (events, deliveries, attempts)", undefined],
+      ]);
+      for (const m of result.metrics) expect(m.summary.runs).toHaveLength(1);
     },
   );
 });

@@ -11,6 +11,7 @@ import { runScaleOut } from "./scale-out";
 import { runThroughput } from "./throughput";
 import { runTracing } from "./tracing";
 import { runRetention } from "./retention";
+import { runScale } from "./scale";
 
 // Every scenario at its two sizes: --quick (smaller and fewer runs: the whole run under 3 minutes
 // once the console is built) and full (under 15 minutes on 2 cores).
@@ -147,6 +148,20 @@ export const SCENARIOS: Scenario[] = [
           { backlog: 10_000, quietPerSecond: 20, baselineSeconds: 5, runs: 2, timeoutMs: 180_000 },
           { backlog: 100_000, quietPerSecond: 20, baselineSeconds: 10, runs: 2, timeoutMs: 600_000 },
         ),
+      ),
+  },
+  {
+    id: "12",
+    title: "flat at scale: a backlog beside 1,000,000 settled deliveries vs on empty tables",
+    run: (target, scale, log) =>
+      runScale(
+        target,
+        size(
+          scale,
+          { settled: 100_000, backlog: 10_000, tricklePerSecond: 20, runs: 2, timeoutMs: 180_000 },
+          { settled: 1_000_000, backlog: 100_000, tricklePerSecond: 20, runs: 2, timeoutMs: 600_000 },
+        ),
+        log,
       ),
   },
 ];
