@@ -6,7 +6,7 @@ import { startWorkerPool, type WorkerPool } from "../lib/workers";
 
 // Scenario 11: fairness across orgs. One worker process; a quiet org queues fresh events to its one
 // endpoint at a steady low rate, first alone (the baseline), then while a noisy org has a due
-// backlog to endpoints of its own, enough of them to keep every slot of the worker busy. The quiet
+// backlog to endpoints of its own, enough of them to keep every slot it may hold busy. The quiet
 // org's time from its delivery being queued to its request reaching the receiver must not grow by
 // more than its own p99: p99 during the backlog ≤ 2 × the baseline's p99.
 
@@ -18,7 +18,7 @@ export type FairnessOptions = {
   timeoutMs: number;
 };
 
-/** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) is more than the worker's 256. */
+/** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) is more than the org's share of the worker's slots (192 of 256). */
 const NOISY_ENDPOINTS = 40;
 const TICK_MS = 100;
 

@@ -20,7 +20,7 @@ export type ScaleOptions = {
   timeoutMs: number;
 };
 
-/** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) keeps all 256 slots busy. */
+/** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) keeps the org's share (192 of 256 slots) busy. */
 const BACKLOG_ENDPOINTS = 40;
 /** The warm-up's backlog (at most): the worker's first connections, requests and JIT are in neither phase. */
 const WARMUP_BACKLOG = 2_000;
