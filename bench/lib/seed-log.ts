@@ -1,4 +1,4 @@
-import pg from "pg";
+import { bulkLoad } from "./bulk-load";
 
 // The delivery log at scale, written server-side in a few INSERT … SELECT generate_series
 // statements (no rows cross the wire), with the secondary indexes dropped during the load and
@@ -7,35 +7,24 @@ import pg from "pg";
 // attempts. Statuses: 4% failed, 4% retrying, 2% pending without attempts, the rest succeeded,
 // spread over the last 30 days.
 
-const TABLES = ["events", "deliveries", "delivery_attempts"];
-
 export async function seedDeliveryLog(
   url: string,
   input: { orgId: string; webhookIds: string[]; deliveries: number },
 ): Promise<{ seconds: number; attempts: number }> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // Skipping the foreign key checks needs a superuser (the bench cluster's user is one); without
-    // it the load is only slower.
-    await client.query("SET session_replication_role = replica").catch(() => {});
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT LIKE '%\\_pkey'`,
-      [TABLES],
-    );
-    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
-    await client.query(SEED_EVENTS, [input.orgId, input.deliveries]);
-    await client.query(SEED_DELIVERIES, [input.orgId, input.webhookIds, input.deliveries]);
-    await client.query(SEED_ATTEMPTS);
-    for (const index of indexes) await client.query(index.definition);
-    await client.query("ANALYZE");
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM delivery_attempts");
-    return { seconds: (performance.now() - started) / 1000, attempts: rows[0].n };
-  } finally {
-    await client.end();
-  }
+  return bulkLoad(
+    url,
+    async (client) => {
+      await client.query(SEED_EVENTS, [input.orgId, input.deliveries]);
+      await client.query(SEED_DELIVERIES, [input.orgId, input.webhookIds, input.deliveries]);
+      await client.query(SEED_ATTEMPTS);
+    },
+    async (client) => {
+      await client.query("ANALYZE");
+      const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM delivery_attempts");
+      return { seconds: (performance.now() - started) / 1000, attempts: rows[0].n };
+    },
+  );
 }
 
 // Delivery i (1…n) belongs to event ceil(i/2) and webhook i mod w; k = i / w spreads each status

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { idTimePrefix } from "../../lib/ids";
+import { bulkLoad, DELIVERY_TABLES } from "./bulk-load";
 
 // History for the "flat at scale" scenario: `deliveries` settled deliveries of one org over its
 // webhooks, each with the one attempt that settled it, written server-side with INSERT … SELECT
@@ -11,8 +12,6 @@ import { idTimePrefix } from "../../lib/ids";
 // and older than any id made now. Secondary indexes are dropped for the load and built again after
 // it (as a bulk load is done), then VACUUM ANALYZE leaves the tables as a long-running system's.
 
-const TABLES = ["events", "deliveries", "delivery_attempts"];
-
 export type SettledSeed = { seconds: number; deliveries: number; attempts: number; bytes: Record<string, number> };
 
 export async function seedSettledDeliveries(
@@ -20,44 +19,32 @@ export async function seedSettledDeliveries(
   input: { orgId: string; webhookIds: string[]; deliveries: number },
 ): Promise<SettledSeed> {
   const started = performance.now();
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // Skipping the foreign key checks needs a superuser (the bench cluster's user is one); without
-    // it the load is only slower.
-    await client.query("SET session_replication_role = replica").catch(() => {});
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT LIKE '%\\_pkey'`,
-      [TABLES],
-    );
-    const since = Date.now() - 30 * 86_400_000;
-    const prefixes = [idTimePrefix("evt", since), idTimePrefix("dlv", since), idTimePrefix("att", since)];
-    // Statement by statement, not one transaction: a running worker's queries then never wait on
-    // more than one of these locks at a time.
-    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
-    await client.query(SEED_EVENTS, [input.orgId, input.deliveries, prefixes[0]]);
-    await client.query(SEED_DELIVERIES, [input.orgId, input.webhookIds, input.deliveries, prefixes[0], prefixes[1]]);
-    await client.query(SEED_ATTEMPTS, [prefixes[1], prefixes[2]]);
-    for (const index of indexes) await client.query(index.definition);
-    await client.query("SET session_replication_role = DEFAULT").catch(() => {});
-    await client.query("VACUUM ANALYZE events, deliveries, delivery_attempts");
-    const { rows } = await client.query<{ deliveries: number; attempts: number }>(
-      `SELECT (SELECT count(*)::int FROM deliveries WHERE id LIKE $1 || '%') AS deliveries,
-              (SELECT count(*)::int FROM delivery_attempts WHERE delivery_id LIKE $1 || '%') AS attempts`,
-      [prefixes[1]],
-    );
-    return { seconds: (performance.now() - started) / 1000, ...rows[0], bytes: await tableBytes(client) };
-  } finally {
-    await client.end();
-  }
+  const since = Date.now() - 30 * 86_400_000;
+  const prefixes = [idTimePrefix("evt", since), idTimePrefix("dlv", since), idTimePrefix("att", since)];
+  return bulkLoad(
+    url,
+    async (client) => {
+      await client.query(SEED_EVENTS, [input.orgId, input.deliveries, prefixes[0]]);
+      await client.query(SEED_DELIVERIES, [input.orgId, input.webhookIds, input.deliveries, prefixes[0], prefixes[1]]);
+      await client.query(SEED_ATTEMPTS, [prefixes[1], prefixes[2]]);
+    },
+    async (client) => {
+      await client.query("VACUUM ANALYZE events, deliveries, delivery_attempts");
+      const { rows } = await client.query<{ deliveries: number; attempts: number }>(
+        `SELECT (SELECT count(*)::int FROM deliveries WHERE id LIKE $1 || '%') AS deliveries,
+                (SELECT count(*)::int FROM delivery_attempts WHERE delivery_id LIKE $1 || '%') AS attempts`,
+        [prefixes[1]],
+      );
+      return { seconds: (performance.now() - started) / 1000, ...rows[0], bytes: await tableBytes(client) };
+    },
+  );
 }
 
 /** pg_total_relation_size (heap, indexes, TOAST) of the three delivery tables. */
 export async function tableBytes(client: pg.Client | pg.Pool): Promise<Record<string, number>> {
   const { rows } = await client.query<{ name: string; bytes: string }>(
     "SELECT t AS name, pg_total_relation_size(t::regclass)::text AS bytes FROM unnest($1::text[]) AS t",
-    [TABLES],
+    [DELIVERY_TABLES],
   );
   return Object.fromEntries(rows.map((row) => [row.name, Number(row.bytes)]));
 }

@@ -126,34 +126,13 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     result.metrics.push(metric("quiet p99 during backlog ÷ alone", "×", ratios, { op: "<=", value: 2 }));
     // Where the quiet org's time goes during the backlog: waiting to be claimed and sent, or on the
     // way from the worker's send to the receiver (the worker's event loop, the receiver's).
-    result.metrics.push(
-      metric(
-        "quiet during backlog: queued → send started p50",
-        "ms",
-        duringBacklog.map((p) => p.toSend.p50),
-      ),
-    );
-    result.metrics.push(
-      metric(
-        "quiet during backlog: queued → send started p99",
-        "ms",
-        duringBacklog.map((p) => p.toSend.p99),
-      ),
-    );
-    result.metrics.push(
-      metric(
-        "quiet during backlog: send started → receiver p99",
-        "ms",
-        duringBacklog.map((p) => p.toReceiver.p99),
-      ),
-    );
-    result.metrics.push(
-      metric(
-        "quiet alone: send started → receiver p99",
-        "ms",
-        baselines.map((p) => p.toReceiver.p99),
-      ),
-    );
+    const split: [string, number[]][] = [
+      ["quiet during backlog: queued → send started p50", duringBacklog.map((p) => p.toSend.p50)],
+      ["quiet during backlog: queued → send started p99", duringBacklog.map((p) => p.toSend.p99)],
+      ["quiet during backlog: send started → receiver p99", duringBacklog.map((p) => p.toReceiver.p99)],
+      ["quiet alone: send started → receiver p99", baselines.map((p) => p.toReceiver.p99)],
+    ];
+    for (const [name, values] of split) result.metrics.push(metric(name, "ms", values));
     result.metrics.push(metric("noisy org's own backlog: queued → receiver p50", "ms", noisyP50s));
     result.metrics.push(
       metric(
