@@ -122,7 +122,21 @@ export async function duplicateAttempts(db: Db): Promise<number> {
   return rows[0].n;
 }
 
-/** Empties the delivery tables between runs on one database. */
+/**
+ * Empties the delivery tables between runs on one database. Worker processes may be running (and
+ * claiming: a claim reads `deliveries` and then `events`), and TRUNCATE takes its locks one table
+ * after the other, so PostgreSQL may end it as a deadlock's victim (seen once under load): then it
+ * is tried again, the claim having gone through.
+ */
 export async function clearDeliveries(db: Db): Promise<void> {
-  await db.pool.query("TRUNCATE events, deliveries, delivery_attempts");
+  for (let tries = 1; ; tries++) {
+    try {
+      await db.pool.query("TRUNCATE events, deliveries, delivery_attempts");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK_DETECTED || tries >= 5) throw error;
+    }
+  }
 }
+
+const DEADLOCK_DETECTED = "40P01";
