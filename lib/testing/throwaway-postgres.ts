@@ -4,6 +4,10 @@ import fs from "node:fs";
 // Test-only: a PostgreSQL cluster of the fault suite's own, to stop and start (never the shared
 // test server). Run as the unprivileged `postgres` user when root, as .ci/postgres.sh does. The
 // server binaries are required: without them this throws, and the test fails.
+//
+// Its port is below Linux's range of ephemeral ports (32768–60999): the cluster is started, and
+// stopped and started again, in the middle of a test run, when a port in that range may be the local
+// end of one of the run's own outgoing connections (a start on 55460 once failed that way).
 
 export type ThrowawayPostgres = {
   url: string;
@@ -12,7 +16,7 @@ export type ThrowawayPostgres = {
   destroy: () => void;
 };
 
-export function createThrowawayPostgres(port = 55460, dir = "/tmp/novavms-fault-pg"): ThrowawayPostgres {
+export function createThrowawayPostgres(port = 25460, dir = "/tmp/novavms-fault-pg"): ThrowawayPostgres {
   const bin = serverBinaries();
   const data = `${dir}/data`;
   const asPostgres = (command: string) => {
