@@ -1,6 +1,7 @@
 import type { Receivers } from "./receivers";
 import { queueDeliveries, type BenchTarget } from "./seed";
-import { percentiles, sleep, waitFor } from "./stats";
+import { percentiles, waitFor } from "./stats";
+import { queueTrickle } from "./trickle";
 import type { WorkerPool } from "./workers";
 
 // One measured phase of scenario 12: a due backlog queued at one instant to the backlog org's
@@ -32,8 +33,6 @@ export type BacklogPhase = {
   received: { distinct: number; duplicates: number };
 };
 
-const TICK_MS = 100;
-
 export async function runBacklogPhase(
   setup: BacklogSetup,
   options: { backlog: number; tricklePerSecond: number; timeoutMs: number },
@@ -48,15 +47,14 @@ export async function runBacklogPhase(
   const backlogArrived = async () =>
     (await receivers.counts()).perEndpoint.slice(0, backlogWebhookIds.length).reduce((a, b) => a + b, 0) >= backlog;
 
-  const tickMs = Math.max(TICK_MS, 1000 / options.tricklePerSecond);
-  const perTick = Math.max(1, Math.round((options.tricklePerSecond * tickMs) / 1000));
-  let queued = 0;
-  for (let tick = 0; Date.now() - startedMs < options.timeoutMs && !(await backlogArrived()); tick++) {
-    const tickStarted = performance.now();
-    queued += await queueDeliveries(target.db, setup.trickleOrgId, [setup.trickleWebhookId], perTick, `${tag}t${tick}`);
-    pool.wake();
-    await sleep(Math.max(0, tickMs - (performance.now() - tickStarted)));
-  }
+  const queued = await queueTrickle(target, pool, {
+    orgId: setup.trickleOrgId,
+    webhookId: setup.trickleWebhookId,
+    perSecond: options.tricklePerSecond,
+    tag: `${tag}t`,
+    ms: options.timeoutMs,
+    done: backlogArrived,
+  });
   const drained = await backlogArrived();
   await waitFor(async () => (await receivers.counts()).perEndpoint.at(-1)! >= queued, 30_000, 100);
   const counts = await receivers.counts();

@@ -1,7 +1,8 @@
 import { startReceivers, type Receivers } from "../lib/receivers";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { clearDeliveries, createBenchOrg, createWebhooks, queueDeliveries, type BenchTarget } from "../lib/seed";
-import { percentiles, sleep, waitFor } from "../lib/stats";
+import { percentiles, waitFor } from "../lib/stats";
+import { queueTrickle } from "../lib/trickle";
 import { startWorkerPool, type WorkerPool } from "../lib/workers";
 
 // Scenario 11: fairness across orgs. One worker process; a quiet org queues fresh events to its one
@@ -20,7 +21,6 @@ export type FairnessOptions = {
 
 /** 40 endpoints × 8 slots each (NOVAVMS_WORKER_ENDPOINT_CONCURRENCY) is more than the org's share of the worker's slots (192 of 256). */
 const NOISY_ENDPOINTS = 40;
-const TICK_MS = 100;
 
 type Phase = {
   p50: number;
@@ -179,16 +179,15 @@ async function quietPhase(
 ): Promise<Phase> {
   const { target, pool, receivers, orgId, webhookId, options } = traffic;
   if (reset) await receivers.reset({ recordArrivals: true });
-  const tickMs = Math.max(TICK_MS, 1000 / options.quietPerSecond);
-  const perTick = Math.max(1, Math.round((options.quietPerSecond * tickMs) / 1000));
   const started = performance.now();
-  let queued = 0;
-  for (let tick = 0; performance.now() - started < seconds * 1000 && !(await done()); tick++) {
-    const tickStarted = performance.now();
-    queued += await queueDeliveries(target.db, orgId, [webhookId], perTick, `${tag}q${tick}`);
-    pool.wake();
-    await sleep(Math.max(0, tickMs - (performance.now() - tickStarted)));
-  }
+  const queued = await queueTrickle(target, pool, {
+    orgId,
+    webhookId,
+    perSecond: options.quietPerSecond,
+    tag: `${tag}q`,
+    ms: seconds * 1000,
+    done,
+  });
   const elapsed = (performance.now() - started) / 1000;
   const quietArrived = async () => (await receivers.counts()).perEndpoint.at(-1)! >= queued;
   await waitFor(quietArrived, 30_000, 100);
