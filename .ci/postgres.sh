@@ -4,6 +4,7 @@
 
 PG_TEST_PORT="${PG_TEST_PORT:-55432}"
 PG_TEST_DIR="${PG_TEST_DIR:-/tmp/novavms-test-pg}"
+# Extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" (the bench's cluster).
 
 pg_bin() {
   local dir
@@ -31,7 +32,7 @@ start_test_postgres() {
     cat "$PG_TEST_DIR/initdb.log" >&2
     return 1
   }
-  as_pg_user "'$bin/pg_ctl' -D '$PG_TEST_DIR/data' -l '$PG_TEST_DIR/server.log' -w -o \"-p $PG_TEST_PORT -k '$PG_TEST_DIR' -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start" >/dev/null || {
+  as_pg_user "'$bin/pg_ctl' -D '$PG_TEST_DIR/data' -l '$PG_TEST_DIR/server.log' -w -o \"-p $PG_TEST_PORT -k '$PG_TEST_DIR' -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${PG_TEST_SERVER_OPTIONS:-}\" start" >/dev/null || {
     cat "$PG_TEST_DIR/server.log" >&2
     return 1
   }

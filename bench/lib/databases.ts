@@ -105,7 +105,13 @@ function hasPostgresBinaries(): boolean {
 function runPostgresScript(fn: "start_test_postgres" | "stop_test_postgres"): void {
   execFileSync("bash", ["-c", `source .ci/postgres.sh && ${fn}`], {
     cwd: ROOT,
-    env: { ...process.env, PG_TEST_PORT: BENCH_PG_PORT, PG_TEST_DIR: BENCH_PG_DIR },
+    env: {
+      ...process.env,
+      PG_TEST_PORT: BENCH_PG_PORT,
+      PG_TEST_DIR: BENCH_PG_DIR,
+      // Per-statement time for scenario 1's breakdown of PostgreSQL's work per delivery.
+      PG_TEST_SERVER_OPTIONS: "-c shared_preload_libraries=pg_stat_statements",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }

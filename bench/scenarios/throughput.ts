@@ -5,6 +5,7 @@ import { createLogger } from "../../lib/log";
 import { measureCeiling } from "../lib/ceiling";
 import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
 import { postgresCpuMeter } from "../lib/server-cpu";
+import { statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
@@ -59,6 +60,8 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const ratios: number[] = [];
     const dbCpuPerDelivery: number[] = [];
     const dbCpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
+    const statements = target.kind === "postgres" ? await statementMeter(target.db) : null;
+    const breakdowns: StatementBreakdown[] = [];
     const checks = { delivered: 0, expected: 0, receiverDuplicates: 0, attemptDuplicates: 0, succeeded: 0 };
     for (let run = 0; run < options.runs; run++) {
       const ceiling = await measureCeiling({
@@ -70,9 +73,11 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
       await clearDeliveries(target.db);
       await queueDeliveries(target.db, orgId, webhookIds, events);
       await receivers.reset();
+      await statements?.reset();
       const cpuBefore = dbCpu?.();
       const { delivered, seconds } = await drainQueue(target);
       if (dbCpu && cpuBefore !== undefined) dbCpuPerDelivery.push(((dbCpu() - cpuBefore) / delivered) * 1e6);
+      if (statements) breakdowns.push(await statements.read(delivered));
 
       const counts = await receivers.counts();
       const state = await progress(target.db);
@@ -119,6 +124,18 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
           value: 55,
         }),
       );
+    if (breakdowns.length) {
+      // The run with the median execution time per delivery, statement by statement.
+      const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
+      result.details.statements = sorted[Math.floor(sorted.length / 2)];
+      result.metrics.push(
+        metric(
+          "PostgreSQL execution time per delivery (pg_stat_statements)",
+          "µs",
+          breakdowns.map((b) => b.executionUsPerDelivery),
+        ),
+      );
+    }
     result.details.checks = checks;
     result.notes.push(
       `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +

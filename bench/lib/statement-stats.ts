@@ -1,0 +1,62 @@
+import type { Db } from "../../lib/db/client";
+
+// Where PostgreSQL's time goes per delivery, statement by statement, from pg_stat_statements:
+// reset before a run of known size, read after it. Execution time only (no parsing, planning or
+// protocol work), so it sums to less than the server's CPU read from /proc; the gap is that part.
+// Available when the server preloads the extension (the bench's own cluster does); null otherwise.
+
+export type StatementCost = {
+  /** The normalised statement, white space folded, cut to 160 characters. */
+  statement: string;
+  callsPerDelivery: number;
+  usPerDelivery: number;
+  /** Of all execution time in this database over the run. */
+  share: number;
+};
+
+export type StatementBreakdown = {
+  deliveries: number;
+  executionUsPerDelivery: number;
+  statements: StatementCost[];
+};
+
+export type StatementMeter = {
+  reset: () => Promise<void>;
+  read: (deliveries: number) => Promise<StatementBreakdown>;
+};
+
+export async function statementMeter(db: Db): Promise<StatementMeter | null> {
+  try {
+    await db.pool.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    await db.pool.query("SELECT pg_stat_statements_reset()");
+  } catch {
+    return null;
+  }
+  return {
+    reset: async () => void (await db.pool.query("SELECT pg_stat_statements_reset()")),
+    read: async (deliveries) => {
+      const { rows } = await db.pool.query<{ query: string; calls: string; total_ms: number }>(
+        `SELECT query, calls, total_exec_time AS total_ms FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            AND query NOT LIKE '%pg_stat_statements%'
+          ORDER BY total_exec_time DESC`,
+      );
+      const totalMs = rows.reduce((sum, row) => sum + row.total_ms, 0);
+      const perDelivery = (value: number) => round(value / Math.max(deliveries, 1));
+      return {
+        deliveries,
+        executionUsPerDelivery: perDelivery(totalMs * 1000),
+        statements: rows.slice(0, 12).map((row) => ({
+          statement: row.query.replace(/\s+/g, " ").trim().slice(0, 160),
+          callsPerDelivery: perDelivery(Number(row.calls)),
+          usPerDelivery: perDelivery(row.total_ms * 1000),
+          share: round(totalMs > 0 ? row.total_ms / totalMs : 0),
+        })),
+      };
+    },
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
