@@ -52,6 +52,13 @@ const ORG_HEAD_SIZE = 4;
  * `perOrg` keeps the rest of the worker's slots for the other orgs. `FOR UPDATE SKIP LOCKED` lets any number of
  * workers claim at once without waiting on or double-claiming each other's rows; the lease makes a
  * crashed worker's deliveries due again once it expires.
+ *
+ * The turns cost one index descent per org that has unsettled deliveries, whatever the number of
+ * orgs on the platform: `unsettled_orgs` walks the (org_id, next_attempt_at) index from one org to
+ * the next (a skip scan). Each org's head is read from that index by a row comparison, which no
+ * other index can serve: with `org_id = …` the planner may read the due index instead and filter
+ * it by org, which for a quiet org means reading through another org's whole backlog
+ * (lib/dispatch/claim-orgs.test.ts).
  */
 export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise<ClaimedDelivery[]> {
   const { rows } = await db.pool.query<{
@@ -72,7 +79,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     failing: boolean;
     purpose: string;
   }>(
-    `WITH busy AS (
+    `WITH RECURSIVE busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
      ), oldest AS (
        SELECT id, org_id, webhook_id, next_attempt_at FROM deliveries
@@ -83,14 +90,22 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         ORDER BY next_attempt_at
         LIMIT $2 * 4
         FOR UPDATE SKIP LOCKED
+     ), unsettled_orgs AS (
+       (SELECT org_id FROM deliveries WHERE next_attempt_at IS NOT NULL ORDER BY org_id, next_attempt_at LIMIT 1)
+       UNION ALL
+       SELECT (SELECT d.org_id FROM deliveries d
+                WHERE d.next_attempt_at IS NOT NULL AND d.org_id > u.org_id
+                ORDER BY d.org_id, d.next_attempt_at LIMIT 1)
+         FROM unsettled_orgs u WHERE u.org_id IS NOT NULL
      ), org_heads AS (
-       SELECT head.* FROM orgs o CROSS JOIN LATERAL (
+       SELECT head.* FROM unsettled_orgs o CROSS JOIN LATERAL (
          SELECT id, org_id, webhook_id, next_attempt_at FROM deliveries
-          WHERE org_id = o.id AND next_attempt_at <= $1
+          WHERE (org_id, next_attempt_at) >= (o.org_id, '-infinity'::timestamptz)
+            AND (org_id, next_attempt_at) <= (o.org_id, $1::timestamptz) AND next_attempt_at IS NOT NULL
             AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
             AND webhook_id NOT IN (SELECT webhook_id FROM busy WHERE in_flight >= $4)
             AND webhook_id IN (SELECT id FROM webhooks WHERE enabled)
-          ORDER BY next_attempt_at
+          ORDER BY org_id, next_attempt_at
           LIMIT $8
           FOR UPDATE SKIP LOCKED
        ) head
