@@ -4,7 +4,7 @@
 
 PG_TEST_PORT="${PG_TEST_PORT:-55432}"
 PG_TEST_DIR="${PG_TEST_DIR:-/tmp/novavms-test-pg}"
-# Extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" (the bench's cluster).
+# PG_TEST_SERVER_OPTIONS: extra server settings, e.g. "-c shared_preload_libraries=pg_stat_statements" (the bench's cluster).
 
 pg_bin() {
   local dir
