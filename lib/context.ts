@@ -45,7 +45,7 @@ export function buildAppContext(config: Config, databaseUrl: string, name: strin
     cipher: createCipher(loadEncryptionKey(config.encryptionKey, config.dataDir)),
     log: createLogger(config.logLevel, name),
     // The process's sender (its pool and trust store) is built on the first attempt, not here.
-    send: (request) => getProcessSender(config).send(request),
+    send: (request, hooks) => getProcessSender(config).send(request, hooks),
     now: systemClock,
   };
 }

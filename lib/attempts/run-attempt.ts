@@ -3,9 +3,9 @@ import { newId } from "../ids";
 import type { Logger } from "../log";
 import { observeAttempt, startAttemptSpan } from "../metrics/observe-attempt";
 import { newTraceparent } from "../tracing/traceparent";
-import type { Send } from "../transport/types";
+import type { OutgoingRequest, Send, SendResult } from "../transport/types";
 import { withMaskedCustomHeaders } from "../webhook-policy/custom-headers";
-import { keepTurnFresh } from "../webhook-policy/rate-limit";
+import { releaseTurn } from "../webhook-policy/rate-limit";
 import { noteOutcome, waitForTurn, type AttemptPolicy, type EndpointDeps } from "./attempt-policy";
 import { buildOutgoingRequest } from "./build-request";
 import type { AttemptRecord } from "./record-attempt";
@@ -64,20 +64,36 @@ export async function runAttempt(
   // The one place an attempt's traceparent is decided: with tracing on, the attempt span's
   // context, so the receiver's trace continues ours; off, a new trace id per attempt.
   const span = startAttemptSpan(target);
-  const request = buildOutgoingRequest({
-    url: target.url,
-    body: target.body,
-    eventType: target.eventType,
-    deliveryId: target.id,
-    requestId,
-    secrets,
-    now: deps.now(),
-    customHeaders: policy?.customHeaders,
-    traceparent: span?.traceparent ?? newTraceparent().header,
-  });
-  // A turn that went stale while the request was built is taken again before it goes out.
-  if (turn) await keepTurnFresh(turn);
-  const result = await deps.send(request);
+  // The rate-limit turn is released at the moment the send stamps as the attempt's start (or
+  // now, when it never got that far): the webhook's next turn comes one interval after it.
+  let released: Promise<void> | undefined;
+  const release = (startedAt?: number): Promise<void> =>
+    (released ??= turn
+      ? releaseTurn(turn, startedAt).catch((error: unknown) =>
+          deps.log?.warn(
+            { err: error, webhook_id: target.webhookId },
+            "rate-limit turn not released; it lapses by itself",
+          ),
+        )
+      : Promise.resolve());
+  let request: OutgoingRequest;
+  let result: SendResult;
+  try {
+    request = buildOutgoingRequest({
+      url: target.url,
+      body: target.body,
+      eventType: target.eventType,
+      deliveryId: target.id,
+      requestId,
+      secrets,
+      now: deps.now(),
+      customHeaders: policy?.customHeaders,
+      traceparent: span?.traceparent ?? newTraceparent().header,
+    });
+    result = await deps.send(request, turn ? { onStart: release } : undefined);
+  } finally {
+    await release();
+  }
   sent?.();
   // Counted here, once, whatever the trigger: a new trigger is measured without another hook.
   observeAttempt(trigger, result, { delivery: target, requestId, log: deps.log, span });

@@ -42,9 +42,9 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     encryptionKey: key.toString("base64"),
     log: createLogger(config.logLevel, "test"),
     // A real sender, built on first use; a test may replace `send` or `now` on its context.
-    send: (request) => {
+    send: (request, hooks) => {
       sender ??= createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
-      return sender.send(request);
+      return sender.send(request, hooks);
     },
     now: systemClock,
     database,

@@ -73,9 +73,10 @@ export function createSender(options: SenderOptions): Sender {
     bodyTimeout: timeoutMs + 1_000,
   });
 
-  const send: Send = async (outgoing) => {
+  const send: Send = async (outgoing, hooks) => {
     const startedAt = new Date();
     const started = performance.now();
+    hooks?.onStart?.(started);
     const elapsed = () => Math.round(performance.now() - started);
 
     const checked = validateWebhookUrl(outgoing.url);

@@ -29,4 +29,10 @@ export type SendResult = {
   certificate?: { expiresAt: Date; issuer: string } | null;
 };
 
-export type Send = (request: OutgoingRequest) => Promise<SendResult>;
+/** What the caller of a send hears before the exchange ends. */
+export type SendHooks = {
+  /** Called once, at the moment stamped as the attempt's start, with `performance.now()` then. */
+  onStart?: (startedAt: number) => void;
+};
+
+export type Send = (request: OutgoingRequest, hooks?: SendHooks) => Promise<SendResult>;

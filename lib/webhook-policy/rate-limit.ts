@@ -1,57 +1,55 @@
 import type { Db } from "../db/client";
 
 // The per-webhook rate limit, held by the database so every worker process shares it.
-// `next_at` is the earliest moment the webhook's next attempt may start. An attempt takes the
-// turn only when that moment has come, and in the same atomic statement moves it 1/rate seconds
-// past the database's clock; otherwise it sleeps until then and asks again. Turns are granted at
-// the moment of sending, never reserved ahead: a wait that ends late (a busy event loop, a slow
-// answer from the database) costs that attempt its turn instead of bunching it up with the next
-// one's. Granted starts are at least 1/rate apart, so a 1-second window holds `rate` of them, one
-// more at most when the network delays them unevenly.
+//
+// `next_at` is the earliest moment the webhook's next turn may be granted. A turn is granted only
+// when that moment has come, and the grant *holds* the webhook (moves `next_at` HOLD_SECONDS ahead)
+// until its attempt starts. The attempt's sender reports the moment its request started, and the
+// release sets `next_at` to that start plus 1/rate: the next grant, in any worker, comes at least
+// one interval after this start, and its own start after its grant. So the starts of a webhook's
+// attempts (`started_at`) are at least 1/rate apart whatever happens between a grant and its
+// start: a worker kept off the CPU, a slow connection pool, a garbage collection. Nothing is
+// reserved ahead: a turn is asked for when the attempt is ready to send.
+//
+// The price: one webhook's turns follow each other start to start, two statements apart, so a
+// webhook gets at most one attempt per two round trips to the database whatever its limit
+// (hundreds per second on loopback). A worker that dies holding a turn delays its webhook by
+// HOLD_SECONDS at most; the hold then lapses and the release of a turn that lapsed changes nothing.
 //
 // Within one process the attempts of a webhook queue up behind each other, so only one of them
 // at a time asks the database (no herd of waiters polling it at every turn).
 
+const HOLD_SECONDS = 10;
+
 const TAKE_TURN_SQL = `WITH granted AS (
     INSERT INTO rate_limit_slots (webhook_id, next_at)
-    VALUES ($1, clock_timestamp() + make_interval(secs => $2::double precision))
+    VALUES ($1, clock_timestamp() + make_interval(secs => ${HOLD_SECONDS}))
     ON CONFLICT (webhook_id) DO UPDATE
-      SET next_at = clock_timestamp() + make_interval(secs => $2::double precision)
+      SET next_at = clock_timestamp() + make_interval(secs => ${HOLD_SECONDS})
       WHERE rate_limit_slots.next_at <= clock_timestamp()
-    RETURNING 0::double precision AS wait_ms
+    RETURNING next_at
   )
-  SELECT wait_ms, true AS granted FROM granted
+  SELECT 0::double precision AS wait_ms, next_at::text AS held_until FROM granted
   UNION ALL
-  SELECT extract(epoch FROM (s.next_at - clock_timestamp())) * 1000, false FROM rate_limit_slots s
+  SELECT extract(epoch FROM (s.next_at - clock_timestamp())) * 1000, NULL FROM rate_limit_slots s
    WHERE s.webhook_id = $1 AND NOT EXISTS (SELECT 1 FROM granted)`;
+
+// The start is placed on the database's clock as "now minus the time since it started" (measured
+// on this process's monotonic clock), so the two machines' clocks need not agree. Only the hold
+// this turn was granted is released: after a lapse, another worker's hold is left alone.
+const RELEASE_SQL = `UPDATE rate_limit_slots
+    SET next_at = clock_timestamp() - make_interval(secs => $3::double precision) + make_interval(secs => $4::double precision)
+  WHERE webhook_id = $1 AND next_at = $2::timestamptz`;
 
 const queues = new Map<string, Promise<unknown>>();
 
-/** A turn this process holds: when it was taken (this process's clock) and the webhook's interval. */
-export type RateTurn = { db: Db; webhookId: string; intervalMs: number; takenAt: number };
+/** A turn this process holds, until `releaseTurn` says when its attempt started. */
+export type RateTurn = { db: Db; webhookId: string; intervalMs: number; heldUntil: string; released: boolean };
 
-/**
- * A turn held longer than a quarter of an interval (20 ms at least) is stale: this process waited
- * for the CPU, or built its first request slowly, and the request would reach the receiver late,
- * together with the next turn's. It is let go and a fresh one taken, as often as it takes for up
- * to 50 turns (10 s at 5 per second), so under load the webhook is sent below its rate, not above
- * it; only a process starved of the CPU for that long sends on a stale turn, rather than never. (3
- * retakes were too few: on a machine loaded with test runs, 2 workers at 5/s sent 7 in a second.)
- * The rest of the interval is left for delays after the check (connecting, the receiver's own).
- * Measured on this process's own clock from when the granting statement was sent: the database's
- * clock need not agree with it.
- */
-const STALE_RETRIES = 50;
-const STALE_FLOOR_MS = 20;
-
-/** Resolves when this attempt may start: the webhook's turn is taken, now, for it. */
+/** Resolves when this attempt may start: the webhook's turn is granted to it and held for it. */
 export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): Promise<RateTurn> {
   const previous = queues.get(webhookId) ?? Promise.resolve();
-  const turn: RateTurn = { db, webhookId, intervalMs: 1000 / perSecond, takenAt: 0 };
-  const taken = previous.then(async () => {
-    await takeFreshTurn(turn);
-    return turn;
-  });
+  const taken = previous.then(() => takeTurn(db, webhookId, 1000 / perSecond));
   // The queue goes on after a failed turn (the attempt reports its own error).
   const tail = taken.catch(() => {});
   queues.set(webhookId, tail);
@@ -61,34 +59,28 @@ export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): P
   return taken;
 }
 
-/** Called just before the request goes out: takes a fresh turn if the one held has gone stale. */
-export async function keepTurnFresh(turn: RateTurn): Promise<void> {
-  for (let i = 0; i < STALE_RETRIES && isStale(turn); i++) await takeTurn(turn);
+/**
+ * Lets the webhook's next turn come one interval after this attempt's start, `startedAt` on
+ * `performance.now()`'s clock (now, when the attempt never started). Once per turn.
+ */
+export async function releaseTurn(turn: RateTurn, startedAt = performance.now()): Promise<void> {
+  if (turn.released) return;
+  turn.released = true;
+  const sinceStartSeconds = Math.max(0, performance.now() - startedAt) / 1000;
+  await turn.db.pool.query(RELEASE_SQL, [turn.webhookId, turn.heldUntil, sinceStartSeconds, turn.intervalMs / 1000]);
 }
 
-async function takeFreshTurn(turn: RateTurn): Promise<void> {
-  await takeTurn(turn);
-  for (let i = 0; i < STALE_RETRIES && isStale(turn); i++) await takeTurn(turn);
-}
-
-function isStale(turn: RateTurn): boolean {
-  return performance.now() - turn.takenAt > Math.max(turn.intervalMs / 4, STALE_FLOOR_MS);
-}
-
-/** Asks the database until the turn is granted; `takenAt` is when the granting statement was sent. */
-async function takeTurn(turn: RateTurn): Promise<void> {
+/** Asks the database until the turn is granted. */
+async function takeTurn(db: Db, webhookId: string, intervalMs: number): Promise<RateTurn> {
   for (;;) {
-    const asked = performance.now();
-    const { rows } = await turn.db.pool.query<{ wait_ms: number; granted: boolean }>(TAKE_TURN_SQL, [
-      turn.webhookId,
-      turn.intervalMs / 1000,
-    ]);
-    if (rows[0]?.granted) {
-      turn.takenAt = asked;
-      return;
-    }
-    // Not granted: sleep until the turn is due (a row not yet visible to this statement: one interval).
-    const wait = rows[0] ? Number(rows[0].wait_ms) : turn.intervalMs;
-    await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 1)));
+    const { rows } = await db.pool.query<{ wait_ms: number; held_until: string | null }>(TAKE_TURN_SQL, [webhookId]);
+    const heldUntil = rows[0]?.held_until;
+    if (heldUntil) return { db, webhookId, intervalMs, heldUntil, released: false };
+    // Not granted. A wait longer than an interval is another attempt's hold, released when that
+    // attempt starts (moments from now): ask again after a quarter interval. A shorter one is the
+    // time until the turn is due. No row visible to this statement yet: one interval.
+    const wait = rows[0] ? Number(rows[0].wait_ms) : intervalMs;
+    const sleep = wait > intervalMs ? Math.max(intervalMs / 4, 5) : wait;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(sleep, 1)));
   }
 }
