@@ -129,6 +129,32 @@ describe("dispatcher: isolation and limits", () => {
     }
   });
 
+  it("never holds more than its slots when wakes claim beside a pump", { timeout: 180_000 }, async () => {
+    const hanging = await startReceiver(() => {});
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    for (let i = 0; i < 4; i++) await addWebhook(ctx, orgId, `${hanging.origin}/never-${i}`);
+    // 10 slots and 40 due deliveries: each wake while the pump is claiming runs a claim of its own.
+    const test = createTestDispatcher(ctx, { timeoutMs: 300_000, concurrency: 10, endpointConcurrency: 10 });
+    try {
+      for (let i = 0; i < 10; i++) await sendEvent(ctx, orgId);
+      const wakes = Array.from({ length: 5 }, () => test.dispatcher.wake());
+      await Promise.all(wakes);
+      await expect.poll(() => hanging.requests.length, { timeout: 60_000, interval: 20 }).toBe(10);
+      // Once more, with every slot taken: nothing is claimed.
+      await Promise.all([test.dispatcher.wake(), test.dispatcher.wake()]);
+      expect(test.dispatcher.inFlight).toBe(10);
+      expect(hanging.requests.length).toBe(10);
+      const { rows } = await ctx.db.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM deliveries WHERE org_id = $1 AND lease_owner IS NOT NULL",
+        [orgId],
+      );
+      expect(rows[0].n).toBe(10);
+    } finally {
+      await hanging.close();
+      await test.close();
+    }
+  });
+
   it(
     "keeps a quarter of the slots from an org whose endpoints hang, for the other orgs",
     { timeout: 180_000 },

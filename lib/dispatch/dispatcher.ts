@@ -35,12 +35,26 @@ export type DispatcherOptions = {
 export type Dispatcher = {
   /** Claims and starts due deliveries while there are free slots; resolves with how many started. */
   pump: () => Promise<number>;
+  /**
+   * Something new may be due (an event ingested, the tick): pumps, and when a pump is already
+   * claiming, also runs a small claim beside it (see EXPRESS_LIMIT).
+   */
+  wake: () => Promise<number>;
   /** Pumps and waits until nothing is due or in flight (tests and one-shot runs). */
   runUntilIdle: () => Promise<number>;
   /** Stops claiming and waits for the attempts in flight (each ends by its timeout). */
   stop: () => Promise<void>;
   readonly inFlight: number;
 };
+
+/**
+ * The most a wake's own claim takes. A pump claiming through a backlog runs one claim after
+ * another, each started before the event that woke the worker was committed; a fresh delivery
+ * would wait for the one in progress and then the next. The wake's small claim runs beside them
+ * instead, on slots the pump's claims leave it (they take all but this many of the free ones), and
+ * the claim's turns across orgs put a quiet org's head first.
+ */
+const EXPRESS_LIMIT = 4;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const now = options.now ?? (() => new Date());
@@ -53,6 +67,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let pumping: Promise<number> | null = null;
   let pumpAgain = false;
   let mayHaveMore = false;
+  /** Slots promised to claims in progress (the pump's and a wake's may overlap). */
+  let reserved = 0;
+  let express: Promise<number> | null = null;
   const attempt = createScheduledAttempts({
     db: options.db,
     cipher: options.cipher,
@@ -71,32 +88,41 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     else map.delete(key);
   }
 
-  async function claimOnce(): Promise<number> {
-    const free = options.concurrency - running.size;
+  async function claimOnce(kind: "pump" | "express" = "pump"): Promise<number> {
+    const free = options.concurrency - running.size - reserved;
     if (free <= 0 || stopped) return 0;
-    const limit = Math.min(free, options.batchSize);
+    const limit =
+      kind === "express"
+        ? Math.min(free, EXPRESS_LIMIT)
+        : Math.min(free > EXPRESS_LIMIT ? free - EXPRESS_LIMIT : free, options.batchSize);
     // Judged on the counts the claim sees: an endpoint slot frees as soon as its request ends,
     // so by the time the claim returns the webhook it skipped may no longer look saturated, and
     // nothing would claim its deliveries before the next tick.
     const skippedSaturated =
       [...perWebhook.values()].some((n) => n >= options.endpointConcurrency) ||
       [...perOrg.values()].some((n) => n >= orgConcurrency);
-    const claimed = await observeClaim(() =>
-      claimDueDeliveries(options.db, {
-        workerId,
-        now: now(),
-        limit,
-        leaseMs: options.leaseMs,
-        perWebhook: options.endpointConcurrency,
-        inFlight: perWebhook,
-        perOrg: orgConcurrency,
-        orgInFlight: perOrg,
-      }),
-    );
+    reserved += limit;
+    let claimed: ClaimedDelivery[];
+    try {
+      claimed = await observeClaim(() =>
+        claimDueDeliveries(options.db, {
+          workerId,
+          now: now(),
+          limit,
+          leaseMs: options.leaseMs,
+          perWebhook: options.endpointConcurrency,
+          inFlight: perWebhook,
+          perOrg: orgConcurrency,
+          orgInFlight: perOrg,
+        }),
+      );
+    } finally {
+      reserved -= limit;
+    }
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
-    // webhook (or org) whose deliveries become claimable as its attempts finish.
-    mayHaveMore = claimed.length > 0 || skippedSaturated;
-    if (claimed.length === 0) return 0;
+    // webhook (or org) whose deliveries become claimable as its attempts finish. (A wake's claim
+    // leaves that to the pump beside it.)
+    if (kind === "pump") mayHaveMore = claimed.length > 0 || skippedSaturated;
     for (const delivery of claimed) start(delivery);
     return claimed.length;
   }
@@ -153,8 +179,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return pumping;
   }
 
+  function wake(): Promise<number> {
+    const claiming = pumping !== null;
+    const pumped = pump();
+    if (claiming && !express && !stopped) {
+      // Its failure (the database went away) is the pump's to report.
+      express = claimOnce("express")
+        .catch(() => 0)
+        .finally(() => (express = null));
+    }
+    return pumped;
+  }
+
   return {
     pump,
+    wake,
     async runUntilIdle() {
       let total = 0;
       for (;;) {
@@ -170,6 +209,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     async stop() {
       stopped = true;
       await pumping?.catch(() => {});
+      await express;
       await Promise.allSettled([...running]);
     },
     get inFlight() {

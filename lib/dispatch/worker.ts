@@ -51,7 +51,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const heartbeat = startHeartbeat(context, workerId);
   const pump = () => {
     if (!backoff.ready(Date.now())) return;
-    dispatcher.pump().then(
+    dispatcher.wake().then(
       () => {
         heartbeat.beat();
         if (backoff.succeeded()) context.log.info("database reachable again: claiming deliveries");
