@@ -57,7 +57,9 @@ async function main() {
   }
   results.durationS = (Date.now() - startedAt.getTime()) / 1000;
   console.log("\n" + formatTable(results) + "\n");
-  for (const file of writeResults(results)) log(`wrote ${file}`);
+  // Only a run of every scenario on both databases replaces latest.{json,md}.
+  const complete = !only && servers.length === 2;
+  for (const file of writeResults(results, complete)) log(`wrote ${file}`);
 }
 
 /** A fresh database per scenario, dropped afterwards. */

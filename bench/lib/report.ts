@@ -79,18 +79,20 @@ export function formatMarkdown(results: BenchResults): string {
   return lines.join("\n");
 }
 
-/** latest.json / latest.md, and a copy of the JSON under runs/ (git-ignored). */
-export function writeResults(results: BenchResults): string[] {
+/**
+ * A copy of the JSON under runs/ (git-ignored), and latest.json / latest.md when the run is
+ * `complete` (every scenario on every database): a run of some scenarios must not replace the
+ * committed full run's figures.
+ */
+export function writeResults(results: BenchResults, complete: boolean): string[] {
   fs.mkdirSync(path.join(RESULTS_DIR, "runs"), { recursive: true });
   const json = JSON.stringify(results, null, 2) + "\n";
   const stamp = results.startedAt.replaceAll(":", "-").replace(/\..*$/, "");
-  const files = [
-    path.join(RESULTS_DIR, "latest.json"),
-    path.join(RESULTS_DIR, "latest.md"),
-    path.join(RESULTS_DIR, "runs", `${stamp}-${results.mode}.json`),
-  ];
-  fs.writeFileSync(files[0], json);
-  fs.writeFileSync(files[1], formatMarkdown(results));
-  fs.writeFileSync(files[2], json);
-  return files;
+  const run = path.join(RESULTS_DIR, "runs", `${stamp}-${results.mode}.json`);
+  fs.writeFileSync(run, json);
+  if (!complete) return [run];
+  const latest = [path.join(RESULTS_DIR, "latest.json"), path.join(RESULTS_DIR, "latest.md")];
+  fs.writeFileSync(latest[0], json);
+  fs.writeFileSync(latest[1], formatMarkdown(results));
+  return [...latest, run];
 }
