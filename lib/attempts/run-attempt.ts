@@ -66,16 +66,7 @@ export async function runAttempt(
   const span = startAttemptSpan(target);
   // The rate-limit turn is released at the moment the send stamps as the attempt's start (or
   // now, when it never got that far): the webhook's next turn comes one interval after it.
-  let released: Promise<void> | undefined;
-  const release = (startedAt?: number): Promise<void> =>
-    (released ??= turn
-      ? releaseTurn(turn, startedAt).catch((error: unknown) =>
-          deps.log?.warn(
-            { err: error, webhook_id: target.webhookId },
-            "rate-limit turn not released; it lapses by itself",
-          ),
-        )
-      : Promise.resolve());
+  const hooks = turn ? { onStart: (startedAt: number) => void releaseTurn(turn, startedAt) } : undefined;
   let request: OutgoingRequest;
   let result: SendResult;
   try {
@@ -90,9 +81,14 @@ export async function runAttempt(
       customHeaders: policy?.customHeaders,
       traceparent: span?.traceparent ?? newTraceparent().header,
     });
-    result = await deps.send(request, turn ? { onStart: release } : undefined);
+    result = await deps.send(request, hooks);
   } finally {
-    await release();
+    const failed = turn && (await releaseTurn(turn));
+    if (failed)
+      deps.log?.warn(
+        { err: failed, webhook_id: target.webhookId },
+        "rate-limit turn not released; it lapses by itself",
+      );
   }
   sent?.();
   // Counted here, once, whatever the trigger: a new trigger is measured without another hook.

@@ -44,7 +44,14 @@ const RELEASE_SQL = `UPDATE rate_limit_slots
 const queues = new Map<string, Promise<unknown>>();
 
 /** A turn this process holds, until `releaseTurn` says when its attempt started. */
-export type RateTurn = { db: Db; webhookId: string; intervalMs: number; heldUntil: string; released: boolean };
+export type RateTurn = {
+  db: Db;
+  webhookId: string;
+  intervalMs: number;
+  heldUntil: string;
+  /** The release, once asked for: every later call answers with it. */
+  release?: Promise<Error | undefined>;
+};
 
 /** Resolves when this attempt may start: the webhook's turn is granted to it and held for it. */
 export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): Promise<RateTurn> {
@@ -61,13 +68,20 @@ export function waitForRateSlot(db: Db, webhookId: string, perSecond: number): P
 
 /**
  * Lets the webhook's next turn come one interval after this attempt's start, `startedAt` on
- * `performance.now()`'s clock (now, when the attempt never started). Once per turn.
+ * `performance.now()`'s clock (now, when the attempt never started). Once per turn: later calls
+ * answer with the first one's outcome. Never rejects: it answers with the error when the
+ * database could not be told (the hold then lapses by itself).
  */
-export async function releaseTurn(turn: RateTurn, startedAt = performance.now()): Promise<void> {
-  if (turn.released) return;
-  turn.released = true;
+export function releaseTurn(turn: RateTurn, startedAt = performance.now()): Promise<Error | undefined> {
+  if (turn.release) return turn.release;
   const sinceStartSeconds = Math.max(0, performance.now() - startedAt) / 1000;
-  await turn.db.pool.query(RELEASE_SQL, [turn.webhookId, turn.heldUntil, sinceStartSeconds, turn.intervalMs / 1000]);
+  turn.release = turn.db.pool
+    .query(RELEASE_SQL, [turn.webhookId, turn.heldUntil, sinceStartSeconds, turn.intervalMs / 1000])
+    .then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+  return turn.release;
 }
 
 /** Asks the database until the turn is granted. */
@@ -75,7 +89,7 @@ async function takeTurn(db: Db, webhookId: string, intervalMs: number): Promise<
   for (;;) {
     const { rows } = await db.pool.query<{ wait_ms: number; held_until: string | null }>(TAKE_TURN_SQL, [webhookId]);
     const heldUntil = rows[0]?.held_until;
-    if (heldUntil) return { db, webhookId, intervalMs, heldUntil, released: false };
+    if (heldUntil) return { db, webhookId, intervalMs, heldUntil };
     // Not granted. A wait longer than an interval is another attempt's hold, released when that
     // attempt starts (moments from now): ask again after a quarter interval. A shorter one is the
     // time until the turn is due. No row visible to this statement yet: one interval.
