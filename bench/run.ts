@@ -48,6 +48,9 @@ async function main() {
         });
         result.details.scenarioSeconds = Math.round((Date.now() - started) / 1000);
         results.scenarios.push(result);
+        // What is done so far survives a run that is stopped or dies: its copy under runs/.
+        results.durationS = (Date.now() - startedAt.getTime()) / 1000;
+        writeResults(results, false);
         for (const m of result.metrics)
           log(`  ${m.name}: ${m.summary.median} ${m.unit} (min ${m.summary.min}, max ${m.summary.max})`);
       }
