@@ -1,6 +1,7 @@
-// npm run bench [-- --quick] [--only=1,4] [--db=postgres|pglite]
+// npm run bench [-- --quick] [--only=1,4] [--db=postgres|pglite] [--resume=bench/results/runs/….json]
 // Runs every scenario against the embedded PGlite and against PostgreSQL, prints the table and
 // writes bench/results/latest.{json,md}. See the README's "Benchmarks" section.
+import fs from "node:fs";
 import { startPglite, startPostgres, type DatabaseServer } from "./lib/databases";
 import { formatTable, writeResults } from "./lib/report";
 import { describeMachine, newScenario, type BenchResults, type ScenarioResult } from "./lib/results";
@@ -13,7 +14,14 @@ async function main() {
   const only = valueOf(args, "--only")?.split(",");
   const dbs = valueOf(args, "--db")?.split(",") ?? ["pglite", "postgres"];
   const scale: Scale = quick ? "quick" : "full";
-  const startedAt = new Date();
+  // A run that was stopped or died goes on from its copy under runs/: the scenarios it finished
+  // on a database are kept, the rest are run, and the whole is written as that run.
+  const resumeFile = valueOf(args, "--resume");
+  const resumed = resumeFile ? (JSON.parse(fs.readFileSync(resumeFile, "utf8")) as BenchResults) : undefined;
+  if (resumed && resumed.mode !== scale) throw new Error(`${resumeFile} is a ${resumed.mode} run: add or drop --quick`);
+  const done = new Set(resumed?.scenarios.filter((s) => !s.error).map((s) => `${s.id}/${s.database}`));
+  const startedAt = resumed ? new Date(resumed.startedAt) : new Date();
+  const resumedAt = Date.now();
   const log = (line: string) =>
     console.log(`[bench ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(4)}s] ${line}`);
 
@@ -30,14 +38,18 @@ async function main() {
   const results: BenchResults = {
     mode: scale,
     startedAt: startedAt.toISOString(),
-    durationS: 0,
-    machine: describeMachine([...servers.map((s) => s.description), ...skipped]),
-    scenarios: [],
+    durationS: resumed?.durationS ?? 0,
+    machine: resumed?.machine ?? describeMachine([...servers.map((s) => s.description), ...skipped]),
+    scenarios: resumed?.scenarios.filter((s) => done.has(`${s.id}/${s.database}`)) ?? [],
   };
+  if (resumed) results.machine.resumed = { at: new Date(resumedAt).toISOString(), kept: [...done] };
+  // The time the run has taken: what the resumed run had taken, and this invocation's.
+  const elapsed = () => (resumed?.durationS ?? 0) + (Date.now() - resumedAt) / 1000;
   try {
     for (const scenario of SCENARIOS) {
       if (only && !only.includes(scenario.id)) continue;
       for (const server of servers) {
+        if (done.has(`${scenario.id}/${server.kind}`)) continue;
         log(`scenario ${scenario.id} (${scenario.title}) on ${server.kind}`);
         const started = Date.now();
         const result = await runOne(server, (target) => scenario.run(target, scale, log)).catch((error: Error) => {
@@ -49,7 +61,7 @@ async function main() {
         result.details.scenarioSeconds = Math.round((Date.now() - started) / 1000);
         results.scenarios.push(result);
         // What is done so far survives a run that is stopped or dies: its copy under runs/.
-        results.durationS = (Date.now() - startedAt.getTime()) / 1000;
+        results.durationS = elapsed();
         writeResults(results, false);
         for (const m of result.metrics)
           log(`  ${m.name}: ${m.summary.median} ${m.unit} (min ${m.summary.min}, max ${m.summary.max})`);
@@ -58,7 +70,7 @@ async function main() {
   } finally {
     for (const server of servers) await server.stop();
   }
-  results.durationS = (Date.now() - startedAt.getTime()) / 1000;
+  results.durationS = elapsed();
   console.log("\n" + formatTable(results) + "\n");
   // Only a run of every scenario on both databases replaces latest.{json,md}.
   const complete = !only && servers.length === 2;

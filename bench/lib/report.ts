@@ -50,6 +50,12 @@ export function formatMarkdown(results: BenchResults): string {
     "",
     `Run ${results.startedAt}, ${Math.round(results.durationS)} s. Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGb} GB RAM, Node ${m.node}, ${m.os}; load average at start ${m.loadAverageAtStart.join(" / ")}.`,
     `Databases: ${m.databases.join("; ")}.`,
+    ...(m.resumed
+      ? [
+          "",
+          `Resumed with \`--resume\` at ${m.resumed.at}: the scenarios not in ${m.resumed.kept.length} scenario/database pairs kept from before (${m.resumed.kept.join(", ")}) ran then.`,
+        ]
+      : []),
     "",
     "Each figure is the median of the runs, with their min and max. Targets apply to PostgreSQL unless stated.",
     "",

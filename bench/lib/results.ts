@@ -34,6 +34,8 @@ export type Machine = {
   os: string;
   loadAverageAtStart: number[];
   databases: string[];
+  /** A run stopped and gone on with `--resume`: when, and the scenario/database pairs it kept. */
+  resumed?: { at: string; kept: string[] };
 };
 
 export type BenchResults = {
