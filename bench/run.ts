@@ -15,11 +15,12 @@ async function main() {
   const dbs = valueOf(args, "--db")?.split(",") ?? ["pglite", "postgres"];
   const scale: Scale = quick ? "quick" : "full";
   // A run that was stopped or died goes on from its copy under runs/: the scenarios it finished
-  // on a database are kept, the rest are run, and the whole is written as that run.
+  // on a database are kept (failed ones too: their error is what they measured), the rest are
+  // run, and the whole is written as that run.
   const resumeFile = valueOf(args, "--resume");
   const resumed = resumeFile ? (JSON.parse(fs.readFileSync(resumeFile, "utf8")) as BenchResults) : undefined;
   if (resumed && resumed.mode !== scale) throw new Error(`${resumeFile} is a ${resumed.mode} run: add or drop --quick`);
-  const done = new Set(resumed?.scenarios.filter((s) => !s.error).map((s) => `${s.id}/${s.database}`));
+  const done = new Set(resumed?.scenarios.map((s) => `${s.id}/${s.database}`));
   const startedAt = resumed ? new Date(resumed.startedAt) : new Date();
   const resumedAt = Date.now();
   const log = (line: string) =>

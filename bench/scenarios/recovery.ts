@@ -95,8 +95,10 @@ export async function runRecovery(target: BenchTarget, options: RecoveryBenchOpt
         `half an endpoint's slots each) while ${options.livePerSecond} live deliveries/s go to ${LIVE_ENDPOINTS} other endpoints; ` +
         `latency is from the delivery row's creation to its request's arrival (same machine clock).`,
     );
-    if (!finished || final.succeeded !== total)
-      result.error = `recovery ${final.status}: ${final.succeeded} of ${total} succeeded`;
+    if (!finished)
+      result.error = `the recovery did not complete within ${options.timeoutMs / 1000} s (then: ${final.status}, ${final.succeeded} of ${total} succeeded)`;
+    else if (final.succeeded !== total)
+      result.error = `recovery completed: only ${final.succeeded} of ${total} succeeded`;
     return result;
   } finally {
     await pool?.stop();
