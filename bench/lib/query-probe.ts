@@ -1,25 +1,14 @@
 import type { Db } from "../../lib/db/client";
+import { recordingDb, type Statement } from "../../lib/testing/statements";
 
 // A Db whose pool remembers the last statement it ran, so the exact SQL and parameters of a lib/
 // query (as the page runs it) can be EXPLAINed.
 
-export type Probe = { db: Db; last: () => { text: string; values: unknown[] } };
+export type Probe = { db: Db; last: () => Statement };
 
 export function probeDb(db: Db): Probe {
-  let last = { text: "", values: [] as unknown[] };
-  const pool = new Proxy(db.pool, {
-    get(target, property) {
-      if (property === "query") {
-        return (text: string, values: unknown[]) => {
-          last = { text, values };
-          return target.query(text, values);
-        };
-      }
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { db: { ...db, pool }, last: () => last };
+  let last: Statement = { text: "", values: [] };
+  return { db: recordingDb(db, (statement) => (last = statement)), last: () => last };
 }
 
 // The tables that grow with traffic. A lookup table of a few pages (an org's webhooks) may be

@@ -15,6 +15,7 @@ import { forgetStatusCounts, refreshDatabaseGauges } from "../metrics/database-g
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { createTestOrg } from "../testing/org-fixtures";
 import { addWebhook } from "../testing/engine-fixtures";
+import { explainStatement, recordingDb, type Statement } from "../testing/statements";
 import type { Db } from "./client";
 
 // Every index of deliveries and delivery_attempts names the query that needs it (the migrations
@@ -29,7 +30,7 @@ let orgId: string;
 let webhookId: string;
 let deliveryId: string;
 let eventId: string;
-const statements: Array<{ name: string; text: string; values: unknown[] }> = [];
+const statements: Array<{ name: string } & Statement> = [];
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -44,38 +45,18 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-/** Runs `run` on a Db that records each statement instead of only running it. */
+/** Runs `run` on a Db that records each statement as it runs it. */
 async function record(name: string, run: (db: Db) => Promise<unknown>) {
-  const pool = new Proxy(ctx.db.pool, {
-    get(target, property) {
-      if (property === "query")
-        return (text: string, values: unknown[]) => {
-          statements.push({ name, text, values });
-          return target.query(text, values);
-        };
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  await run({ ...ctx.db, pool });
+  await run(recordingDb(ctx.db, (statement) => statements.push({ name, ...statement })));
 }
 
 const plans = new Map<string, string>();
 
-async function seqScans(statement: { name: string; text: string; values: unknown[] }): Promise<string[]> {
-  const client = await ctx.db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL enable_seqscan = off");
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.text}`, statement.values);
-    const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
-    // Every statement of a name: the plans of one lib call are read together.
-    plans.set(statement.name, [plans.get(statement.name), plan].filter(Boolean).join("\n"));
-    return [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => /^deliver/.test(t));
-  } finally {
-    await client.query("ROLLBACK");
-    client.release();
-  }
+async function seqScans(statement: { name: string } & Statement): Promise<string[]> {
+  const plan = (await explainStatement(ctx.db, statement, { settings: ["enable_seqscan = off"] })) as string;
+  // Every statement of a name: the plans of one lib call are read together.
+  plans.set(statement.name, [plans.get(statement.name), plan].filter(Boolean).join("\n"));
+  return [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]).filter((t) => /^deliver/.test(t));
 }
 
 const views = (): Array<[string, Omit<DeliveryFilters, "limit" | "sort">]> => [

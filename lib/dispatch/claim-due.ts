@@ -1,27 +1,16 @@
 import type { Db } from "../db/client";
-import { validSecretSql } from "../signing/valid-secrets";
+import { claimedWebhook, claimedWebhookSql, type ClaimedWebhook, type ClaimedWebhookRow } from "./claimed-webhook";
 
-export type ClaimedDelivery = {
+export type ClaimedDelivery = ClaimedWebhook & {
   id: string;
   orgId: string;
   webhookId: string;
   eventId: string;
   eventType: string;
-  url: string;
   body: Buffer;
   scheduledAttempts: number;
   /** The W3C traceparent of the event's request when tracing was on. */
   traceparent: string | null;
-  /** The webhook's valid signing secrets, encrypted, newest first (read with the claim). */
-  secretsEncrypted: string[];
-  /** The webhook's policy (see lib/webhook-policy/), read with the claim like its secrets. */
-  retrySchedule: string | null;
-  rateLimitPerSecond: number | null;
-  customHeadersEncrypted: string | null;
-  /** Whether its latest attempts failed (lib/endpoint-health/auto-disable.ts). */
-  failing: boolean;
-  /** "endpoint", or "alerts" for an alert destination (no alerts about alerts). */
-  purpose: string;
 };
 
 export type ClaimOptions = {
@@ -61,24 +50,20 @@ const ORG_HEAD_SIZE = 4;
  * (lib/dispatch/claim-orgs.test.ts).
  */
 export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise<ClaimedDelivery[]> {
-  const { rows } = await db.pool.query<{
-    id: string;
-    org_id: string;
-    webhook_id: string;
-    event_id: string;
-    event_type: string;
-    url: string;
-    body: Buffer;
-    scheduled_attempts: number;
-    traceparent: string | null;
-    /** Space-separated (ciphertexts have no spaces): cheaper to read than a text[]. */
-    secrets: string | null;
-    retry_schedule: string | null;
-    rate_limit_per_second: number | null;
-    custom_headers_encrypted: string | null;
-    failing: boolean;
-    purpose: string;
-  }>(
+  const { rows } = await db.pool.query<
+    ClaimedWebhookRow & {
+      id: string;
+      org_id: string;
+      webhook_id: string;
+      event_id: string;
+      event_type: string;
+      body: Buffer;
+      scheduled_attempts: number;
+      traceparent: string | null;
+      org_turn: number;
+      next_attempt_at: Date;
+    }
+  >(
     `WITH RECURSIVE busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
      ), oldest AS (
@@ -114,7 +99,7 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
      ), org_busy AS (
        SELECT * FROM unnest($9::text[], $10::int[]) AS b(org_id, in_flight)
      ), chosen AS (
-       SELECT id FROM (
+       SELECT id, org_turn::int AS org_turn FROM (
          SELECT id, org_id, next_attempt_at, row_number() OVER (PARTITION BY org_id ORDER BY next_attempt_at, id) AS org_turn
            FROM (
              SELECT c.id, c.org_id, c.next_attempt_at, coalesce(busy.in_flight, 0) AS in_flight,
@@ -131,10 +116,8 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
         SET lease_owner = $3, lease_expires_at = $1::timestamptz + make_interval(secs => $6::double precision / 1000)
        FROM chosen, webhooks w, events e
       WHERE d.id = chosen.id AND w.id = d.webhook_id AND e.id = d.event_id
-     RETURNING d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, w.url, e.body, d.scheduled_attempts, e.traceparent,
-       w.retry_schedule, w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing, w.purpose,
-       (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
-         WHERE s.webhook_id = d.webhook_id AND ${validSecretSql("s", "$1")}) AS secrets`,
+     RETURNING chosen.org_turn, d.next_attempt_at, d.id, d.org_id, d.webhook_id, d.event_id, d.event_type, e.body, d.scheduled_attempts, e.traceparent,
+       ${claimedWebhookSql("$1")}`,
     [
       options.now,
       options.limit,
@@ -149,21 +132,18 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
       options.perOrg ?? 2_147_483_647,
     ],
   );
+  // In the claim's turns, the order the worker starts them in: every org's oldest before any org's
+  // second, so a quiet org's delivery is not sent after a whole claim of another org's backlog.
+  rows.sort((a, b) => a.org_turn - b.org_turn || a.next_attempt_at.getTime() - b.next_attempt_at.getTime());
   return rows.map((row) => ({
+    ...claimedWebhook(row),
     id: row.id,
     orgId: row.org_id,
     webhookId: row.webhook_id,
     eventId: row.event_id,
     eventType: row.event_type,
-    url: row.url,
     body: row.body,
     scheduledAttempts: row.scheduled_attempts,
     traceparent: row.traceparent,
-    secretsEncrypted: row.secrets ? row.secrets.split(" ") : [],
-    retrySchedule: row.retry_schedule,
-    rateLimitPerSecond: row.rate_limit_per_second,
-    customHeadersEncrypted: row.custom_headers_encrypted,
-    failing: row.failing,
-    purpose: row.purpose,
   }));
 }

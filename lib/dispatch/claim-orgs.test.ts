@@ -3,7 +3,7 @@ import { insertDueDeliveries } from "../testing/bulk-deliveries";
 import { addWebhook, sendEvent } from "../testing/engine-fixtures";
 import { createTestOrg } from "../testing/org-fixtures";
 import { createTestContext, type TestContext } from "../testing/test-database";
-import type { Db } from "../db/client";
+import { explainClaim, scansOf } from "../testing/claim-plan";
 import { claimDueDeliveries, type ClaimOptions } from "./claim-due";
 
 // The claim's turns across orgs on a platform of many orgs: its work must follow the orgs that
@@ -48,7 +48,7 @@ describe("the claim on a platform of many orgs", () => {
       inFlight: new Map(),
     };
     const plan = await explainClaim(ctx.db, options);
-    const scans = nodesOn(plan, "deliveries");
+    const scans = scansOf(plan, "deliveries");
     const loops = scans.reduce((sum, node) => sum + node.loops, 0);
     const rowsRead = scans.reduce((sum, node) => sum + node.rowsRead, 0);
     // The oldest due rows (4 × the limit), each org's head (2 orgs with deliveries, and the end of
@@ -63,60 +63,3 @@ describe("the claim on a platform of many orgs", () => {
     expect(claimed.filter((d) => d.orgId === noisy.orgId)).toHaveLength(8);
   });
 });
-
-type PlanNode = {
-  "Node Type": string;
-  "Relation Name"?: string;
-  "Actual Rows": number;
-  "Actual Loops": number;
-  "Rows Removed by Filter"?: number;
-  "Rows Removed by Index Recheck"?: number;
-  Plans?: PlanNode[];
-};
-
-/** The claim statement as it runs, under EXPLAIN ANALYZE in a transaction rolled back after. */
-async function explainClaim(db: Db, options: ClaimOptions): Promise<PlanNode> {
-  let statement: { text: string; values: unknown[] } | undefined;
-  const pool = new Proxy(db.pool, {
-    get(target, property) {
-      if (property === "query")
-        return (text: string, values: unknown[]) => {
-          statement = { text, values };
-          return Promise.resolve({ rows: [] });
-        };
-      const value: unknown = Reflect.get(target, property);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  await claimDueDeliveries({ ...db, pool }, options);
-  if (!statement) throw new Error("the claim ran no statement");
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ "QUERY PLAN": unknown }>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.text}`,
-      statement.values,
-    );
-    const raw = rows[0]["QUERY PLAN"];
-    const parsed = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
-    return parsed[0].Plan;
-  } finally {
-    await client.query("ROLLBACK");
-    client.release();
-  }
-}
-
-/** Every scan of `relation` in the plan: its loops and the rows it read (returned or filtered out). */
-function nodesOn(plan: PlanNode, relation: string): Array<{ type: string; loops: number; rowsRead: number }> {
-  const found: Array<{ type: string; loops: number; rowsRead: number }> = [];
-  const visit = (node: PlanNode) => {
-    if (node["Relation Name"] === relation) {
-      const perLoop =
-        node["Actual Rows"] + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0);
-      found.push({ type: node["Node Type"], loops: node["Actual Loops"], rowsRead: perLoop * node["Actual Loops"] });
-    }
-    for (const child of node.Plans ?? []) visit(child);
-  };
-  visit(plan);
-  return found;
-}

@@ -8,6 +8,7 @@ import type { Logger } from "../log";
 import { createScheduledAttempts } from "../attempts/scheduled-attempts";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
+import { pumpUntilIdle } from "./pump-until-idle";
 
 export type DispatcherOptions = {
   db: Db;
@@ -194,18 +195,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     pump,
     wake,
-    async runUntilIdle() {
-      let total = 0;
-      for (;;) {
-        total += await pump();
-        if (running.size === 0) {
-          const more = await pump();
-          total += more;
-          if (more === 0 && running.size === 0) return total;
-        }
-        await Promise.race(running);
-      }
-    },
+    runUntilIdle: () => pumpUntilIdle(pump, running),
     async stop() {
       stopped = true;
       await pumping?.catch(() => {});

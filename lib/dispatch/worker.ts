@@ -11,6 +11,7 @@ import { startMetricsServer } from "../metrics/serve";
 import { startRetention } from "../retention/schedule";
 import { startCertificateAlerts } from "../cert-watch/schedule-alerts";
 import { startHeartbeat } from "../worker-health/heartbeat";
+import { startStatisticsUpkeep } from "../db/statistics";
 import { loadTracing, stopTracing } from "../tracing/load";
 import { DELIVERIES_DUE_CHANNEL, onDeliveriesDue } from "./wake";
 import { startRecoveryRunner } from "../recovery/start-runner";
@@ -76,6 +77,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const metrics = config.metricsPort === undefined ? null : startWorkerMetrics(context, dispatcher, config.metricsPort);
   const retention = startRetention(context);
   const certificateAlerts = startCertificateAlerts(context);
+  const statistics = startStatisticsUpkeep(context);
   void loadTracing("novavms-worker");
   pump();
   return {
@@ -86,6 +88,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
       await (await metrics)?.close();
       await retention.stop();
       await certificateAlerts.stop();
+      await statistics.stop();
       await stopTracing();
       unsubscribe();
       await listener?.stop();

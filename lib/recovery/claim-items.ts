@@ -1,19 +1,19 @@
 import type { Db } from "../db/client";
+import {
+  claimedWebhook,
+  claimedWebhookSql,
+  type ClaimedWebhook,
+  type ClaimedWebhookRow,
+} from "../dispatch/claimed-webhook";
+import type { ClaimOptions } from "../dispatch/claim-due";
 
-export type ClaimedItem = {
+export type ClaimedItem = ClaimedWebhook & {
   recoveryId: string;
   deliveryId: string;
   orgId: string;
   webhookId: string;
   eventType: string;
-  url: string;
   body: Buffer;
-  secretsEncrypted: string[];
-  rateLimitPerSecond: number | null;
-  customHeadersEncrypted: string | null;
-  failing: boolean;
-  retrySchedule: string | null;
-  purpose: string;
 };
 
 /**
@@ -25,16 +25,18 @@ export type ClaimedItem = {
  */
 export async function claimRecoveryItems(
   db: Db,
-  options: {
-    workerId: string;
-    now: Date;
-    limit: number;
-    leaseMs: number;
-    perWebhook: number;
-    inFlight: Map<string, number>;
-  },
+  options: Omit<ClaimOptions, "perOrg" | "orgInFlight">,
 ): Promise<ClaimedItem[]> {
-  const { rows } = await db.pool.query(
+  const { rows } = await db.pool.query<
+    ClaimedWebhookRow & {
+      recovery_id: string;
+      id: string;
+      org_id: string;
+      webhook_id: string;
+      event_type: string;
+      body: Buffer;
+    }
+  >(
     `WITH busy AS (
        SELECT * FROM unnest($5::text[], $7::int[]) AS b(webhook_id, in_flight)
      ), candidate AS (
@@ -61,11 +63,7 @@ export async function claimRecoveryItems(
        FROM chosen, deliveries d, webhooks w, events e
       WHERE i.recovery_id = chosen.recovery_id AND i.delivery_id = chosen.delivery_id
         AND d.id = i.delivery_id AND w.id = d.webhook_id AND e.id = d.event_id
-     RETURNING i.recovery_id, d.id, d.org_id, d.webhook_id, d.event_type, w.url, e.body,
-       w.rate_limit_per_second, w.custom_headers_encrypted, w.failing_since IS NOT NULL AS failing,
-       w.retry_schedule, w.purpose,
-       (SELECT string_agg(s.secret_encrypted, ' ' ORDER BY s.created_at DESC, s.id DESC) FROM signing_secrets s
-         WHERE s.webhook_id = d.webhook_id AND (s.expires_at IS NULL OR s.expires_at > $1)) AS secrets`,
+     RETURNING i.recovery_id, d.id, d.org_id, d.webhook_id, d.event_type, e.body, ${claimedWebhookSql("$1")}`,
     [
       options.now,
       options.limit,
@@ -77,19 +75,13 @@ export async function claimRecoveryItems(
     ],
   );
   return rows.map((row) => ({
+    ...claimedWebhook(row),
     recoveryId: row.recovery_id,
     deliveryId: row.id,
     orgId: row.org_id,
     webhookId: row.webhook_id,
     eventType: row.event_type,
-    url: row.url,
     body: row.body,
-    secretsEncrypted: row.secrets ? String(row.secrets).split(" ") : [],
-    rateLimitPerSecond: row.rate_limit_per_second,
-    customHeadersEncrypted: row.custom_headers_encrypted,
-    failing: row.failing,
-    retrySchedule: row.retry_schedule,
-    purpose: row.purpose,
   }));
 }
 

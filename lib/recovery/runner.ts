@@ -9,6 +9,7 @@ import type { Logger } from "../log";
 import { attemptOnce } from "./attempt-once";
 import { claimRecoveryItems, finishRecoveryItem, type ClaimedItem } from "./claim-items";
 import { completeFinished, renewItemLeases, sweepInterrupted } from "./settle";
+import { pumpUntilIdle } from "../dispatch/pump-until-idle";
 
 export type RecoveryRunnerOptions = {
   db: Db;
@@ -139,18 +140,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
 
   return {
     pump,
-    async runUntilIdle() {
-      let total = 0;
-      for (;;) {
-        total += await pump();
-        if (running.size === 0) {
-          const more = await pump();
-          total += more;
-          if (more === 0 && running.size === 0) return total;
-        }
-        await Promise.race(running);
-      }
-    },
+    runUntilIdle: () => pumpUntilIdle(pump, running),
     async stop() {
       stopped = true;
       await pumping;

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDueDeliveries } from "../testing/bulk-deliveries";
+import { addWebhook } from "../testing/engine-fixtures";
+import { createTestOrg } from "../testing/org-fixtures";
+import { createTestContext, type TestContext } from "../testing/test-database";
+import { refreshStaleStatistics } from "./statistics";
+
+// The worker's upkeep of the planner's statistics (lib/db/statistics.ts), on the database itself:
+// a table is analyzed once enough of it changed, and not again until it changes again (the embedded
+// database has no autovacuum: without this its tables were never analyzed). What it is for, the
+// claim's plan after a sudden backlog, is measured by bench scenarios 11 and 12.
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const analyzedAt = async (table: string) =>
+  (
+    await ctx.db.pool.query<{ at: Date | null }>(
+      "SELECT greatest(last_analyze, last_autoanalyze) AS at FROM pg_stat_user_tables WHERE relname = $1",
+      [table],
+    )
+  ).rows[0]?.at ?? null;
+
+describe("the statistics upkeep", () => {
+  it("analyzes deliveries once a backlog was queued, and not again while nothing changed", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const webhook = await addWebhook(ctx, orgId, "https://a.example.test/hook");
+    // Whatever the fixtures changed counts too: settle it first.
+    await expect.poll(async () => (await refreshStaleStatistics(ctx.db)).length, { timeout: 10_000 }).toBe(0);
+    const before = await analyzedAt("deliveries");
+
+    await insertDueDeliveries(ctx.db, orgId, webhook.id, 5_000);
+    // The server counts changes when each connection's transaction ends (and reports them within
+    // about a second): asked until it has.
+    let analyzed: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          analyzed = await refreshStaleStatistics(ctx.db);
+          return analyzed.includes("deliveries");
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(true);
+    const after = await analyzedAt("deliveries");
+    expect(after).not.toBeNull();
+    if (before) expect(after!.getTime()).toBeGreaterThan(before.getTime());
+
+    // Nothing changed since: nothing to do, and the tables are left alone.
+    expect(await refreshStaleStatistics(ctx.db)).toEqual([]);
+    expect((await analyzedAt("deliveries"))!.getTime()).toBe(after!.getTime());
+  });
+});
