@@ -2,6 +2,7 @@ import { createSender } from "../../lib/transport/send";
 import { buildOutgoingRequest } from "../../lib/attempts/build-request";
 import { createDispatcher, defaultOrgConcurrency } from "../../lib/dispatch/dispatcher";
 import { createLogger } from "../../lib/log";
+import { startStatisticsUpkeep } from "../../lib/db/statistics";
 import { measureCeiling } from "../lib/ceiling";
 import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
 import { postgresCpuMeter } from "../lib/server-cpu";
@@ -164,12 +165,13 @@ async function drainQueue(
   beforeStart?: () => Promise<void>,
 ): Promise<{ delivered: number; seconds: number }> {
   const config = benchConfig();
+  const log = createLogger("warn", "bench");
   const sender = createSender({ timeoutMs: config.deliveryTimeoutMs, allowPrivateNetworks: true });
   const dispatcher = createDispatcher({
     db: target.db,
     cipher: target.cipher,
     send: sender.send,
-    log: createLogger("warn", "bench"),
+    log,
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,
     endpointConcurrency: config.endpointConcurrency,
@@ -177,9 +179,13 @@ async function drainQueue(
     leaseMs: config.leaseSeconds * 1000,
   });
   await beforeStart?.();
+  // Beside the dispatcher, as in a worker: the upkeep of the tables' statistics (and, on PGlite,
+  // their vacuum), whose statements are part of the database's work per delivery.
+  const statistics = startStatisticsUpkeep({ db: target.db, log });
   const started = performance.now();
   const delivered = await dispatcher.runUntilIdle();
   const seconds = (performance.now() - started) / 1000;
+  await statistics.stop();
   await dispatcher.stop();
   await sender.close();
   return { delivered, seconds };

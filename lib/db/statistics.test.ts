@@ -55,4 +55,27 @@ describe("the statistics upkeep", () => {
     expect(await refreshStaleStatistics(ctx.db)).toEqual([]);
     expect((await analyzedAt("deliveries"))!.getTime()).toBe(after!.getTime());
   });
+
+  it("vacuums a table of dead rows where no autovacuum runs, and leaves that to autovacuum where it does", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const webhook = await addWebhook(ctx, orgId, "https://b.example.test/hook");
+    const { rows } = await ctx.db.pool.query<{ running: boolean }>(
+      "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher') AS running",
+    );
+    const autovacuum = rows[0].running;
+    await insertDueDeliveries(ctx.db, orgId, webhook.id, 10_000);
+    await ctx.db.pool.query("DELETE FROM deliveries WHERE org_id = $1", [orgId]);
+    await expect
+      .poll(async () => (await refreshStaleStatistics(ctx.db)).includes("deliveries"), {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe(true);
+    const { rows: stats } = await ctx.db.pool.query<{ last_vacuum: Date | null }>(
+      "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'deliveries'",
+    );
+    // PGlite (no autovacuum at all) is vacuumed here; the PostgreSQL server's own autovacuum runs.
+    if (autovacuum) expect(stats[0].last_vacuum).toBeNull();
+    else expect(stats[0].last_vacuum).not.toBeNull();
+  });
 });
