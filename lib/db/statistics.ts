@@ -33,14 +33,14 @@ const ADVISORY_LOCK_KEY = 7_240_318_112;
  */
 export async function refreshStaleStatistics(db: Db, tables: readonly string[] = STATISTICS_TABLES): Promise<string[]> {
   const { rows } = await db.pool.query<{ relname: string; vacuum: boolean }>(
-    `WITH autovacuum AS (
-       SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher') AS running
-     )
-     SELECT relname, NOT autovacuum.running AND n_dead_tup > $4::int + $5::float8 * n_live_tup AS vacuum
-       FROM pg_stat_user_tables, autovacuum
-      WHERE schemaname = current_schema() AND relname = ANY($1::text[])
-        AND (n_mod_since_analyze > $2::int + $3::float8 * n_live_tup
-             OR (NOT autovacuum.running AND n_dead_tup > $4::int + $5::float8 * n_live_tup))`,
+    `SELECT relname, vacuum FROM (
+       SELECT relname, n_mod_since_analyze > $2::int + $3::float8 * n_live_tup AS stale,
+              NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher')
+                AND n_dead_tup > $4::int + $5::float8 * n_live_tup AS vacuum
+         FROM pg_stat_user_tables
+        WHERE schemaname = current_schema() AND relname = ANY($1::text[])
+     ) due
+      WHERE stale OR vacuum`,
     [tables, BASE_CHANGES, CHANGED_SHARE, BASE_DEAD, DEAD_SHARE],
   );
   if (rows.length === 0) return [];
