@@ -61,8 +61,9 @@ export async function createWebhooks(
 }
 
 /**
- * `events` events of about 300 bytes, each fanned out to every webhook of `webhookIds`, due now.
- * Returns the number of deliveries queued. Ids carry `tag` so several batches never collide.
+ * `events` events of about 300 bytes, each fanned out to every webhook of `webhookIds`, due now
+ * (or at `dueAt`: then nothing is woken). Returns the number of deliveries queued. Ids carry `tag`
+ * so several batches never collide.
  */
 export async function queueDeliveries(
   db: Db,
@@ -70,6 +71,7 @@ export async function queueDeliveries(
   webhookIds: string[],
   events: number,
   tag = randomBytes(3).toString("hex"),
+  dueAt?: Date,
 ): Promise<number> {
   const client = await db.pool.connect();
   try {
@@ -88,14 +90,39 @@ export async function queueDeliveries(
     );
     const { rowCount } = await client.query(
       `INSERT INTO deliveries (id, org_id, webhook_id, event_id, event_type, status, next_attempt_at, created_at, activity_at)
-       SELECT 'dlv_bench_' || $2 || '_' || n || '_' || w.i, $1, w.id, 'evt_bench_' || $2 || '_' || n, 'camera.offline', 'pending', now(), now(), now()
+       SELECT 'dlv_bench_' || $2 || '_' || n || '_' || w.i, $1, w.id, 'evt_bench_' || $2 || '_' || n, 'camera.offline', 'pending',
+              coalesce($5::timestamptz, now()), now(), now()
          FROM generate_series(1, $3::int) AS n CROSS JOIN unnest($4::text[]) WITH ORDINALITY AS w(id, i)
         ORDER BY n, w.i`,
-      [orgId, tag, events, webhookIds],
+      [orgId, tag, events, webhookIds, dueAt ?? null],
+    );
+    if (!dueAt) await client.query(`SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '')`);
+    await client.query("COMMIT");
+    return rowCount ?? 0;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Every delivery of `orgId` still waiting for a later attempt made due now, in one statement, as
+ * retries come due together when an endpoint's outage ends; resolves with that moment.
+ */
+export async function makeDue(db: Db, orgId: string): Promise<Date> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ now: Date }>(
+      `WITH due AS (UPDATE deliveries SET next_attempt_at = now() WHERE org_id = $1 AND next_attempt_at > now() RETURNING 1)
+       SELECT now() FROM (SELECT count(*) FROM due) c`,
+      [orgId],
     );
     await client.query(`SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '')`);
     await client.query("COMMIT");
-    return rowCount ?? 0;
+    return rows[0].now;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -1,6 +1,13 @@
 import { startReceivers, type Receivers } from "../lib/receivers";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
-import { clearDeliveries, createBenchOrg, createWebhooks, queueDeliveries, type BenchTarget } from "../lib/seed";
+import {
+  clearDeliveries,
+  createBenchOrg,
+  createWebhooks,
+  makeDue,
+  queueDeliveries,
+  type BenchTarget,
+} from "../lib/seed";
 import { percentiles, waitFor } from "../lib/stats";
 import { queueTrickle } from "../lib/trickle";
 import { startWorkerPool, type WorkerPool } from "../lib/workers";
@@ -65,10 +72,11 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     const runs: Record<string, unknown>[] = [];
     for (let run = 0; run < options.runs; run++) {
       await clearDeliveries(target.db);
-      const baseline = await quietPhase(quietTraffic, `b${run}`, async () => false, options.baselineSeconds);
-      await clearDeliveries(target.db);
-      await noisyReceivers.reset({ recordArrivals: true });
-      await quietReceivers.reset({ recordArrivals: true });
+      // The noisy org's deliveries are in the tables before the baseline, waiting for an attempt a
+      // day away; then one statement makes them all due at once, as retries come due together when
+      // an endpoint's outage ends. (Inserted in one transaction at the backlog's start instead, they
+      // raced autovacuum: a vacuum while the insert was in flight counted none of its rows, and
+      // the claims planned for an empty table until the next ANALYZE, 5.6 s for one claim.)
       const seedStarted = performance.now();
       const backlog = await queueDeliveries(
         target.db,
@@ -76,22 +84,31 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
         noisyHooks,
         Math.ceil(options.backlog / NOISY_ENDPOINTS),
         `n${run}`,
+        new Date(Date.now() + 86_400_000),
       );
-      const seedSeconds = (performance.now() - seedStarted) / 1000;
+      const seeded = performance.now();
+      const seedSeconds = (seeded - seedStarted) / 1000;
+      // A platform's tables hold their rows since long before: the baseline starts once the
+      // worker's upkeep (or autovacuum) has analyzed them since the seed's commit.
+      if (!(await analyzedSince(target, seeded)))
+        result.error = `run ${run}: deliveries were not analyzed within 30 s of the seed`;
+      const baseline = await quietPhase(quietTraffic, `b${run}`, async () => false, options.baselineSeconds);
+      await noisyReceivers.reset({ recordArrivals: true });
+      await quietReceivers.reset({ recordArrivals: true });
+      const dueAt = await makeDue(target.db, noisy.orgId);
       pool.wake();
       const drained = async () => (await noisyReceivers.counts()).perEndpoint.reduce((a, b) => a + b, 0) >= backlog;
       const started = performance.now();
       const during = await quietPhase(quietTraffic, `d${run}`, drained, options.timeoutMs / 1000, false);
       const backlogDrained = await drained();
-      // What the backlog's own deliveries waited, all queued at one instant: the delay a quiet
+      // What the backlog's own deliveries waited, all due at one instant: the delay a quiet
       // delivery would have had behind them, oldest first.
-      const { rows } = await target.db.pool.query<{ id: string; queued: Date }>(
-        "SELECT id, created_at AS queued FROM deliveries WHERE org_id = $1",
-        [noisy.orgId],
-      );
+      const { rows } = await target.db.pool.query<{ id: string }>("SELECT id FROM deliveries WHERE org_id = $1", [
+        noisy.orgId,
+      ]);
       const noisyArrivals = new Map(await noisyReceivers.arrivals());
       const [noisyP50] = percentiles(
-        rows.map((row) => (noisyArrivals.get(row.id) ?? Number.NaN) - row.queued.getTime()).filter(Number.isFinite),
+        rows.map((row) => (noisyArrivals.get(row.id) ?? Number.NaN) - dueAt.getTime()).filter(Number.isFinite),
         [50],
       );
       noisyP50s.push(noisyP50);
@@ -153,7 +170,7 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     result.details.runs = runs;
     result.notes.push(
       `One worker process (defaults: 256 slots, 8 per endpoint). A noisy org's backlog of ${options.backlog} due deliveries ` +
-        `over ${NOISY_ENDPOINTS} endpoints of its own (seeded with one INSERT … SELECT, so all due at once), and a quiet org queuing ` +
+        `over ${NOISY_ENDPOINTS} endpoints of its own (queued before the baseline with their next attempt a day away, then all made due at once by one UPDATE, as retries come due when an endpoint's outage ends), and a quiet org queuing ` +
         `${options.quietPerSecond} deliveries/s to its one endpoint: ${options.baselineSeconds} s alone (the baseline), then for as ` +
         `long as the backlog lasts, each org's endpoints in a receiver process of their own. Latency is from the quiet delivery row's creation to its request's arrival (same machine ` +
         `clock). Target, from the requirement that the backlog must not delay the quiet org by more than its own p99: p99 ` +
@@ -165,6 +182,21 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     await noisyReceivers.close();
     await quietReceivers.close();
   }
+}
+
+/** Whether `deliveries` was analyzed since `since` (a `performance.now()`), waiting up to 30 s. */
+async function analyzedSince(target: BenchTarget, since: number): Promise<boolean> {
+  const sinceMs = performance.timeOrigin + since;
+  return waitFor(
+    async () => {
+      const { rows } = await target.db.pool.query<{ at: Date | null }>(
+        `SELECT greatest(last_analyze, last_autoanalyze) AS at FROM pg_stat_user_tables WHERE relname = 'deliveries'`,
+      );
+      return rows[0]?.at != null && rows[0].at.getTime() > sinceMs;
+    },
+    30_000,
+    200,
+  );
 }
 
 type QuietTraffic = {

@@ -27,6 +27,24 @@ const analyzedAt = async (table: string) =>
   ).rows[0]?.at ?? null;
 
 describe("the statistics upkeep", () => {
+  it("analyzes a table that has no statistics yet at its first rows", async () => {
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    const webhook = await addWebhook(ctx, orgId, "https://first.example.test/hook");
+    const hasStatistics = async () =>
+      (await ctx.db.pool.query("SELECT 1 FROM pg_stats WHERE tablename = 'deliveries' AND attname = 'org_id'"))
+        .rowCount! > 0;
+    expect(await hasStatistics()).toBe(false);
+    // Ten rows: far below the share of changes that makes a table stale (and below autovacuum's 50).
+    await insertDueDeliveries(ctx.db, orgId, webhook.id, 10);
+    await expect
+      .poll(async () => (await refreshStaleStatistics(ctx.db)).includes("deliveries"), {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe(true);
+    expect(await hasStatistics()).toBe(true);
+  });
+
   it("analyzes deliveries once a backlog was queued, and not again while nothing changed", async () => {
     const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
     const webhook = await addWebhook(ctx, orgId, "https://a.example.test/hook");

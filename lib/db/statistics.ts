@@ -4,17 +4,23 @@ import type { Db } from "./client";
 // The planner's statistics of the tables that grow with traffic, kept fresh by the worker.
 //
 // The dispatcher's claim reads each org's oldest due deliveries through the (org_id,
-// next_attempt_at) index. With statistics taken before a sudden backlog (100,000 deliveries of one
-// org queued at once), PostgreSQL read them through another index instead and sorted the org's
-// whole backlog in every claim: 250 ms a claim instead of 4 ms, so a quiet org's fresh event
-// waited seconds (bench scenarios 11 and 12, 2026-12-06). Autovacuum analyzes a table once a tenth
-// of it changed, but looks only once a minute; the embedded database has no autovacuum at all, so
-// its statistics were never taken. The worker looks every second and analyzes a table once
-// enough of it changed, as autovacuum would, only sooner. Where no autovacuum runs (the embedded
-// database, or a server with it turned off) it also vacuums a table once a fifth of its rows are
-// dead: otherwise every claim and result left its old row versions and index entries for good,
-// and the embedded database's dispatcher slowed as they piled up (bench scenario 1: 1,003
-// deliveries/s at the full size against 2,314 at the quick one, 2026-12-06).
+// next_attempt_at) index. Without statistics, or with statistics taken before a sudden backlog
+// (100,000 deliveries of one org queued at once), PostgreSQL read them through another index
+// instead and sorted the org's whole backlog in every claim: 250 ms a claim instead of 4 ms, so a
+// quiet org's fresh event waited seconds (bench scenarios 11 and 12, 2026-12-06). Two things keep
+// that from happening:
+// - next_attempt_at keeps no statistics (migration 20261207004500): whatever was due when the
+//   table was last analyzed, the planner reads the due index in its order
+//   (lib/dispatch/claim-stale-statistics.test.ts);
+// - the worker looks every second and analyzes a table once enough of it changed, as autovacuum
+//   would, only sooner (autovacuum looks once a minute; the embedded database has none at all, so
+//   its statistics were never taken), and a table that has none yet (a new install) at its first
+//   rows: with no statistics of org_id the planner guesses the claim's turns as above.
+// Where no autovacuum runs (the embedded database, or a server with it turned off) it also
+// vacuums a table once a fifth of its rows are dead: otherwise every claim and result left its old
+// row versions and index entries for good, and the embedded database's dispatcher slowed as they
+// piled up (bench scenario 1: 1,003 deliveries/s at the full size against 2,314 at the quick one,
+// 2026-12-06).
 
 export const STATISTICS_TABLES = ["deliveries", "delivery_attempts", "events"] as const;
 export const STATISTICS_EVERY_MS = 1_000;
@@ -34,10 +40,12 @@ const ADVISORY_LOCK_KEY = 7_240_318_112;
 export async function refreshStaleStatistics(db: Db, tables: readonly string[] = STATISTICS_TABLES): Promise<string[]> {
   const { rows } = await db.pool.query<{ relname: string; vacuum: boolean }>(
     `SELECT relname, vacuum FROM (
-       SELECT relname, n_mod_since_analyze > $2::int + $3::float8 * n_live_tup AS stale,
+       SELECT relname, n_mod_since_analyze > $2::int + $3::float8 * n_live_tup
+                OR (n_mod_since_analyze > 0 AND NOT EXISTS (
+                      SELECT 1 FROM pg_stats s WHERE s.schemaname = t.schemaname AND s.tablename = t.relname)) AS stale,
               NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE backend_type = 'autovacuum launcher')
                 AND n_dead_tup > $4::int + $5::float8 * n_live_tup AS vacuum
-         FROM pg_stat_user_tables
+         FROM pg_stat_user_tables t
         WHERE schemaname = current_schema() AND relname = ANY($1::text[])
      ) due
       WHERE stale OR vacuum`,
