@@ -1,5 +1,5 @@
 import type { Receivers } from "./receivers";
-import { queueDeliveries, type BenchTarget } from "./seed";
+import { makeDue, plannerCountsDeliveries, queueDeliveries, type BenchTarget } from "./seed";
 import { percentiles, waitFor } from "./stats";
 import { queueTrickle } from "./trickle";
 import type { WorkerPool } from "./workers";
@@ -29,6 +29,8 @@ export type BacklogPhase = {
   trickle: { p50: number; p99: number; max: number; queued: number; measured: number };
   /** The trickle's 10 slowest deliveries: [seconds from the wake-up to being queued, ms to the receiver]. */
   slowest: Array<[number, number]>;
+  /** Whether the planner counted the backlog's rows before it was made due (see plannerCountsDeliveries). */
+  counted: boolean;
   /** Requests at the receivers: distinct deliveries and repeats of one. */
   received: { distinct: number; duplicates: number };
 };
@@ -41,7 +43,18 @@ export async function runBacklogPhase(
   const { target, pool, receivers, backlogWebhookIds } = setup;
   await receivers.reset({ recordArrivals: true });
   const events = Math.max(1, Math.ceil(options.backlog / backlogWebhookIds.length));
-  const backlog = await queueDeliveries(target.db, setup.backlogOrgId, backlogWebhookIds, events, `${tag}b`);
+  // Queued waiting for an attempt a day away, then all made due at once by one statement once the
+  // planner counts them (as scenario 11 does, and as retries come due when an outage ends).
+  const backlog = await queueDeliveries(
+    target.db,
+    setup.backlogOrgId,
+    backlogWebhookIds,
+    events,
+    `${tag}b`,
+    new Date(Date.now() + 86_400_000),
+  );
+  const counted = await plannerCountsDeliveries(target);
+  await makeDue(target.db, setup.backlogOrgId);
   const startedMs = Date.now();
   pool.wake();
   const backlogArrived = async () =>
@@ -89,6 +102,7 @@ export async function runBacklogPhase(
   );
   return {
     backlog,
+    counted,
     drained,
     drainSeconds,
     deliveriesPerSecond: drained ? backlog / drainSeconds : Number.NaN,

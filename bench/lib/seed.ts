@@ -7,6 +7,7 @@ import { newId } from "../../lib/ids";
 import type { DbKind } from "./databases";
 import { systemCaller } from "../../lib/auth/caller";
 import { createWebhook } from "../../lib/webhooks/create-webhook";
+import { waitFor } from "./stats";
 
 // Bench data: an org with an API token and an admin, webhooks made the product's way (each with
 // an encrypted signing secret), and deliveries queued in bulk with one INSERT … SELECT.
@@ -129,6 +130,26 @@ export async function makeDue(db: Db, orgId: string): Promise<Date> {
   } finally {
     client.release();
   }
+}
+
+/**
+ * Waits (up to 30 s) until the planner's row count of `deliveries` (`pg_class.reltuples`, as the
+ * last ANALYZE or vacuum left it) is at least half the rows the table holds, as on a platform that
+ * has been running: a table filled by one large transaction is planned for as an empty one until
+ * the worker's upkeep or autovacuum analyzes it (a vacuum that runs during the insert counts none
+ * of its rows). Resolves with whether it came to that.
+ */
+export async function plannerCountsDeliveries(target: BenchTarget): Promise<boolean> {
+  return waitFor(
+    async () => {
+      const { rows } = await target.db.pool.query<{ ok: boolean }>(
+        `SELECT (SELECT reltuples FROM pg_class WHERE oid = 'deliveries'::regclass) >= (SELECT count(*) FROM deliveries) / 2 AS ok`,
+      );
+      return rows[0].ok;
+    },
+    30_000,
+    200,
+  );
 }
 
 /** Deliveries not settled yet, and attempts recorded, of the whole database. */

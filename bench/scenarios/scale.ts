@@ -84,7 +84,9 @@ export async function runScale(
           `  run ${run} ${kind} (${rowsBefore} rows before): ${phase.deliveriesPerSecond.toFixed(0)} deliveries/s, ` +
             `trickle p99 ${phase.trickle.p99.toFixed(0)} ms`,
         );
-        if (!phase.drained)
+        if (!phase.counted)
+          result.error = `run ${run} (${kind}): the planner did not count the backlog's rows within 30 s of the seed`;
+        else if (!phase.drained)
           result.error = `run ${run} (${kind}): the backlog of ${phase.backlog} was not drained in time`;
         else if (phase.trickle.measured < phase.trickle.queued)
           result.error = `run ${run} (${kind}): some trickle deliveries never reached the receiver`;
@@ -167,7 +169,7 @@ export async function runScale(
     result.details.checks = checks;
     result.notes.push(
       `One worker process (defaults: 256 slots, 8 per endpoint). Each phase: a backlog of ${options.backlog} due deliveries ` +
-        `(one INSERT … SELECT, all due at once) to ${BACKLOG_ENDPOINTS} endpoints of one org, drained while a second org queues ` +
+        `(one INSERT … SELECT with their next attempt a day away, then, once the planner counts the rows, all made due at once by one UPDATE) to ${BACKLOG_ENDPOINTS} endpoints of one org, drained while a second org queues ` +
         `${options.tricklePerSecond} fresh deliveries/s to its own endpoint; drain rate = backlog ÷ (wake-up → its last request at ` +
         `the receiver), trickle latency = the delivery row's creation → its request's arrival. "Empty": the tables hold only ` +
         `that. "At scale": first ${options.settled} settled deliveries of the backlog org over its endpoints, each with its one ` +
