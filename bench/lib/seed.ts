@@ -116,11 +116,11 @@ export async function makeDue(db: Db, orgId: string): Promise<Date> {
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ now: Date }>(
-      `WITH due AS (UPDATE deliveries SET next_attempt_at = now() WHERE org_id = $1 AND next_attempt_at > now() RETURNING 1)
-       SELECT now() FROM (SELECT count(*) FROM due) c`,
-      [orgId],
-    );
+    await client.query("UPDATE deliveries SET next_attempt_at = now() WHERE org_id = $1 AND next_attempt_at > now()", [
+      orgId,
+    ]);
+    // now() is the transaction's start: the moment the UPDATE made them due.
+    const { rows } = await client.query<{ now: Date }>("SELECT now()");
     await client.query(`SELECT pg_notify('${DELIVERIES_DUE_CHANNEL}', '')`);
     await client.query("COMMIT");
     return rows[0].now;
