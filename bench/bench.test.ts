@@ -42,7 +42,9 @@ describe("bench harness", () => {
       "ceiling: bare undici POSTs/s",
       "ratio to ceiling",
       // Read from /proc: the test server runs on this machine.
-      ...(ctx.database.kind === "postgres" ? ["PostgreSQL CPU per delivery (claim, result, attempt row)"] : []),
+      ...(ctx.database.kind === "postgres"
+        ? ["PostgreSQL CPU per delivery (claim, result, attempt row)", "PostgreSQL WAL per delivery"]
+        : []),
     ]);
     // The extra, profiled drain delivered the same queue and charged its CPU time to areas.
     const profile = result.details.cpuProfile as { deliveries: number; busyMs: number; areas: { share: number }[] };

@@ -45,3 +45,22 @@ function readStat(pid: number): Stat | null {
   // fields[0] is field 3 (state) of proc(5): ppid is 4, utime 14, stime 15, cutime 16, cstime 17.
   return { pid, comm, ppid: fields[1], utime: fields[11], stime: fields[12], cutime: fields[13], cstime: fields[14] };
 }
+
+/**
+ * The WAL PostgreSQL has written so far, in bytes (its insert position): read before and after a
+ * run, the difference per delivery is what the run's writes cost in the log every write goes
+ * through, which a replica or a backup reads again. Null where the server has no WAL (PGlite).
+ */
+export async function postgresWalMeter(db: Db): Promise<(() => Promise<bigint>) | null> {
+  const read = async () =>
+    BigInt(
+      (await db.pool.query<{ lsn: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::text AS lsn"))
+        .rows[0].lsn,
+    );
+  try {
+    await read();
+  } catch {
+    return null;
+  }
+  return read;
+}

@@ -5,7 +5,7 @@ import { createLogger } from "../../lib/log";
 import { startStatisticsUpkeep } from "../../lib/db/statistics";
 import { measureCeiling } from "../lib/ceiling";
 import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
-import { postgresCpuMeter } from "../lib/server-cpu";
+import { postgresCpuMeter, postgresWalMeter } from "../lib/server-cpu";
 import { statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
@@ -61,6 +61,8 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
     const ratios: number[] = [];
     const dbCpuPerDelivery: number[] = [];
     const dbCpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
+    const walPerDelivery: number[] = [];
+    const wal = target.kind === "postgres" ? await postgresWalMeter(target.db) : null;
     const statements = target.kind === "postgres" ? await statementMeter(target.db) : null;
     const breakdowns: StatementBreakdown[] = [];
     const checks = { delivered: 0, expected: 0, receiverDuplicates: 0, attemptDuplicates: 0, succeeded: 0 };
@@ -76,8 +78,10 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
       await receivers.reset();
       await statements?.reset();
       const cpuBefore = dbCpu?.();
+      const walBefore = await wal?.();
       const { delivered, seconds } = await drainQueue(target);
       if (dbCpu && cpuBefore !== undefined) dbCpuPerDelivery.push(((dbCpu() - cpuBefore) / delivered) * 1e6);
+      if (wal && walBefore !== undefined) walPerDelivery.push(Number((await wal()) - walBefore) / delivered);
       if (statements) breakdowns.push(await statements.read(delivered));
 
       const counts = await receivers.counts();
@@ -125,6 +129,7 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
           value: 55,
         }),
       );
+    if (walPerDelivery.length) result.metrics.push(metric("PostgreSQL WAL per delivery", "bytes", walPerDelivery));
     if (breakdowns.length) {
       // The run with the median execution time per delivery, statement by statement.
       const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
