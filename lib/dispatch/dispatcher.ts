@@ -152,8 +152,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         running.delete(task);
         count(perOrg, delivery.orgId, -1);
         releaseEndpoint();
-        // A failed claim here (the database went away) is the worker loop's to report and back off.
-        if (mayHaveMore && !stopped) pump().catch(() => {});
+        if (mayHaveMore && !stopped) kick();
       });
     running.add(task);
   }
@@ -178,6 +177,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     pumping = pumpLoop().finally(() => (pumping = null));
     return pumping;
+  }
+
+  /**
+   * Has a pump run (again) without waiting for it. Not `pump().catch(…)`: while a pump runs, every
+   * caller gets its one promise, and under a steady backlog one pump runs for the whole drain; a
+   * handler attached for each finished attempt kept that attempt's delivery (its event body) alive
+   * until the drain ended, so the worker's memory grew with the backlog.
+   */
+  function kick(): void {
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    // A failed claim here (the database went away) is the worker loop's to report and back off.
+    pump().catch(() => {});
   }
 
   function wake(): Promise<number> {

@@ -50,9 +50,20 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   // resume by itself on the first claim that works.
   const backoff = createBackoff({ baseMs: 1_000, maxMs: 30_000 });
   const heartbeat = startHeartbeat(context, workerId);
+  // A pump in progress answers every wake with its one promise, and under a steady backlog it runs
+  // for as long as the backlog lasts: its outcome is watched once, or every tick and NOTIFY of a
+  // long drain would add a handler that lives until it ends.
+  let claiming: Promise<number> | null = null;
+  let recovering: Promise<number> | null = null;
   const pump = () => {
     if (!backoff.ready(Date.now())) return;
-    dispatcher.wake().then(
+    const woken = dispatcher.wake();
+    if (woken !== claiming) claiming = watchClaims(woken);
+    const recovery = recoveries.pump();
+    if (recovery !== recovering) recovering = watchRecoveries(recovery);
+  };
+  const watchClaims = (woken: Promise<number>) => {
+    woken.then(
       () => {
         heartbeat.beat();
         if (backoff.succeeded()) context.log.info("database reachable again: claiming deliveries");
@@ -66,10 +77,14 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
         );
       },
     );
+    return woken;
+  };
+  const watchRecoveries = (recovery: Promise<number>) => {
     // Its failures while the database is away are the claim's to report and back off from.
-    recoveries.pump().catch((error) => {
+    recovery.catch((error) => {
       if (!isDatabaseUnavailable(error)) context.log.error({ err: error }, "running recoveries failed");
     });
+    return recovery;
   };
   const task = cron.schedule("* * * * * *", pump, { noOverlap: true });
   const unsubscribe = onDeliveriesDue(pump);
