@@ -6,6 +6,7 @@ import { startReceiver, type Receiver } from "../testing/receivers";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { systemCaller } from "../auth/caller";
 import { updateWebhook } from "../webhooks/update-webhook";
+import { getMetrics } from "../metrics/registry";
 
 let ctx: TestContext;
 beforeAll(async () => (ctx = await createTestContext()));
@@ -126,6 +127,34 @@ describe("dispatcher: isolation and limits", () => {
       await hanging.close();
       await test.close();
       await fast.close();
+    }
+  });
+
+  it("reports every claim as it is made, before the pump that made it settles (the worker's heartbeat)", async () => {
+    const fast = await startReceiver((_req, res) => res.writeHead(204).end());
+    const { orgId } = await createTestOrg(ctx.db, ctx.cipher);
+    await addWebhook(ctx, orgId, `${fast.origin}/beat`);
+    for (let i = 0; i < 6; i++) await sendEvent(ctx, orgId);
+    // Whether the pump had settled at each reported claim.
+    let settled = false;
+    const reported: boolean[] = [];
+    const test = createTestDispatcher(ctx, {
+      concurrency: 2,
+      endpointConcurrency: 2,
+      onClaim: () => reported.push(settled),
+    });
+    const claims = async () => (await getMetrics().claims.get()).values.reduce((sum, v) => sum + v.value, 0);
+    try {
+      const before = await claims();
+      await test.dispatcher.pump().then(() => (settled = true));
+      expect(reported[0]).toBe(false);
+      await test.dispatcher.runUntilIdle();
+      // One report per claim that reached the database, whether it found deliveries or not.
+      expect(reported.length).toBe((await claims()) - before);
+      expect(fast.requests.length).toBe(6);
+    } finally {
+      await fast.close();
+      await test.close();
     }
   });
 

@@ -31,6 +31,12 @@ export type DispatcherOptions = {
   workerId?: string;
   /** NOVAVMS_AUTO_DISABLE_AFTER in ms (0 = only 410 Gone disables); default 5 days. */
   autoDisableAfterMs?: number;
+  /**
+   * Called after every claim that reached the database, whether it found deliveries or not: the
+   * worker's heartbeat. A pump under a steady backlog goes on claiming for as long as the backlog
+   * lasts, so its promise settling says nothing about whether the worker is alive meanwhile.
+   */
+  onClaim?: () => void;
 };
 
 export type Dispatcher = {
@@ -120,6 +126,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     } finally {
       reserved -= limit;
     }
+    options.onClaim?.();
     // More may be due when this claim was capped by `limit`, or when it skipped a saturated
     // webhook (or org) whose deliveries become claimable as its attempts finish. (A wake's claim
     // leaves that to the pump beside it.)

@@ -41,6 +41,8 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
     autoDisableAfterMs: config.autoDisableAfterMs,
+    // Every claim that reached the database beats (the heartbeat is created below, before the first pump).
+    onClaim: () => heartbeat.beat(),
   });
   configureAlertEmail(
     config.smtpUrl ? { smtpUrl: config.smtpUrl, from: config.smtpFrom, consoleUrl: consoleUrl(config) } : null,

@@ -37,6 +37,7 @@ export function createTestDispatcher(
     concurrency?: number;
     endpointConcurrency?: number;
     start?: Date;
+    onClaim?: () => void;
   } = {},
 ): TestDispatcher {
   const clock: { now?: Date } = { now: options.start };
@@ -52,6 +53,7 @@ export function createTestDispatcher(
     batchSize: 50,
     leaseMs: 60_000,
     now: () => clock.now ?? new Date(),
+    onClaim: options.onClaim,
   });
   return {
     dispatcher,
