@@ -51,11 +51,7 @@ test("an admin's delivery log with every status, and a failed delivery's detail 
   // From here the incident tracker retries after 2 s and then only after an hour, so the new
   // failure below stays Retrying at its second attempt however slowly the page reloads (with the
   // test schedule's 2 s steps it once went through all six between two reloads of a busy machine).
-  const patched = await request.patch(`/api/v1/webhooks/${incidents.id}`, {
-    headers: { Authorization: `Bearer ${admin.apiToken}` },
-    data: { retry_schedule: "2s,1h,1h,1h,1h" },
-  });
-  expect(patched.ok(), await patched.text()).toBe(true);
+  await api.updateWebhook(incidents.id, { retry_schedule: "2s,1h,1h,1h,1h" });
 
   // Now: a new failure still being retried, and a delivery whose endpoint has not answered yet.
   await api.sendEvent("camera.offline", {

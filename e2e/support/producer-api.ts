@@ -14,6 +14,8 @@ export function producerApi(request: APIRequestContext, token: string) {
       request
         .post("/api/v1/webhooks", { headers, data: { url, event_types: eventTypes, description } })
         .then((r) => ok<{ id: string }>(r)),
+    updateWebhook: (id: string, data: Record<string, unknown>) =>
+      request.patch(`/api/v1/webhooks/${id}`, { headers, data }).then((r) => ok<{ id: string }>(r)),
     deleteWebhook: (id: string) => request.delete(`/api/v1/webhooks/${id}`, { headers }).then((r) => ok<void>(r)),
     sendEvent: (type: string, data: Record<string, unknown>) =>
       request
