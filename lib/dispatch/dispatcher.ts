@@ -9,6 +9,7 @@ import { createScheduledAttempts } from "../attempts/scheduled-attempts";
 import { DEFAULT_AUTO_DISABLE_MS } from "../endpoint-health/defaults";
 import { claimDueDeliveries, type ClaimedDelivery } from "./claim-due";
 import { pumpUntilIdle } from "./pump-until-idle";
+import { coalescedPump } from "./coalesced-pump";
 
 export type DispatcherOptions = {
   db: Db;
@@ -71,8 +72,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const perOrg = new Map<string, number>();
   const orgConcurrency = options.orgConcurrency ?? defaultOrgConcurrency(options.concurrency);
   let stopped = false;
-  let pumping: Promise<number> | null = null;
-  let pumpAgain = false;
   let mayHaveMore = false;
   /** Slots promised to claims in progress (the pump's and a wake's may overlap). */
   let reserved = 0;
@@ -159,50 +158,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         running.delete(task);
         count(perOrg, delivery.orgId, -1);
         releaseEndpoint();
-        if (mayHaveMore && !stopped) kick();
+        if (mayHaveMore && !stopped) pumps.kick();
       });
     running.add(task);
   }
 
-  async function pumpLoop(): Promise<number> {
+  /** One pump's round: claims until nothing more is due or the slots are full. */
+  async function claimRound(): Promise<number> {
     let started = 0;
-    do {
-      pumpAgain = false;
-      for (;;) {
-        const n = await claimOnce();
-        started += n;
-        if (n === 0 || !mayHaveMore) break;
-      }
-    } while (pumpAgain && !stopped);
-    return started;
-  }
-
-  function pump(): Promise<number> {
-    if (pumping) {
-      pumpAgain = true;
-      return pumping;
+    for (;;) {
+      const n = await claimOnce();
+      started += n;
+      if (n === 0 || !mayHaveMore) return started;
     }
-    pumping = pumpLoop().finally(() => (pumping = null));
-    return pumping;
   }
-
-  /**
-   * Has a pump run (again) without waiting for it. Not `pump().catch(…)`: while a pump runs, every
-   * caller gets its one promise, and under a steady backlog one pump runs for the whole drain; a
-   * handler attached for each finished attempt kept that attempt's delivery (its event body) alive
-   * until the drain ended, so the worker's memory grew with the backlog.
-   */
-  function kick(): void {
-    if (pumping) {
-      pumpAgain = true;
-      return;
-    }
-    // A failed claim here (the database went away) is the worker loop's to report and back off.
-    pump().catch(() => {});
-  }
+  const pumps = coalescedPump(claimRound, () => stopped);
+  const pump = pumps.pump;
 
   function wake(): Promise<number> {
-    const claiming = pumping !== null;
+    const claiming = pumps.running !== null;
     const pumped = pump();
     if (claiming && !express && !stopped) {
       // Its failure (the database went away) is the pump's to report.
@@ -219,7 +193,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     runUntilIdle: () => pumpUntilIdle(pump, running),
     async stop() {
       stopped = true;
-      await pumping?.catch(() => {});
+      await pumps.running?.catch(() => {});
       await express;
       await Promise.allSettled([...running]);
     },

@@ -67,6 +67,8 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
   const watchClaims = (woken: Promise<number>) => {
     woken.then(
       () => {
+        // Beside onClaim: a pump that found every slot taken claims nothing, and a worker whose
+        // slots all wait on slow endpoints is alive all the same (the beat's write reaches the database).
         heartbeat.beat();
         if (backoff.succeeded()) context.log.info("database reachable again: claiming deliveries");
       },

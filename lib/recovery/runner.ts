@@ -10,6 +10,7 @@ import { attemptOnce } from "./attempt-once";
 import { claimRecoveryItems, finishRecoveryItem, type ClaimedItem } from "./claim-items";
 import { completeFinished, renewItemLeases, sweepInterrupted } from "./settle";
 import { pumpUntilIdle } from "../dispatch/pump-until-idle";
+import { coalescedPump } from "../dispatch/coalesced-pump";
 
 export type RecoveryRunnerOptions = {
   db: Db;
@@ -47,8 +48,6 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
   const perWebhook = new Map<string, number>();
   const secrets = createSecretCache(options.cipher);
   let stopped = false;
-  let pumping: Promise<number> | null = null;
-  let again = false;
   let settledAt = 0;
   let renewedAt = Date.now();
 
@@ -85,7 +84,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
         const left = (perWebhook.get(item.webhookId) ?? 1) - 1;
         if (left > 0) perWebhook.set(item.webhookId, left);
         else perWebhook.delete(item.webhookId);
-        if (!stopped) void pump();
+        if (!stopped) pumps.kick();
       });
     running.add(task);
   }
@@ -104,16 +103,14 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
     await finishRecoveryItem(options.db, item, { ok: attempt.result.ok, requestId: attempt.requestId, workerId });
   }
 
-  async function pumpLoop(): Promise<number> {
+  /** One pump's round: claims until no item is left or the slots are full, then the upkeep. */
+  async function claimRound(): Promise<number> {
     let started = 0;
-    do {
-      again = false;
-      for (;;) {
-        const n = await claimOnce();
-        started += n;
-        if (n === 0) break;
-      }
-    } while (again && !stopped);
+    for (;;) {
+      const n = await claimOnce();
+      started += n;
+      if (n === 0) break;
+    }
     // A third of the lease: an attempt slower than the lease (a long rate-limit wait) keeps its
     // item, and an item whose lease expired belongs to a worker that is gone.
     if (running.size > 0 && Date.now() - renewedAt >= options.leaseMs / 3) {
@@ -129,21 +126,15 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
     return started;
   }
 
-  function pump(): Promise<number> {
-    if (pumping) {
-      again = true;
-      return pumping;
-    }
-    pumping = pumpLoop().finally(() => (pumping = null));
-    return pumping;
-  }
+  const pumps = coalescedPump(claimRound, () => stopped);
 
   return {
-    pump,
-    runUntilIdle: () => pumpUntilIdle(pump, running),
+    pump: pumps.pump,
+    runUntilIdle: () => pumpUntilIdle(pumps.pump, running),
     async stop() {
       stopped = true;
-      await pumping;
+      // A failed last claim (the database went away) was the worker loop's to report.
+      await pumps.running?.catch(() => {});
       await Promise.allSettled([...running]);
     },
   };
