@@ -64,6 +64,8 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
         const cpuBefore = cpu?.();
         const r = await work();
         await settle();
+        // Read before the bench's own count below, which reads every row of the org's so far.
+        const cpuAfter = cpu?.();
         const after = await countRows(target, orgId);
         const events = after.events - before.events;
         const deliveries = after.deliveries - before.deliveries;
@@ -78,7 +80,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
           ...r,
           events,
           perSecond: accepted / r.seconds,
-          cpu: cpu && cpuBefore !== undefined ? cpu() - cpuBefore : null,
+          cpu: cpuAfter !== undefined && cpuBefore !== undefined ? cpuAfter - cpuBefore : null,
         };
       };
       const one = await check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
