@@ -2,7 +2,7 @@ import { buildForBench, startApp } from "../lib/app";
 import { batchBody, countRows, lowLoadLatency, post, SAMPLE_DATA, type Load } from "../lib/ingest-load";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { createBenchOrg, createWebhooks, type BenchTarget } from "../lib/seed";
-import { postgresCpuMeter } from "../lib/server-cpu";
+import { postgresCpuMeter } from "../lib/server-meters";
 import { sleep } from "../lib/stats";
 
 // Scenario 5: getting events in, against the real `next start` with no worker running (this

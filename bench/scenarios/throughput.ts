@@ -5,7 +5,7 @@ import { createLogger } from "../../lib/log";
 import { startStatisticsUpkeep } from "../../lib/db/statistics";
 import { measureCeiling } from "../lib/ceiling";
 import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
-import { postgresCpuMeter, postgresWalMeter } from "../lib/server-cpu";
+import { postgresCpuMeter, postgresWalMeter } from "../lib/server-meters";
 import { statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";

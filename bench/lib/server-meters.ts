@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import type { Db } from "../../lib/db/client";
 
-// PostgreSQL's own CPU time, read from /proc: the postmaster and every process it runs (backends,
-// autovacuum, WAL and checkpoint writers), plus what its exited children used. Read before and
-// after a run of known size, the difference per delivery is the database work the run cost.
+// What the PostgreSQL server spent, read before and after a run of known size: the difference per
+// delivery is the database work the run cost.
+// - Its CPU time, read from /proc: the postmaster and every process it runs (backends, autovacuum,
+//   WAL and checkpoint writers), plus what its exited children used.
+// - The WAL it wrote (postgresWalMeter, below).
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
