@@ -17,6 +17,7 @@ import { createPausableDatabase } from "../testing/pausable-database";
 import { startReceiver, type Receiver } from "../testing/receivers";
 import { createThrowawayPostgres } from "../testing/throwaway-postgres";
 import { createWebhook } from "../webhooks/create-webhook";
+import { deliveryIdsOf } from "../testing/recovery-fixtures";
 
 // Fault suite: the database is gone for 10 s in the middle of a run. On PostgreSQL that is a
 // throwaway cluster of this test's own, stopped with pg_ctl and started again; on the embedded
@@ -120,9 +121,10 @@ describe("fault: the database goes away for 10 s during a run", () => {
       const { rows } = await context.db.pool.query("SELECT 1 FROM events WHERE org_id = $1", [orgId]);
       expect(rows).toHaveLength(DELIVERIES);
       const sends = new Map<string, number[]>();
-      receiver.requests.forEach((r, index) => {
-        const id = header(r.rawHeaders, "x-novavms-delivery");
-        sends.set(id, [...(sends.get(id) ?? []), index]);
+      deliveryIdsOf(receiver.requests).forEach((id, index) => {
+        const indexes = sends.get(id) ?? [];
+        indexes.push(index);
+        sends.set(id, indexes);
       });
       expect(sends.size).toBe(DELIVERIES);
       // Sent twice only when the first send's result was not yet written as the database went
@@ -142,8 +144,3 @@ describe("fault: the database goes away for 10 s during a run", () => {
     }
   });
 });
-
-function header(raw: string[], name: string): string {
-  for (let i = 0; i < raw.length; i += 2) if (raw[i].toLowerCase() === name) return raw[i + 1];
-  return "";
-}
