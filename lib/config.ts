@@ -91,6 +91,8 @@ const schema = z.object({
   // /api/health answers 503 worker "stale" when no worker has claimed for this long (they beat every 10 s).
   NOVAVMS_WORKER_STALE_SECONDS: z.coerce.number().int().min(20).max(86_400).default(60),
   NOVAVMS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Off for a pooler in transaction mode that does not keep prepared statements per client.
+  NOVAVMS_DB_NAMED_STATEMENTS: flag.default(true),
   NOVAVMS_MAX_EVENT_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(262_144),
   NOVAVMS_MAX_BATCH_BYTES: z.coerce.number().int().min(1_024).max(104_857_600).default(5_242_880),
   NOVAVMS_WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
@@ -173,6 +175,7 @@ function toConfig(env: z.infer<typeof schema>) {
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,
     workerStaleSeconds: env.NOVAVMS_WORKER_STALE_SECONDS,
     dbPoolSize: env.NOVAVMS_DB_POOL_SIZE,
+    dbNamedStatements: env.NOVAVMS_DB_NAMED_STATEMENTS,
     maxEventBytes: env.NOVAVMS_MAX_EVENT_BYTES,
     maxBatchBytes: env.NOVAVMS_MAX_BATCH_BYTES,
     webConcurrency: env.NOVAVMS_WEB_CONCURRENCY,

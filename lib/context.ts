@@ -41,7 +41,7 @@ export function setAppContext(context: AppContext | undefined): void {
 export function buildAppContext(config: Config, databaseUrl: string, name: string): AppContext {
   return {
     config,
-    db: connectDatabase(databaseUrl, { poolSize: config.dbPoolSize }),
+    db: connectDatabase(databaseUrl, { poolSize: config.dbPoolSize, namedStatements: config.dbNamedStatements }),
     cipher: createCipher(loadEncryptionKey(config.encryptionKey, config.dataDir)),
     log: createLogger(config.logLevel, name),
     // The process's sender (its pool and trust store) is built on the first attempt, not here.

@@ -109,8 +109,9 @@ function runPostgresScript(fn: "start_test_postgres" | "stop_test_postgres"): vo
       ...process.env,
       PG_TEST_PORT: BENCH_PG_PORT,
       PG_TEST_DIR: BENCH_PG_DIR,
-      // Per-statement time for scenario 1's breakdown of PostgreSQL's work per delivery.
-      PG_TEST_SERVER_OPTIONS: "-c shared_preload_libraries=pg_stat_statements",
+      // Per-statement execution and planning time for the breakdowns of PostgreSQL's work per
+      // delivery (scenario 1) and per event (scenario 5).
+      PG_TEST_SERVER_OPTIONS: "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_planning=on",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,15 +1,19 @@
 import type { Db } from "../../lib/db/client";
 
-// Where PostgreSQL's time goes per delivery, statement by statement, from pg_stat_statements:
-// reset before a run of known size, read after it. Execution time only (no parsing, planning or
-// protocol work), so it sums to less than the server's CPU read from /proc; the gap is that part.
+// Where PostgreSQL's time goes per delivery (scenario 1) or per event (scenario 5), statement by
+// statement, from pg_stat_statements: reset before a run of known size, read after it. Execution
+// time, and planning time apart (the bench's cluster sets pg_stat_statements.track_planning); no
+// parsing or protocol work, so the two sum to less than the server's CPU read from /proc.
 // Available when the server preloads the extension (the bench's own cluster does); null otherwise.
 
 export type StatementCost = {
   /** The normalised statement, white space folded, cut to 160 characters. */
   statement: string;
   callsPerDelivery: number;
+  /** Execution. */
   usPerDelivery: number;
+  /** Planning, apart from execution: 0 for a named statement once its plan is kept. */
+  planUsPerDelivery: number;
   /** Of all execution time in this database over the run. */
   share: number;
 };
@@ -22,8 +26,12 @@ export type StatementBreakdown = {
 
 export type StatementMeter = {
   reset: () => Promise<void>;
+  /** The statements' totals since the last reset, to divide by the run's size once it is known. */
+  take: () => Promise<StatementTotals>;
   read: (deliveries: number) => Promise<StatementBreakdown>;
 };
+
+export type StatementTotals = Array<{ query: string; calls: string; total_ms: number; plan_ms: number }>;
 
 export async function statementMeter(db: Db): Promise<StatementMeter | null> {
   try {
@@ -32,28 +40,36 @@ export async function statementMeter(db: Db): Promise<StatementMeter | null> {
   } catch {
     return null;
   }
-  return {
-    reset: async () => void (await db.pool.query("SELECT pg_stat_statements_reset()")),
-    read: async (deliveries) => {
-      const { rows } = await db.pool.query<{ query: string; calls: string; total_ms: number }>(
-        `SELECT query, calls, total_exec_time AS total_ms FROM pg_stat_statements
+  const take = async () =>
+    (
+      await db.pool.query<StatementTotals[number]>(
+        `SELECT query, calls, total_exec_time AS total_ms, total_plan_time AS plan_ms FROM pg_stat_statements
           WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
             AND query NOT LIKE '%pg_stat_statements%'
           ORDER BY total_exec_time DESC`,
-      );
-      const totalMs = rows.reduce((sum, row) => sum + row.total_ms, 0);
-      const perDelivery = (value: number) => round(value / Math.max(deliveries, 1));
-      return {
-        deliveries,
-        executionUsPerDelivery: perDelivery(totalMs * 1000),
-        statements: rows.slice(0, 12).map((row) => ({
-          statement: row.query.replace(/\s+/g, " ").trim().slice(0, 160),
-          callsPerDelivery: perDelivery(Number(row.calls)),
-          usPerDelivery: perDelivery(row.total_ms * 1000),
-          share: round(totalMs > 0 ? row.total_ms / totalMs : 0),
-        })),
-      };
-    },
+      )
+    ).rows;
+  return {
+    reset: async () => void (await db.pool.query("SELECT pg_stat_statements_reset()")),
+    take,
+    read: async (deliveries) => breakdownOf(await take(), deliveries),
+  };
+}
+
+/** The totals per unit of work (a delivery; an event in scenario 5), the costliest statements first. */
+export function breakdownOf(rows: StatementTotals, deliveries: number): StatementBreakdown {
+  const totalMs = rows.reduce((sum, row) => sum + row.total_ms, 0);
+  const perDelivery = (value: number) => round(value / Math.max(deliveries, 1));
+  return {
+    deliveries,
+    executionUsPerDelivery: perDelivery(totalMs * 1000),
+    statements: rows.slice(0, 12).map((row) => ({
+      statement: row.query.replace(/\s+/g, " ").trim().slice(0, 160),
+      callsPerDelivery: perDelivery(Number(row.calls)),
+      usPerDelivery: perDelivery(row.total_ms * 1000),
+      planUsPerDelivery: perDelivery(row.plan_ms * 1000),
+      share: round(totalMs > 0 ? row.total_ms / totalMs : 0),
+    })),
   };
 }
 

@@ -3,6 +3,7 @@ import { batchBody, countRows, lowLoadLatency, post, SAMPLE_DATA, type Load } fr
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { createBenchOrg, createWebhooks, type BenchTarget } from "../lib/seed";
 import { postgresCpuMeter } from "../lib/server-meters";
+import { breakdownOf, statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { sleep } from "../lib/stats";
 
 // Scenario 5: getting events in, against the real `next start` with no worker running (this
@@ -30,6 +31,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     Array.from({ length: FAN_OUT }, (_, i) => `https://hooks.example.com/novavms/${i}`),
   );
   const cpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
+  const statements = target.kind === "postgres" ? await statementMeter(target.db) : null;
   let app = await startApp(target, { workers: 0, relayIpc: false });
   try {
     const event = { type: "camera.offline", data: SAMPLE_DATA };
@@ -50,6 +52,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     const fan = { deliveries: [] as number[], ratio: [] as number[] };
     const batch = { events: [] as number[], ratio: [] as number[] };
     const cpuPerEvent: number[] = [];
+    const breakdowns: StatementBreakdown[] = [];
     const runs: Record<string, unknown>[] = [];
     const broken: string[] = [];
     for (let run = 0; run < options.runs; run++) {
@@ -61,13 +64,16 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
         fanOut: number,
       ) => {
         const before = await countRows(target, orgId);
+        await statements?.reset();
         const cpuBefore = cpu?.();
         const r = await work();
         await settle();
         // Read before the bench's own count below, which reads every row of the org's so far.
         const cpuAfter = cpu?.();
+        const totals = await statements?.take();
         const after = await countRows(target, orgId);
         const events = after.events - before.events;
+        if (totals && name === "single") breakdowns.push(breakdownOf(totals, events));
         const deliveries = after.deliveries - before.deliveries;
         const accepted = r.ok * perRequest;
         // At most one request per connection is still in flight when a run ends: written, not counted.
@@ -139,6 +145,18 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     result.metrics.push(metric("10 events/s: p50 group commit − direct", "ms", [low.grouped - low.direct], t("<=", 2)));
     result.metrics.push(metric("single events/s, 2 web processes ÷ 1", "", twoWeb));
     if (cpuPerEvent.length) result.metrics.push(metric("PostgreSQL CPU per single event", "µs", cpuPerEvent));
+    if (breakdowns.length) {
+      // The run with the median execution time per event, statement by statement.
+      const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
+      result.details.singleEventStatements = sorted[Math.floor(sorted.length / 2)];
+      result.metrics.push(
+        metric(
+          "PostgreSQL execution time per single event (pg_stat_statements)",
+          "µs",
+          breakdowns.map((b) => b.executionUsPerDelivery),
+        ),
+      );
+    }
     result.details.runs = runs;
     result.details.lowLoad = low;
     result.notes.push(

@@ -1,5 +1,6 @@
 import type { AttemptTrigger } from "@prisma/client";
 import type { Db } from "../db/client";
+import { hotStatement } from "../db/named-statements";
 import { recordSeenCertificates } from "../cert-watch/record-certificate";
 import { DELIVERY_ERROR_CODE } from "../failures/reasons";
 import type { OutgoingRequest, SendResult } from "../transport/types";
@@ -106,11 +107,11 @@ export async function recordAttempts(db: Db, attempts: AttemptRecord[]): Promise
       trace_id: traceIdOf(request.headers.traceparent),
     };
   });
-  // Not a named prepared statement: the embedded database serves every connection from one
-  // session, where a second connection preparing the same name fails.
-  const { rows: written } = await db.pool.query<{ delivery_id: string; number: number }>(RECORD_SQL, [
-    JSON.stringify(rows),
-  ]);
+  // Named where the server allows it (lib/db/named-statements.ts): its input is one JSON
+  // document whatever the batch, so the plan kept for the connection fits every batch.
+  const { rows: written } = await db.pool.query<{ delivery_id: string; number: number }>(
+    await hotStatement(db, "novavms_record_attempts", RECORD_SQL, [JSON.stringify(rows)]),
+  );
   await recordSeenCertificates(db, attempts);
   const numbers = new Map(written.map((row) => [row.delivery_id, row.number]));
   return attempts.map((attempt) => numbers.get(attempt.deliveryId) ?? 0);

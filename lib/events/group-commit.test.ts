@@ -18,8 +18,9 @@ beforeAll(async () => {
   // Count the statements that store events, to see that concurrent calls were grouped.
   const query = ctx.db.pool.query.bind(ctx.db.pool) as (...args: unknown[]) => Promise<unknown>;
   (ctx.db.pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args) => {
-    if (typeof args[0] === "string" && args[0].includes("INSERT INTO events"))
-      statements.push((args[1] as string[][])[0]);
+    // The statement is a query config ({ name, text, values }): named on PostgreSQL.
+    const config = args[0] as { text?: string; values?: string[][] };
+    if (config.text?.includes("INSERT INTO events")) statements.push(config.values![0]);
     return query(...args);
   };
 });

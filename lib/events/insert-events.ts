@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Db } from "../db/client";
 import { ConflictError, IdempotencyKeyReusedError } from "../errors";
+import { namesStatements } from "../db/named-statements";
 import { idTimePrefix, newId } from "../ids";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
 import { loadedTracing } from "../tracing/load";
@@ -58,18 +59,19 @@ export function prepareEvent(orgId: string, input: IngestEventInput, now: Date):
  * IdempotencyKeyReusedError (409), and if the first event has since been removed a ConflictError.
  */
 export async function insertEvents(db: Db, events: PreparedEvent[]): Promise<InsertOutcome[]> {
-  const { outcomes, delivered } = await storeEvents(db.pool, events);
+  const { outcomes, delivered } = await storeEvents(db.pool, events, await namesStatements(db));
   if (delivered) wakeDispatchers();
   return outcomes;
 }
 
 /** `insertEvents` inside a transaction: any event's error rolls every event back and is thrown. */
 export async function insertEventsAtomically(db: Db, events: PreparedEvent[]): Promise<IngestResult[]> {
+  const named = await namesStatements(db);
   const client = await db.pool.connect();
   let stored: Awaited<ReturnType<typeof storeEvents>>;
   try {
     await client.query("BEGIN");
-    stored = await storeEvents(client, events);
+    stored = await storeEvents(client, events, named);
     const failed = stored.outcomes.findIndex((outcome) => outcome instanceof Error);
     if (failed >= 0) {
       const error = stored.outcomes[failed] as ConflictError;
@@ -87,13 +89,16 @@ export async function insertEventsAtomically(db: Db, events: PreparedEvent[]): P
   return stored.outcomes as IngestResult[];
 }
 
+/** `named`: the statement is parsed and planned once per connection (lib/db/named-statements.ts). */
 async function storeEvents(
   db: Queryable,
   events: PreparedEvent[],
+  named: boolean,
 ): Promise<{ outcomes: InsertOutcome[]; delivered: boolean }> {
   if (events.length === 0) return { outcomes: [], delivered: false };
-  const { rows } = await db.query<{ event_id: string; id: string | null; webhook_id: string | null }>(
-    `WITH input AS (
+  const { rows } = await db.query<{ event_id: string; id: string | null; webhook_id: string | null }>({
+    name: named ? "novavms_insert_events" : undefined,
+    text: `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
                             $8::text[])
          AS i(id, org_id, type, body, idempotency_key, created_at, delivery_prefix, traceparent)
@@ -118,7 +123,7 @@ async function storeEvents(
        FROM (SELECT count(*) FROM notify) AS one
        JOIN event ON true
        LEFT JOIN delivery ON delivery.event_id = event.id`,
-    [
+    values: [
       events.map((e) => e.id),
       events.map((e) => e.orgId),
       events.map((e) => e.type),
@@ -129,7 +134,7 @@ async function storeEvents(
       events.map((e) => idTimePrefix("dlv", e.createdAt.getTime())),
       events.map((e) => e.traceparent),
     ],
-  );
+  });
   const stored = new Map<string, IngestResult>();
   for (const row of rows) {
     let result = stored.get(row.event_id);
