@@ -28,6 +28,33 @@ export async function postgresCpuMeter(db: Db): Promise<(() => number) | null> {
   };
 }
 
+/**
+ * A function returning the CPU seconds so far of process `pid` and every process under it that is
+ * still running (`next start` serves from a child of its own), or null when `pid` is not running.
+ */
+export function processTreeCpuMeter(pid: number): (() => number) | null {
+  if (!readStat(pid)) return null;
+  return () => {
+    const stats = fs
+      .readdirSync("/proc")
+      .filter((entry) => /^\d+$/.test(entry))
+      .map((entry) => readStat(Number(entry)))
+      .filter((stat): stat is Stat => stat !== null);
+    const tree = new Set([pid]);
+    // Parents come before children in pid order only by chance: repeat until no process joins.
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const stat of stats)
+        if (!tree.has(stat.pid) && tree.has(stat.ppid)) {
+          tree.add(stat.pid);
+          grew = true;
+        }
+    }
+    const ticks = stats.filter((stat) => tree.has(stat.pid)).reduce((sum, stat) => sum + stat.utime + stat.stime, 0);
+    return ticks / TICKS_PER_SECOND;
+  };
+}
+
 type Stat = { pid: number; comm: string; ppid: number; utime: number; stime: number; cutime: number; cstime: number };
 
 function readStat(pid: number): Stat | null {

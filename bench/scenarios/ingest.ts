@@ -2,7 +2,7 @@ import { buildForBench, startApp } from "../lib/app";
 import { batchBody, countRows, lowLoadLatency, post, SAMPLE_DATA, type Load } from "../lib/ingest-load";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { createBenchOrg, createWebhooks, type BenchTarget } from "../lib/seed";
-import { postgresCpuMeter } from "../lib/server-meters";
+import { postgresCpuMeter, processTreeCpuMeter } from "../lib/server-meters";
 import { breakdownOf, statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { sleep } from "../lib/stats";
 
@@ -33,6 +33,20 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
   const cpu = target.kind === "postgres" ? await postgresCpuMeter(target.db) : null;
   const statements = target.kind === "postgres" ? await statementMeter(target.db) : null;
   let app = await startApp(target, { workers: 0, relayIpc: false });
+  // The web server's CPU (next start and its children) and this process's (the load generator).
+  const webCpu = processTreeCpuMeter(app.web.child.pid!);
+  const ownCpu = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1e6;
+  };
+  /** CPU seconds per request of the web server and of the load generator over `work`. */
+  const cpuPerRequest = async (work: () => Promise<Load>) => {
+    const web0 = webCpu?.() ?? 0;
+    const own0 = ownCpu();
+    const r = await work();
+    const requests = Math.max(1, r.ok + r.non2xx);
+    return { r, web: ((webCpu?.() ?? 0) - web0) / requests, loader: (ownCpu() - own0) / requests };
+  };
   try {
     const event = { type: "camera.offline", data: SAMPLE_DATA };
     const load = (
@@ -52,6 +66,8 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     const fan = { deliveries: [] as number[], ratio: [] as number[] };
     const batch = { events: [] as number[], ratio: [] as number[] };
     const cpuPerEvent: number[] = [];
+    const webPerRequest = { single: [] as number[], floor: [] as number[], ratio: [] as number[] };
+    const loaderPerRequest = { single: [] as number[], floor: [] as number[] };
     const breakdowns: StatementBreakdown[] = [];
     const runs: Record<string, unknown>[] = [];
     const broken: string[] = [];
@@ -89,8 +105,25 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
           cpu: cpuAfter !== undefined && cpuBefore !== undefined ? cpuAfter - cpuBefore : null,
         };
       };
-      const one = await check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
-      const floor = await load("/api/v1/no-such-resource", single.apiToken, event);
+      let singleCpu = { web: 0, loader: 0 };
+      const one = await check(
+        "single",
+        single.orgId,
+        async () => {
+          const measured = await cpuPerRequest(() => load("/api/v1/events", single.apiToken, event));
+          singleCpu = measured;
+          return measured.r;
+        },
+        1,
+        1,
+      );
+      const floorCpu = await cpuPerRequest(() => load("/api/v1/no-such-resource", single.apiToken, event));
+      const floor = floorCpu.r;
+      webPerRequest.single.push(singleCpu.web * 1e6);
+      webPerRequest.floor.push(floorCpu.web * 1e6);
+      webPerRequest.ratio.push(singleCpu.web / floorCpu.web);
+      loaderPerRequest.single.push(singleCpu.loader * 1e6);
+      loaderPerRequest.floor.push(floorCpu.loader * 1e6);
       const wideRun = await check(
         "fan-out 50",
         wide.orgId,
@@ -145,6 +178,13 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     result.metrics.push(metric("10 events/s: p50 group commit − direct", "ms", [low.grouped - low.direct], t("<=", 2)));
     result.metrics.push(metric("single events/s, 2 web processes ÷ 1", "", twoWeb));
     if (cpuPerEvent.length) result.metrics.push(metric("PostgreSQL CPU per single event", "µs", cpuPerEvent));
+    if (webCpu) {
+      result.metrics.push(metric("web server CPU per request: single events", "µs", webPerRequest.single));
+      result.metrics.push(metric("web server CPU per request: floor", "µs", webPerRequest.floor));
+      result.metrics.push(metric("web server CPU per request: single events ÷ floor", "", webPerRequest.ratio));
+    }
+    result.metrics.push(metric("load generator CPU per request: single events", "µs", loaderPerRequest.single));
+    result.metrics.push(metric("load generator CPU per request: floor", "µs", loaderPerRequest.floor));
     if (breakdowns.length) {
       // The run with the median execution time per event, statement by statement.
       const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
