@@ -1,4 +1,5 @@
 import type { Db } from "../../lib/db/client";
+import { metric, type ScenarioResult } from "./results";
 
 // Where PostgreSQL's time goes per delivery (scenario 1) or per event (scenario 5), statement by
 // statement, from pg_stat_statements: reset before a run of known size, read after it. Execution
@@ -71,6 +72,28 @@ export function breakdownOf(rows: StatementTotals, deliveries: number): Statemen
       share: round(totalMs > 0 ? row.total_ms / totalMs : 0),
     })),
   };
+}
+
+/**
+ * Keeps the run with the median execution time, statement by statement, in `result.details[key]`,
+ * and every run's execution time per unit as the metric `name`.
+ */
+export function reportStatements(
+  result: ScenarioResult,
+  breakdowns: StatementBreakdown[],
+  key: string,
+  name: string,
+): void {
+  if (breakdowns.length === 0) return;
+  const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
+  result.details[key] = sorted[Math.floor(sorted.length / 2)];
+  result.metrics.push(
+    metric(
+      name,
+      "µs",
+      breakdowns.map((b) => b.executionUsPerDelivery),
+    ),
+  );
 }
 
 function round(value: number): number {

@@ -3,7 +3,7 @@ import { batchBody, countRows, lowLoadLatency, post, SAMPLE_DATA, type Load } fr
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
 import { createBenchOrg, createWebhooks, type BenchTarget } from "../lib/seed";
 import { postgresCpuMeter, processTreeCpuMeter } from "../lib/server-meters";
-import { breakdownOf, statementMeter, type StatementBreakdown } from "../lib/statement-stats";
+import { breakdownOf, reportStatements, statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { sleep } from "../lib/stats";
 
 // Scenario 5: getting events in, against the real `next start` with no worker running (this
@@ -185,18 +185,12 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     }
     result.metrics.push(metric("load generator CPU per request: single events", "µs", loaderPerRequest.single));
     result.metrics.push(metric("load generator CPU per request: floor", "µs", loaderPerRequest.floor));
-    if (breakdowns.length) {
-      // The run with the median execution time per event, statement by statement.
-      const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
-      result.details.singleEventStatements = sorted[Math.floor(sorted.length / 2)];
-      result.metrics.push(
-        metric(
-          "PostgreSQL execution time per single event (pg_stat_statements)",
-          "µs",
-          breakdowns.map((b) => b.executionUsPerDelivery),
-        ),
-      );
-    }
+    reportStatements(
+      result,
+      breakdowns,
+      "singleEventStatements",
+      "PostgreSQL execution time per single event (pg_stat_statements)",
+    );
     result.details.runs = runs;
     result.details.lowLoad = low;
     result.notes.push(

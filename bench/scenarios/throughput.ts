@@ -6,7 +6,7 @@ import { startStatisticsUpkeep } from "../../lib/db/statistics";
 import { measureCeiling } from "../lib/ceiling";
 import { startCpuProfile, type CpuSummary } from "../lib/cpu-profile";
 import { postgresCpuMeter, postgresWalMeter } from "../lib/server-meters";
-import { statementMeter, type StatementBreakdown } from "../lib/statement-stats";
+import { reportStatements, statementMeter, type StatementBreakdown } from "../lib/statement-stats";
 import { startReceivers } from "../lib/receivers";
 import { benchConfig } from "../lib/config";
 import { metric, newScenario, type ScenarioResult } from "../lib/results";
@@ -130,18 +130,7 @@ export async function runThroughput(target: BenchTarget, options: ThroughputOpti
         }),
       );
     if (walPerDelivery.length) result.metrics.push(metric("PostgreSQL WAL per delivery", "bytes", walPerDelivery));
-    if (breakdowns.length) {
-      // The run with the median execution time per delivery, statement by statement.
-      const sorted = [...breakdowns].sort((a, b) => a.executionUsPerDelivery - b.executionUsPerDelivery);
-      result.details.statements = sorted[Math.floor(sorted.length / 2)];
-      result.metrics.push(
-        metric(
-          "PostgreSQL execution time per delivery (pg_stat_statements)",
-          "µs",
-          breakdowns.map((b) => b.executionUsPerDelivery),
-        ),
-      );
-    }
+    reportStatements(result, breakdowns, "statements", "PostgreSQL execution time per delivery (pg_stat_statements)");
     result.details.checks = checks;
     result.notes.push(
       `${total} deliveries per run over ${webhookIds.length} endpoints (separate loopback origins), ${sample.body.length}-byte events; ` +
