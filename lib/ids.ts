@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomView } from "./crypto/random-pool";
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower case
 
@@ -7,7 +7,7 @@ const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"; // Crockford base32, lower 
  * time (a tie-breaker for newest-first lists, and friendly to B-tree indexes).
  */
 export function newId(prefix: string, now = Date.now()): string {
-  const random = randomBytes(16);
+  const random = randomView(16);
   let rest = "";
   for (let i = 0; i < 16; i++) rest += ALPHABET[random[i] % 32];
   return `${idTimePrefix(prefix, now)}${rest}`;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomView } from "../crypto/random-pool";
 
 // W3C Trace Context: every attempt starts a new trace, so a receiver that traces its requests
 // files ours under an id the console shows beside the attempt.
@@ -7,7 +7,7 @@ export type Traceparent = { header: string; traceId: string };
 
 /** `00-<32 hex trace id>-<16 hex parent id>-01` (version 00, sampled). */
 export function newTraceparent(): Traceparent {
-  const bytes = randomBytes(24);
+  const bytes = randomView(24);
   // All-zero ids are invalid; 16 random bytes being all zero is not worth a branch, but cheap to rule out.
   if (bytes.subarray(0, 16).every((b) => b === 0)) bytes[15] = 1;
   if (bytes.subarray(16).every((b) => b === 0)) bytes[23] = 1;
