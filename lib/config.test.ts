@@ -37,6 +37,12 @@ describe("configuration", () => {
     expect(errorOf({ NOVAVMS_RETRY_SCHEDULE: "1m,soon" }).message).toContain("NOVAVMS_RETRY_SCHEDULE");
   });
 
+  it("names the API's hot statements unless NOVAVMS_DB_NAMED_STATEMENTS is 0", () => {
+    expect(loadConfig({}).dbNamedStatements).toBe(true);
+    expect(loadConfig({ NOVAVMS_DB_NAMED_STATEMENTS: "0" }).dbNamedStatements).toBe(false);
+    expect(() => loadConfig({ NOVAVMS_DB_NAMED_STATEMENTS: "sometimes" })).toThrow(/NOVAVMS_DB_NAMED_STATEMENTS/);
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "" }).port).toBe(3000);
   });
