@@ -79,17 +79,19 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
         perRequest: number,
         fanOut: number,
       ) => {
+        // The statement breakdown is kept for single events only.
+        const breakdown = name === "single" ? statements : null;
         const before = await countRows(target, orgId);
-        await statements?.reset();
+        await breakdown?.reset();
         const cpuBefore = cpu?.();
-        const r = await work();
+        const { r, web, loader } = await cpuPerRequest(work);
         await settle();
         // Read before the bench's own count below, which reads every row of the org's so far.
         const cpuAfter = cpu?.();
-        const totals = await statements?.take();
+        const totals = await breakdown?.take();
         const after = await countRows(target, orgId);
         const events = after.events - before.events;
-        if (totals && name === "single") breakdowns.push(breakdownOf(totals, events));
+        if (totals) breakdowns.push(breakdownOf(totals, events));
         const deliveries = after.deliveries - before.deliveries;
         const accepted = r.ok * perRequest;
         // At most one request per connection is still in flight when a run ends: written, not counted.
@@ -103,26 +105,17 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
           events,
           perSecond: accepted / r.seconds,
           cpu: cpuAfter !== undefined && cpuBefore !== undefined ? cpuAfter - cpuBefore : null,
+          web,
+          loader,
         };
       };
-      let singleCpu = { web: 0, loader: 0 };
-      const one = await check(
-        "single",
-        single.orgId,
-        async () => {
-          const measured = await cpuPerRequest(() => load("/api/v1/events", single.apiToken, event));
-          singleCpu = measured;
-          return measured.r;
-        },
-        1,
-        1,
-      );
+      const one = await check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
       const floorCpu = await cpuPerRequest(() => load("/api/v1/no-such-resource", single.apiToken, event));
       const floor = floorCpu.r;
-      webPerRequest.single.push(singleCpu.web * 1e6);
+      webPerRequest.single.push(one.web * 1e6);
       webPerRequest.floor.push(floorCpu.web * 1e6);
-      webPerRequest.ratio.push(singleCpu.web / floorCpu.web);
-      loaderPerRequest.single.push(singleCpu.loader * 1e6);
+      webPerRequest.ratio.push(one.web / floorCpu.web);
+      loaderPerRequest.single.push(one.loader * 1e6);
       loaderPerRequest.floor.push(floorCpu.loader * 1e6);
       const wideRun = await check(
         "fan-out 50",

@@ -32,5 +32,10 @@ export function namesStatements(db: Db): Promise<boolean> {
 
 /** `text` as a query of `db`: named `name` where the server keeps it per connection (above). */
 export async function hotStatement(db: Db, name: string, text: string, values: unknown[]): Promise<pg.QueryConfig> {
-  return (await namesStatements(db)) ? { name, text, values } : { text, values };
+  return namedIf(await namesStatements(db), name, text, values);
+}
+
+/** The query, named `name` when `named` (what namesStatements answered for its database). */
+export function namedIf(named: boolean, name: string, text: string, values: unknown[]): pg.QueryConfig {
+  return named ? { name, text, values } : { text, values };
 }

@@ -1,7 +1,7 @@
 import type pg from "pg";
 import type { Db } from "../db/client";
 import { ConflictError, IdempotencyKeyReusedError } from "../errors";
-import { namesStatements } from "../db/named-statements";
+import { namedIf, namesStatements } from "../db/named-statements";
 import { idTimePrefix, newId } from "../ids";
 import { DELIVERIES_DUE_CHANNEL, wakeDispatchers } from "../dispatch/wake";
 import { loadedTracing } from "../tracing/load";
@@ -96,9 +96,11 @@ async function storeEvents(
   named: boolean,
 ): Promise<{ outcomes: InsertOutcome[]; delivered: boolean }> {
   if (events.length === 0) return { outcomes: [], delivered: false };
-  const { rows } = await db.query<{ event_id: string; id: string | null; webhook_id: string | null }>({
-    name: named ? "novavms_insert_events" : undefined,
-    text: `WITH input AS (
+  const { rows } = await db.query<{ event_id: string; id: string | null; webhook_id: string | null }>(
+    namedIf(
+      named,
+      "novavms_insert_events",
+      `WITH input AS (
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[],
                             $8::text[])
          AS i(id, org_id, type, body, idempotency_key, created_at, delivery_prefix, traceparent)
@@ -123,18 +125,19 @@ async function storeEvents(
        FROM (SELECT count(*) FROM notify) AS one
        JOIN event ON true
        LEFT JOIN delivery ON delivery.event_id = event.id`,
-    values: [
-      events.map((e) => e.id),
-      events.map((e) => e.orgId),
-      events.map((e) => e.type),
-      events.map((e) => e.body),
-      events.map((e) => e.idempotencyKey),
-      events.map((e) => e.createdAt),
-      // Delivery ids get their event's time part from idTimePrefix, their random part from the database.
-      events.map((e) => idTimePrefix("dlv", e.createdAt.getTime())),
-      events.map((e) => e.traceparent),
-    ],
-  });
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.orgId),
+        events.map((e) => e.type),
+        events.map((e) => e.body),
+        events.map((e) => e.idempotencyKey),
+        events.map((e) => e.createdAt),
+        // Delivery ids get their event's time part from idTimePrefix, their random part from the database.
+        events.map((e) => idTimePrefix("dlv", e.createdAt.getTime())),
+        events.map((e) => e.traceparent),
+      ],
+    ),
+  );
   const stored = new Map<string, IngestResult>();
   for (const row of rows) {
     let result = stored.get(row.event_id);
