@@ -86,8 +86,8 @@ export const SCENARIOS: Scenario[] = [
         target,
         size(
           scale,
-          { seconds: 2, runs: 2, connections: 16, batchConnections: 4 },
-          { seconds: 6, runs: 3, connections: 16, batchConnections: 4 },
+          { seconds: 2, runs: 2, connections: 16, batchConnections: 4, warmupSeconds: 2 },
+          { seconds: 6, runs: 4, connections: 16, batchConnections: 4, warmupSeconds: 6 },
         ),
       ),
   },

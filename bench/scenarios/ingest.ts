@@ -14,9 +14,18 @@ import { sleep } from "../lib/stats";
 // - batches of 500 events (`POST /api/v1/events/batch`);
 // and, in this process, one ingest call at 10 events/s through the group commit and directly.
 
-export type IngestOptions = { seconds: number; runs: number; connections: number; batchConnections: number };
+export type IngestOptions = {
+  seconds: number;
+  runs: number;
+  connections: number;
+  batchConnections: number;
+  /** Each route of the single events ÷ floor pair is loaded this long before the first run. */
+  warmupSeconds: number;
+};
 
 const FAN_OUT = 50;
+/** The web server's floor: an /api/v1 path no route matches (a route handler with no database). */
+const FLOOR_PATH = "/api/v1/no-such-resource";
 const BATCH = 500;
 
 export async function runIngest(target: BenchTarget, options: IngestOptions): Promise<ScenarioResult> {
@@ -58,7 +67,11 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     ) => post(app.origin, { path, token, body, connections, seconds });
     // Requests in flight when autocannon stops are still written: let them land before counting.
     const settle = () => sleep(1_000);
-    await load("/api/v1/events", single.apiToken, event, options.connections, 2); // warm-up
+    // Warm-up: both routes of the side-by-side pair until the web server's code is compiled and
+    // optimised. With 2 s of single events only, the first measured run of single events was the
+    // slowest of the scenario and the floor's first run was not warmed at all.
+    await load("/api/v1/events", single.apiToken, event, options.connections, options.warmupSeconds);
+    await load(FLOOR_PATH, single.apiToken, event, options.connections, options.warmupSeconds);
     await load("/api/v1/events/batch", single.apiToken, batchBody(BATCH), options.batchConnections, 1);
     await settle();
 
@@ -66,6 +79,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     const fan = { deliveries: [] as number[], ratio: [] as number[] };
     const batch = { events: [] as number[], ratio: [] as number[] };
     const cpuPerEvent: number[] = [];
+    const fanOutCpu = { postgres: [] as number[], web: [] as number[] };
     const webPerRequest = { single: [] as number[], floor: [] as number[], ratio: [] as number[] };
     const loaderPerRequest = { single: [] as number[], floor: [] as number[] };
     const breakdowns: StatementBreakdown[] = [];
@@ -109,8 +123,18 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
           loader,
         };
       };
-      const one = await check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
-      const floorCpu = await cpuPerRequest(() => load("/api/v1/no-such-resource", single.apiToken, event));
+      const singleRun = () => check("single", single.orgId, () => load("/api/v1/events", single.apiToken, event), 1, 1);
+      const floorRun = () => cpuPerRequest(() => load(FLOOR_PATH, single.apiToken, event));
+      // The pair's order alternates from run to run, so that a drift of the machine falls on both.
+      let one: Awaited<ReturnType<typeof singleRun>>;
+      let floorCpu: Awaited<ReturnType<typeof floorRun>>;
+      if (run % 2 === 0) {
+        one = await singleRun();
+        floorCpu = await floorRun();
+      } else {
+        floorCpu = await floorRun();
+        one = await singleRun();
+      }
       const floor = floorCpu.r;
       webPerRequest.single.push(one.web * 1e6);
       webPerRequest.floor.push(floorCpu.web * 1e6);
@@ -141,6 +165,9 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
       batch.events.push(batchRun.perSecond);
       batch.ratio.push(batchRun.perSecond / one.perSecond);
       if (one.cpu !== null) cpuPerEvent.push((one.cpu / one.events) * 1e6);
+      // Where fan-out's time goes: PostgreSQL per delivery created, the web server per request.
+      if (wideRun.cpu !== null) fanOutCpu.postgres.push((wideRun.cpu / (wideRun.events * FAN_OUT)) * 1e6);
+      if (webCpu) fanOutCpu.web.push(wideRun.web * 1e6);
     }
     // The same single-event load on NOVAVMS_WEB_CONCURRENCY=2: the web server's processes on one port.
     await app.stop();
@@ -171,10 +198,13 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     result.metrics.push(metric("10 events/s: p50 group commit − direct", "ms", [low.grouped - low.direct], t("<=", 2)));
     result.metrics.push(metric("single events/s, 2 web processes ÷ 1", "", twoWeb));
     if (cpuPerEvent.length) result.metrics.push(metric("PostgreSQL CPU per single event", "µs", cpuPerEvent));
+    if (fanOutCpu.postgres.length)
+      result.metrics.push(metric("fan-out 50: PostgreSQL CPU per delivery created", "µs", fanOutCpu.postgres));
     if (webCpu) {
       result.metrics.push(metric("web server CPU per request: single events", "µs", webPerRequest.single));
       result.metrics.push(metric("web server CPU per request: floor", "µs", webPerRequest.floor));
       result.metrics.push(metric("web server CPU per request: single events ÷ floor", "", webPerRequest.ratio));
+      result.metrics.push(metric("web server CPU per request: fan-out 50", "µs", fanOutCpu.web));
     }
     result.metrics.push(metric("load generator CPU per request: single events", "µs", loaderPerRequest.single));
     result.metrics.push(metric("load generator CPU per request: floor", "µs", loaderPerRequest.floor));
@@ -187,7 +217,8 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     result.details.runs = runs;
     result.details.lowLoad = low;
     result.notes.push(
-      `autocannon, ${options.connections} connections (batches: ${options.batchConnections}), ${options.seconds} s per load in each run after a warm-up; ` +
+      `autocannon, ${options.connections} connections (batches: ${options.batchConnections}), ${options.seconds} s per load in each run ` +
+        `after ${options.warmupSeconds} s of single events and ${options.warmupSeconds} s of the floor; single events and the floor alternate which goes first; ` +
         `single events fan out to 1 webhook, the wide org's to ${FAN_OUT}; no worker running. ` +
         `The 10 events/s comparison runs in the bench process, alternating a grouped and a direct ingestEvent call.`,
     );
