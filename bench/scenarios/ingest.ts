@@ -172,7 +172,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
     // The same single-event load on NOVAVMS_WEB_CONCURRENCY=2: the web server's processes on one port.
     await app.stop();
     app = await startApp(target, { workers: 0, relayIpc: false, webProcesses: 2 });
-    await load("/api/v1/events", single.apiToken, event, options.connections, 2); // warm-up
+    await load("/api/v1/events", single.apiToken, event, options.connections, options.warmupSeconds); // warm-up, as above
     const twoWeb: number[] = [];
     for (let run = 0; run < options.runs; run++) {
       const r = await load("/api/v1/events", single.apiToken, event);
