@@ -167,7 +167,7 @@ export async function runIngest(target: BenchTarget, options: IngestOptions): Pr
       if (one.cpu !== null) cpuPerEvent.push((one.cpu / one.events) * 1e6);
       // Where fan-out's time goes: PostgreSQL per delivery created, the web server per request.
       if (wideRun.cpu !== null) fanOutCpu.postgres.push((wideRun.cpu / (wideRun.events * FAN_OUT)) * 1e6);
-      if (webCpu) fanOutCpu.web.push(wideRun.web * 1e6);
+      fanOutCpu.web.push(wideRun.web * 1e6);
     }
     // The same single-event load on NOVAVMS_WEB_CONCURRENCY=2: the web server's processes on one port.
     await app.stop();
