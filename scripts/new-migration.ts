@@ -42,10 +42,12 @@ async function main() {
 }
 
 async function diffFromLatestMigration(): Promise<string> {
-  const latest = readMigrations().at(-1);
-  const from = latest
-    ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, latest.name, "schema.prisma")]
-    : ["--from-empty"];
+  // The newest copy: a migration written by hand for what the schema cannot say (statistics
+  // targets, say) changes no model and keeps none.
+  const latest = readMigrations()
+    .map((migration) => path.join(MIGRATIONS_DIR, migration.name, "schema.prisma"))
+    .findLast((copy) => fs.existsSync(copy));
+  const from = latest ? ["--from-schema-datamodel", latest] : ["--from-empty"];
   const db = await startEmbeddedDatabase();
   try {
     // Asynchronous on purpose: the PGlite it connects to is served by this process's event loop.

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { systemCaller } from "../auth/caller";
+import { platformCaller, systemCaller } from "../auth/caller";
 import { claimDueDeliveries } from "../dispatch/claim-due";
 import { fetchDelivery, listDeliveries, type DeliveryFilters } from "../delivery-log/queries";
 import { getWebhookOverview, listWebhookSummaries } from "../webhooks/stats";
@@ -12,6 +12,7 @@ import { createRecoveryInput } from "../recovery/schemas";
 import { claimRecoveryItems } from "../recovery/claim-items";
 import { sweepInterrupted } from "../recovery/settle";
 import { forgetStatusCounts, refreshDatabaseGauges } from "../metrics/database-gauges";
+import { listOrgFigures } from "../operator/org-figures";
 import { createTestContext, type TestContext } from "../testing/test-database";
 import { createTestOrg } from "../testing/org-fixtures";
 import { addWebhook } from "../testing/engine-fixtures";
@@ -100,6 +101,9 @@ describe("queries of deliveries and delivery_attempts", () => {
       listDeliveries(db, orgId, { search: "7f3c9a1e-receiver-id", sort: "activity", limit: 5 }),
     );
 
+    await record("operator org figures", (db) =>
+      listOrgFigures({ db, now: () => new Date() }, platformCaller("opt_plan")),
+    );
     await record("retention prune", (db) => pruneBatch(db, new Date(Date.now() + 60_000), 10));
     for (const [name, webhook] of [
       ["org", {}],
@@ -153,7 +157,13 @@ describe("queries of deliveries and delivery_attempts", () => {
     }
     expect(scanned).toEqual([]);
     // The partial indexes serve the rows they hold.
-    expect(plans.get("log activity: failed")).toContain("deliveries_org_id_status_activity_at_id_idx");
+    expect(plans.get("log activity: failed")).toContain("deliveries_webhook_id_status_activity_at_id_idx");
+    // The org-wide log and the operator's and recovery's counts go webhook by webhook: no index
+    // of deliveries leads with the org for them (migration 20261207200000).
+    expect(plans.get("log activity: all")).toContain("deliveries_webhook_id_activity_at_id_idx");
+    expect(plans.get("log created: all")).toContain("deliveries_webhook_id_created_at_id_idx");
+    expect(plans.get("operator org figures")).toContain("deliveries_webhook_id_");
+    expect(plans.get("recovery dry run: org")).toContain("deliveries_webhook_id_");
     expect(plans.get("log activity: webhook + failed")).toContain("deliveries_webhook_id_status_activity_at_id_idx");
     expect(plans.get("claim")).toContain("deliveries_next_attempt_at_idx");
     expect(plans.get("search by receiver request id")).toContain("delivery_attempts_org_id_receiver_request_id_idx");
@@ -168,10 +178,9 @@ describe("queries of deliveries and delivery_attempts", () => {
     );
     const byName = new Map(rows.map((r) => [r.name, r.definition]));
     expect(byName.get("deliveries_next_attempt_at_idx")).toMatch(/WHERE \(next_attempt_at IS NOT NULL\)/);
-    expect(byName.get("deliveries_org_id_status_activity_at_id_idx")).toMatch(/WHERE \(status <> 'succeeded'/);
     expect(byName.get("deliveries_webhook_id_status_activity_at_id_idx")).toMatch(/WHERE \(status <> 'succeeded'/);
     expect(byName.get("deliveries_org_id_next_attempt_at_idx")).toMatch(/WHERE \(next_attempt_at IS NOT NULL\)/);
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(8);
     const { rows: attempts } = await ctx.db.pool.query<{ definition: string }>(
       `SELECT indexdef AS definition FROM pg_indexes
         WHERE tablename = 'delivery_attempts' AND indexname = 'delivery_attempts_org_id_receiver_request_id_idx'`,

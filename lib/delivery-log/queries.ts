@@ -65,12 +65,31 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
     where.push(`(${time}, d.id) < ($${params.length - 1}, $${params.length})`);
   }
   params.push(filters.limit + 1);
+  const limit = `$${params.length}`;
+  // The org-wide log's orders and its status filter are indexed per webhook only (migration
+  // 20261207200000_org_log_from_webhook_indexes): each webhook of the org gives its first rows of
+  // the page, and the page is the first of those. An event type has an org-wide index; an id looked
+  // up is found by its own.
+  const byWebhook = !filters.webhookId && !filters.eventType && !filters.requestId && !filters.search;
   const { rows } = await db.pool.query<DeliveryRow>(
-    `SELECT ${DELIVERY_COLUMNS}
-       FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
-      WHERE ${where.join(" AND ")}
-      ORDER BY ${time} DESC, d.id DESC
-      LIMIT $${params.length}`,
+    byWebhook
+      ? `SELECT ${DELIVERY_COLUMNS}
+           FROM (SELECT page.id FROM webhooks ow CROSS JOIN LATERAL (
+                   SELECT d.id, ${time} AS at FROM deliveries d
+                    WHERE d.webhook_id = ow.id AND ${where.join(" AND ")}
+                    ORDER BY ${time} DESC, d.id DESC
+                    LIMIT ${limit}
+                 ) page
+                  WHERE ow.org_id = $1
+                  ORDER BY page.at DESC, page.id DESC
+                  LIMIT ${limit}) top
+           JOIN deliveries d ON d.id = top.id JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
+          ORDER BY ${time} DESC, d.id DESC`
+      : `SELECT ${DELIVERY_COLUMNS}
+           FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
+          WHERE ${where.join(" AND ")}
+          ORDER BY ${time} DESC, d.id DESC
+          LIMIT ${limit}`,
     params,
   );
   const page = rows.slice(0, filters.limit);
