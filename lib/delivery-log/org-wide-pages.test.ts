@@ -13,17 +13,14 @@ import { listDeliveries, type DeliveryFilters } from "./queries";
 const STATUSES: DeliveryStatus[] = ["pending", "retrying", "succeeded", "failed"];
 let ctx: TestContext;
 let orgId: string;
-let webhookIds: string[];
 let otherOrgDeliveries: Set<string>;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   ({ orgId } = await createTestOrg(ctx.db, ctx.cipher));
-  webhookIds = [];
   // Uneven webhooks: one with many deliveries, one with a few, one with none.
   for (const [i, count] of [17, 4, 0].entries()) {
     const { id } = await addWebhook(ctx, orgId, `https://w${i}.example.test/hook`);
-    webhookIds.push(id);
     if (count) await insertDueDeliveries(ctx.db, orgId, id, count);
   }
   const other = await createTestOrg(ctx.db, ctx.cipher);

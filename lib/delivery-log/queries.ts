@@ -69,14 +69,16 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
   // The org-wide log's orders and its status filter are indexed per webhook only (migration
   // 20261207200000_org_log_from_webhook_indexes): each webhook of the org gives its first rows of
   // the page, and the page is the first of those. An event type has an org-wide index; an id looked
-  // up is found by its own.
+  // up is found by its own. Each webhook's rows are read from its index alone (the org is the
+  // webhook's; it is checked again on the page's rows), without a visit to the table where the
+  // index's pages are all visible.
   const byWebhook = !filters.webhookId && !filters.eventType && !filters.requestId && !filters.search;
   const { rows } = await db.pool.query<DeliveryRow>(
     byWebhook
       ? `SELECT ${DELIVERY_COLUMNS}
            FROM (SELECT page.id FROM webhooks ow CROSS JOIN LATERAL (
                    SELECT d.id, ${time} AS at FROM deliveries d
-                    WHERE d.webhook_id = ow.id AND ${where.join(" AND ")}
+                    WHERE ${["d.webhook_id = ow.id", ...where.slice(1)].join(" AND ")}
                     ORDER BY ${time} DESC, d.id DESC
                     LIMIT ${limit}
                  ) page
@@ -84,6 +86,7 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
                   ORDER BY page.at DESC, page.id DESC
                   LIMIT ${limit}) top
            JOIN deliveries d ON d.id = top.id JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
+          WHERE d.org_id = $1
           ORDER BY ${time} DESC, d.id DESC`
       : `SELECT ${DELIVERY_COLUMNS}
            FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
