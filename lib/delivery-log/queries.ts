@@ -32,7 +32,8 @@ const DELIVERY_COLUMNS = `d.id, d.org_id, d.webhook_id, w.url AS webhook_url, d.
 export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFilters) {
   const time = filters.sort === "created" ? "d.created_at" : "d.activity_at";
   const params: unknown[] = [orgId];
-  const where = ["d.org_id = $1"];
+  // The filters' conditions; the org's ($1) is added to each form of the query below.
+  const where: string[] = [];
   const add = (sql: (p: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -78,7 +79,7 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
       ? `SELECT ${DELIVERY_COLUMNS}
            FROM (SELECT page.id FROM webhooks ow CROSS JOIN LATERAL (
                    SELECT d.id, ${time} AS at FROM deliveries d
-                    WHERE ${["d.webhook_id = ow.id", ...where.slice(1)].join(" AND ")}
+                    WHERE ${["d.webhook_id = ow.id", ...where].join(" AND ")}
                     ORDER BY ${time} DESC, d.id DESC
                     LIMIT ${limit}
                  ) page
@@ -90,7 +91,7 @@ export async function listDeliveries(db: Db, orgId: string, filters: DeliveryFil
           ORDER BY ${time} DESC, d.id DESC`
       : `SELECT ${DELIVERY_COLUMNS}
            FROM deliveries d JOIN webhooks w ON w.id = d.webhook_id JOIN events e ON e.id = d.event_id
-          WHERE ${where.join(" AND ")}
+          WHERE ${["d.org_id = $1", ...where].join(" AND ")}
           ORDER BY ${time} DESC, d.id DESC
           LIMIT ${limit}`,
     params,
