@@ -43,6 +43,18 @@ describe("configuration", () => {
     expect(() => loadConfig({ NOVAVMS_DB_NAMED_STATEMENTS: "sometimes" })).toThrow(/NOVAVMS_DB_NAMED_STATEMENTS/);
   });
 
+  it("caps one org's attempts per worker at NOVAVMS_WORKER_ORG_CONCURRENCY, no more than the worker's slots", () => {
+    expect(loadConfig({}).orgConcurrency).toBeUndefined();
+    expect(loadConfig({ NOVAVMS_WORKER_ORG_CONCURRENCY: "16" }).orgConcurrency).toBe(16);
+    expect(loadConfig({ NOVAVMS_WORKER_CONCURRENCY: "8", NOVAVMS_WORKER_ORG_CONCURRENCY: "8" }).orgConcurrency).toBe(8);
+    const above = errorOf({ NOVAVMS_WORKER_CONCURRENCY: "8", NOVAVMS_WORKER_ORG_CONCURRENCY: "9" });
+    expect(above.variable).toBe("NOVAVMS_WORKER_ORG_CONCURRENCY");
+    expect(above.message).toBe(
+      "Invalid configuration: NOVAVMS_WORKER_ORG_CONCURRENCY is invalid: 9 is more than NOVAVMS_WORKER_CONCURRENCY (8), the slots a worker has",
+    );
+    expect(errorOf({ NOVAVMS_WORKER_ORG_CONCURRENCY: "0" }).variable).toBe("NOVAVMS_WORKER_ORG_CONCURRENCY");
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "" }).port).toBe(3000);
   });

@@ -82,6 +82,9 @@ const schema = z.object({
   // (64 did not: ten such endpoints took every slot). See the README's isolation benchmark.
   NOVAVMS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(256),
   NOVAVMS_WORKER_ENDPOINT_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(8),
+  // Unset: all but a quarter of NOVAVMS_WORKER_CONCURRENCY (the dispatcher's default). Lower keeps
+  // a quiet org's latency closer to its own while another drains a backlog, at that one's cost (bench scenario 11).
+  NOVAVMS_WORKER_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).optional(),
   // Bulk recoveries run in slots of their own, so live deliveries keep all of theirs. Few: each
   // slot also takes database connections from the pool the dispatcher claims through, and 32 of
   // them held live deliveries back (bench scenario 8: live p99 1.8 s at 32, 0.5 s at 8).
@@ -136,6 +139,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const variable = String(issue.path[0] ?? "environment");
     throw new ConfigError(variable, `is invalid: ${issue.message}`);
   }
+  const { NOVAVMS_WORKER_ORG_CONCURRENCY: perOrg, NOVAVMS_WORKER_CONCURRENCY: perWorker } = parsed.data;
+  if (perOrg !== undefined && perOrg > perWorker)
+    throw new ConfigError(
+      "NOVAVMS_WORKER_ORG_CONCURRENCY",
+      `is invalid: ${perOrg} is more than NOVAVMS_WORKER_CONCURRENCY (${perWorker}), the slots a worker has`,
+    );
   return toConfig(parsed.data);
 }
 
@@ -170,6 +179,8 @@ function toConfig(env: z.infer<typeof schema>) {
     smtpFrom: env.NOVAVMS_SMTP_FROM,
     workerConcurrency: env.NOVAVMS_WORKER_CONCURRENCY,
     endpointConcurrency: env.NOVAVMS_WORKER_ENDPOINT_CONCURRENCY,
+    /** Undefined: the dispatcher's default, all but a quarter of `workerConcurrency`. */
+    orgConcurrency: env.NOVAVMS_WORKER_ORG_CONCURRENCY,
     batchSize: env.NOVAVMS_WORKER_BATCH_SIZE,
     recoveryConcurrency: env.NOVAVMS_RECOVERY_CONCURRENCY,
     leaseSeconds: env.NOVAVMS_LEASE_SECONDS,

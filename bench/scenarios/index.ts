@@ -146,7 +146,7 @@ export const SCENARIOS: Scenario[] = [
         size(
           scale,
           { backlog: 10_000, quietPerSecond: 20, baselineSeconds: 5, runs: 2, timeoutMs: 180_000 },
-          { backlog: 100_000, quietPerSecond: 20, baselineSeconds: 10, runs: 2, timeoutMs: 600_000 },
+          { backlog: 100_000, quietPerSecond: 20, baselineSeconds: 30, runs: 2, timeoutMs: 600_000 },
         ),
       ),
   },

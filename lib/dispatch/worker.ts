@@ -38,6 +38,7 @@ export function startWorker(context: AppContext, options: { send?: Send; databas
     retryScheduleMs: config.retryScheduleMs,
     concurrency: config.workerConcurrency,
     endpointConcurrency: config.endpointConcurrency,
+    orgConcurrency: config.orgConcurrency,
     batchSize: config.batchSize,
     leaseMs: config.leaseSeconds * 1000,
     autoDisableAfterMs: config.autoDisableAfterMs,
