@@ -73,24 +73,13 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     );
 
     const { baselines, duringBacklog, noisyP50s, runs } = byDefault;
-    const baselineP99 = baselines.map((p) => p.p99);
-    const backlogP99 = duringBacklog.map((p) => p.p99);
-    result.metrics.push(
-      metric(
-        "quiet org alone: queued → receiver p50",
-        "ms",
-        baselines.map((p) => p.p50),
-      ),
-    );
-    result.metrics.push(metric("quiet org alone: queued → receiver p99", "ms", baselineP99));
-    result.metrics.push(
-      metric(
-        "quiet org during backlog: queued → receiver p50",
-        "ms",
-        duringBacklog.map((p) => p.p50),
-      ),
-    );
-    result.metrics.push(metric("quiet org during backlog: queued → receiver p99", "ms", backlogP99));
+    const latencies: [string, number[]][] = [
+      ["quiet org alone: queued → receiver p50", baselines.map((p) => p.p50)],
+      ["quiet org alone: queued → receiver p99", baselines.map((p) => p.p99)],
+      ["quiet org during backlog: queued → receiver p50", duringBacklog.map((p) => p.p50)],
+      ["quiet org during backlog: queued → receiver p99", duringBacklog.map((p) => p.p99)],
+    ];
+    for (const [name, values] of latencies) result.metrics.push(metric(name, "ms", values));
     result.metrics.push(metric("quiet p99 during backlog ÷ alone", "×", ratios(byDefault), { op: "<=", value: 2 }));
     // Where the quiet org's time goes during the backlog: waiting to be claimed and sent, or on the
     // way from the worker's send to the receiver (the worker's event loop, the receiver's).
@@ -104,20 +93,11 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     result.metrics.push(metric("noisy org's own backlog: queued → receiver p50", "ms", noisyP50s));
     result.metrics.push(metric("noisy backlog drained: deliveries/s", "/s", drainRates(byDefault)));
     const cap = `NOVAVMS_WORKER_ORG_CONCURRENCY=${CAPPED_ORG_CONCURRENCY}`;
-    result.metrics.push(
-      metric(
-        `${cap}: quiet org alone: queued → receiver p99`,
-        "ms",
-        capped.baselines.map((p) => p.p99),
-      ),
-    );
-    result.metrics.push(
-      metric(
-        `${cap}: quiet org during backlog: queued → receiver p99`,
-        "ms",
-        capped.duringBacklog.map((p) => p.p99),
-      ),
-    );
+    const cappedLatencies: [string, number[]][] = [
+      [`${cap}: quiet org alone: queued → receiver p99`, capped.baselines.map((p) => p.p99)],
+      [`${cap}: quiet org during backlog: queued → receiver p99`, capped.duringBacklog.map((p) => p.p99)],
+    ];
+    for (const [name, values] of cappedLatencies) result.metrics.push(metric(name, "ms", values));
     result.metrics.push(
       metric(`${cap}: quiet p99 during backlog ÷ alone`, "×", ratios(capped), { op: "<=", value: 2 }),
     );
