@@ -39,7 +39,7 @@ const port = z.coerce
   .min(0, "expected 0-65535")
   .max(65535, "expected 0-65535");
 
-const schema = z.object({
+const variables = z.object({
   DATABASE_URL: postgresUrl.optional(),
   NOVAVMS_DATA_DIR: z.string().min(1).default(".data"),
   PORT: port.default(3000),
@@ -118,6 +118,17 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
+/** Each variable on its own, then what depends on two of them. */
+const schema = variables.superRefine((env, ctx) => {
+  const perOrg = env.NOVAVMS_WORKER_ORG_CONCURRENCY;
+  if (perOrg !== undefined && perOrg > env.NOVAVMS_WORKER_CONCURRENCY)
+    ctx.addIssue({
+      code: "custom",
+      path: ["NOVAVMS_WORKER_ORG_CONCURRENCY"],
+      message: `${perOrg} is more than NOVAVMS_WORKER_CONCURRENCY (${env.NOVAVMS_WORKER_CONCURRENCY}), the slots a worker has`,
+    });
+});
+
 export type Config = ReturnType<typeof toConfig>;
 
 export class ConfigError extends Error {
@@ -139,12 +150,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const variable = String(issue.path[0] ?? "environment");
     throw new ConfigError(variable, `is invalid: ${issue.message}`);
   }
-  const { NOVAVMS_WORKER_ORG_CONCURRENCY: perOrg, NOVAVMS_WORKER_CONCURRENCY: perWorker } = parsed.data;
-  if (perOrg !== undefined && perOrg > perWorker)
-    throw new ConfigError(
-      "NOVAVMS_WORKER_ORG_CONCURRENCY",
-      `is invalid: ${perOrg} is more than NOVAVMS_WORKER_CONCURRENCY (${perWorker}), the slots a worker has`,
-    );
   return toConfig(parsed.data);
 }
 

@@ -51,6 +51,16 @@ type Phase = {
  */
 const CAPPED_ORG_CONCURRENCY = 16;
 
+/** The two orgs, their webhooks and their receivers, made once and measured with each worker. */
+type FairnessOrgs = {
+  noisy: { orgId: string };
+  quiet: { orgId: string };
+  noisyHooks: string[];
+  quietHook: string;
+  noisyReceivers: Receivers;
+  quietReceivers: Receivers;
+};
+
 type Measured = { baselines: Phase[]; duringBacklog: Phase[]; noisyP50s: number[]; runs: Record<string, unknown>[] };
 
 export async function runFairness(target: BenchTarget, options: FairnessOptions): Promise<ScenarioResult> {
@@ -133,14 +143,7 @@ function drainRates({ runs }: Measured): number[] {
 async function measureFairness(
   target: BenchTarget,
   options: FairnessOptions,
-  orgs: {
-    noisy: { orgId: string };
-    quiet: { orgId: string };
-    noisyHooks: string[];
-    quietHook: string;
-    noisyReceivers: Receivers;
-    quietReceivers: Receivers;
-  },
+  orgs: FairnessOrgs,
   env: Record<string, string>,
   result: ScenarioResult,
 ): Promise<Measured> {

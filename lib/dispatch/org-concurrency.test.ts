@@ -39,8 +39,8 @@ describe("NOVAVMS_WORKER_ORG_CONCURRENCY", () => {
     const worker = startWorker(ctx, { send: sender.send });
     try {
       await expect.poll(() => hanging.requests.length, { timeout: 30_000, interval: 20 }).toBe(3);
+      // Ingesting wakes the worker in this process, as the web server's events do under `npm start`.
       await sendEvent(ctx, quiet.orgId);
-      worker.dispatcher.wake();
       await expect.poll(() => fast.requests.length, { timeout: 30_000, interval: 20 }).toBe(1);
       // Ticks went by meanwhile (one a second): none of them sent a fourth.
       await new Promise((resolve) => setTimeout(resolve, 1_500));
