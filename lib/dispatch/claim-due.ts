@@ -136,7 +136,6 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
   // second, so a quiet org's delivery is not sent after a whole claim of another org's backlog.
   rows.sort((a, b) => a.org_turn - b.org_turn || a.next_attempt_at.getTime() - b.next_attempt_at.getTime());
   return rows.map((row) => ({
-    ...claimedWebhook(row),
     id: row.id,
     orgId: row.org_id,
     webhookId: row.webhook_id,
@@ -145,5 +144,6 @@ export async function claimDueDeliveries(db: Db, options: ClaimOptions): Promise
     body: row.body,
     scheduledAttempts: row.scheduled_attempts,
     traceparent: row.traceparent,
+    ...claimedWebhook(row),
   }));
 }

@@ -75,13 +75,13 @@ export async function claimRecoveryItems(
     ],
   );
   return rows.map((row) => ({
-    ...claimedWebhook(row),
     recoveryId: row.recovery_id,
     deliveryId: row.id,
     orgId: row.org_id,
     webhookId: row.webhook_id,
     eventType: row.event_type,
     body: row.body,
+    ...claimedWebhook(row),
   }));
 }
 

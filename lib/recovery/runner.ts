@@ -98,7 +98,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
         now,
         endpoint: { db: options.db, autoDisableAfterMs: options.autoDisableAfterMs ?? DEFAULT_AUTO_DISABLE_MS },
       },
-      { ...item, secrets: secrets.decrypt(item.secretsEncrypted) },
+      { secrets: secrets.decrypt(item.secretsEncrypted), ...item },
     );
     await finishRecoveryItem(options.db, item, { ok: attempt.result.ok, requestId: attempt.requestId, workerId });
   }
