@@ -12,6 +12,8 @@ import {
 import { percentiles, waitFor } from "../lib/stats";
 import { queueTrickle } from "../lib/trickle";
 import { startWorkerPool, type WorkerPool } from "../lib/workers";
+import { freePort } from "../lib/processes";
+import { readWorkerCounters, workerCostOf } from "../lib/worker-metrics";
 
 // Scenario 11: fairness across orgs. One worker process; a quiet org queues fresh events to its one
 // endpoint at a steady low rate, first alone (the baseline), then while a noisy org has a due
@@ -61,7 +63,15 @@ type FairnessOrgs = {
   quietReceivers: Receivers;
 };
 
-type Measured = { baselines: Phase[]; duringBacklog: Phase[]; noisyP50s: number[]; runs: Record<string, unknown>[] };
+type Measured = {
+  baselines: Phase[];
+  duringBacklog: Phase[];
+  noisyP50s: number[];
+  /** The worker's CPU per delivery during the backlog (µs), and the share of that time in GC pauses (%). */
+  workerCpuUs: number[];
+  workerGcPercent: number[];
+  runs: Record<string, unknown>[];
+};
 
 export async function runFairness(target: BenchTarget, options: FairnessOptions): Promise<ScenarioResult> {
   const result = newScenario("11", "Fairness: a quiet org's latency while a noisy org has a backlog", target.kind);
@@ -102,6 +112,7 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
     for (const [name, values] of split) result.metrics.push(metric(name, "ms", values));
     result.metrics.push(metric("noisy org's own backlog: queued → receiver p50", "ms", noisyP50s));
     result.metrics.push(metric("noisy backlog drained: deliveries/s", "/s", drainRates(byDefault)));
+    pushWorkerCost(result, "", byDefault);
     const cap = `NOVAVMS_WORKER_ORG_CONCURRENCY=${CAPPED_ORG_CONCURRENCY}`;
     const cappedLatencies: [string, number[]][] = [
       [`${cap}: quiet org alone: queued → receiver p99`, capped.baselines.map((p) => p.p99)],
@@ -112,6 +123,7 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
       metric(`${cap}: quiet p99 during backlog ÷ alone`, "×", ratios(capped), { op: "<=", value: 2 }),
     );
     result.metrics.push(metric(`${cap}: noisy backlog drained: deliveries/s`, "/s", drainRates(capped)));
+    pushWorkerCost(result, `${cap}: `, capped);
     result.details.runs = runs;
     result.details.cappedRuns = capped.runs;
     result.notes.push(
@@ -122,7 +134,8 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
         `clock). Target, from the requirement that the backlog must not delay the quiet org by more than its own p99: p99 ` +
         `during the backlog ≤ 2 × p99 alone (ratios use a 1 ms floor for the baseline). The same phases run again with a worker ` +
         `started with ${cap} (an org's attempts in flight per worker; the default is 192 of 256): its ratio, and the noisy ` +
-        `org's drain rate it costs.`,
+        `org's drain rate it costs. Each worker's CPU per delivery and its time in GC pauses come from its own /metrics, read ` +
+        `before the backlog is made due and after the quiet org's last delivery of the phase is recorded.`,
     );
     return result;
   } finally {
@@ -133,6 +146,16 @@ export async function runFairness(target: BenchTarget, options: FairnessOptions)
 
 function ratios({ baselines, duringBacklog }: Measured): number[] {
   return duringBacklog.map((during, i) => during.p99 / Math.max(baselines[i].p99, 1));
+}
+
+/**
+ * What the worker itself spends while it drains the backlog: its CPU per delivery, and the share
+ * of the time its event loop stood still in GC pauses (each pause delays every delivery in flight,
+ * the quiet org's included).
+ */
+function pushWorkerCost(result: ScenarioResult, prefix: string, { workerCpuUs, workerGcPercent }: Measured) {
+  result.metrics.push(metric(`${prefix}worker CPU per delivery during backlog`, "µs", workerCpuUs));
+  result.metrics.push(metric(`${prefix}worker's time in GC pauses during backlog`, "%", workerGcPercent));
 }
 
 function drainRates({ runs }: Measured): number[] {
@@ -151,7 +174,8 @@ async function measureFairness(
   const variant = Object.entries(env)
     .map(([name, value]) => `${name}=${value}`)
     .join(" ");
-  const pool = await startWorkerPool(target, 1, env);
+  const metricsPort = await freePort();
+  const pool = await startWorkerPool(target, 1, { ...env, NOVAVMS_METRICS_PORT: String(metricsPort) });
   try {
     const quietTraffic = {
       target,
@@ -165,7 +189,14 @@ async function measureFairness(
     // Warm-up: the worker's first connections and requests are not part of either phase.
     await quietPhase(quietTraffic, `${tag}w`, async () => false, 1);
 
-    const measured: Measured = { baselines: [], duringBacklog: [], noisyP50s: [], runs: [] };
+    const measured: Measured = {
+      baselines: [],
+      duringBacklog: [],
+      noisyP50s: [],
+      workerCpuUs: [],
+      workerGcPercent: [],
+      runs: [],
+    };
     for (let run = 0; run < options.runs; run++) {
       const label = `${variant ? `${variant}, ` : ""}run ${run}`;
       await clearDeliveries(target.db);
@@ -189,12 +220,22 @@ async function measureFairness(
       const baseline = await quietPhase(quietTraffic, `${tag}b${run}`, async () => false, options.baselineSeconds);
       await noisyReceivers.reset({ recordArrivals: true });
       await quietReceivers.reset({ recordArrivals: true });
+      const countersBefore = await readWorkerCounters(metricsPort);
+      const countersRead = performance.now();
       const dueAt = await makeDue(target.db, noisy.orgId);
       pool.wake();
       const drained = async () => (await noisyReceivers.counts()).perEndpoint.reduce((a, b) => a + b, 0) >= backlog;
       const started = performance.now();
       const during = await quietPhase(quietTraffic, `${tag}d${run}`, drained, options.timeoutMs / 1000, false);
       const backlogDrained = await drained();
+      const workerCost = workerCostOf(
+        countersBefore,
+        await readWorkerCounters(metricsPort),
+        backlog + during.queued,
+        (performance.now() - countersRead) / 1000,
+      );
+      measured.workerCpuUs.push(workerCost.cpuUsPerDelivery);
+      measured.workerGcPercent.push(workerCost.gcPauseShare * 100);
       // What the backlog's own deliveries waited, all due at one instant: the delay a quiet
       // delivery would have had behind them, oldest first.
       const { rows } = await target.db.pool.query<{ id: string }>("SELECT id FROM deliveries WHERE org_id = $1", [
@@ -217,6 +258,7 @@ async function measureFairness(
         baseline,
         duringBacklog: during,
         noisyP50,
+        workerCost,
         drainSeconds: (performance.now() - started) / 1000,
       });
       if (!backlogDrained) result.error = `${label}: the noisy backlog of ${backlog} was not drained in time`;
