@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleMetric } from "../testing/metrics-text";
 import { GET as webMetrics } from "@/app/metrics/route";
 import { POST as postEvent } from "@/app/api/v1/events/route";
 import { systemCaller } from "../auth/caller";
@@ -41,19 +42,6 @@ async function scrape(): Promise<string> {
   return response.text();
 }
 
-/** The sum of the series of `name` that carry `labels`, 0 when none. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number {
-  const want = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  let sum = 0;
-  for (const line of text.split("\n")) {
-    const match = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const have = match[2] ? match[2].split(",") : [];
-    if (want.every((w) => have.includes(w))) sum += Number(match[3]);
-  }
-  return sum;
-}
-
 describe("Prometheus metrics", () => {
   it("count attempts by outcome and reason, time them and the claims, after real deliveries", async () => {
     const ok = await addWebhook(ctx, org.orgId, `${receiver.origin}/ok`);
@@ -69,7 +57,7 @@ describe("Prometheus metrics", () => {
     forgetStatusCounts();
     const after = await scrape();
     const delta = (name: string, labels?: Record<string, string>) =>
-      sample(after, name, labels) - sample(before, name, labels);
+      sampleMetric(after, name, labels) - sampleMetric(before, name, labels);
 
     expect(delta("novavms_delivery_attempts_total", { outcome: "succeeded", trigger: "scheduled" })).toBe(1);
     expect(delta("novavms_delivery_attempts_total", { outcome: "failed", reason: "http_status" })).toBe(1);
@@ -77,9 +65,9 @@ describe("Prometheus metrics", () => {
     expect(delta("novavms_dispatch_claims_total", { result: "claimed" })).toBeGreaterThanOrEqual(1);
     expect(delta("novavms_dispatch_claimed_deliveries_total")).toBe(2);
     expect(delta("novavms_dispatch_claim_duration_seconds_count")).toBeGreaterThanOrEqual(1);
-    expect(sample(after, "novavms_deliveries", { status: "succeeded" })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, "novavms_deliveries", { status: "retrying" })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, "novavms_delivery_attempts_in_flight")).toBe(3);
+    expect(sampleMetric(after, "novavms_deliveries", { status: "succeeded" })).toBeGreaterThanOrEqual(1);
+    expect(sampleMetric(after, "novavms_deliveries", { status: "retrying" })).toBeGreaterThanOrEqual(1);
+    expect(sampleMetric(after, "novavms_delivery_attempts_in_flight")).toBe(3);
     // Bounded labels: no webhook id, URL or org id ever becomes a label value.
     expect(after).not.toContain(ok.id);
     expect(after).not.toContain(receiver.origin);
@@ -91,8 +79,8 @@ describe("Prometheus metrics", () => {
     await addWebhook(ctx, other.orgId, `${receiver.origin}/ok`);
     await sendEvent(ctx, other.orgId, "camera.offline", {}, new Date(Date.now() - 3_600_000));
     const text = await scrape();
-    expect(sample(text, "novavms_deliveries_due")).toBeGreaterThanOrEqual(1);
-    expect(sample(text, "novavms_oldest_due_delivery_age_seconds")).toBeGreaterThanOrEqual(3_590);
+    expect(sampleMetric(text, "novavms_deliveries_due")).toBeGreaterThanOrEqual(1);
+    expect(sampleMetric(text, "novavms_oldest_due_delivery_age_seconds")).toBeGreaterThanOrEqual(3_590);
     const test = createTestDispatcher(ctx);
     try {
       await test.dispatcher.runUntilIdle();
@@ -100,13 +88,13 @@ describe("Prometheus metrics", () => {
       await test.close();
     }
     const drained = await scrape();
-    expect(sample(drained, "novavms_oldest_due_delivery_age_seconds")).toBeLessThan(3_590);
+    expect(sampleMetric(drained, "novavms_oldest_due_delivery_age_seconds")).toBeLessThan(3_590);
   });
 
   it("report the bulk recovery jobs running, until they are cancelled", async () => {
     const other = await createTestOrg(ctx.db, ctx.cipher);
     const hook = await addWebhook(ctx, other.orgId, `${receiver.origin}/fail`);
-    const before = sample(await scrape(), "novavms_recoveries_running");
+    const before = sampleMetric(await scrape(), "novavms_recoveries_running");
     const started = await createRecovery(ctx, systemCaller(other.orgId), {
       webhook_id: hook.id,
       since: new Date(0),
@@ -114,10 +102,10 @@ describe("Prometheus metrics", () => {
       dry_run: false,
     });
     if (started.dryRun) throw new Error("expected a recovery");
-    expect(sample(await scrape(), "novavms_recoveries_running")).toBe(before + 1);
+    expect(sampleMetric(await scrape(), "novavms_recoveries_running")).toBe(before + 1);
     await cancelRecovery(ctx, systemCaller(other.orgId), { recoveryId: started.recovery.id });
     const after = await scrape();
-    expect(sample(after, "novavms_recoveries_running")).toBe(before);
+    expect(sampleMetric(after, "novavms_recoveries_running")).toBe(before);
     expect(after).not.toContain(started.recovery.id);
   });
 
@@ -144,9 +132,12 @@ describe("Prometheus metrics", () => {
     const after = await read();
     const labels = { route: "/events", method: "POST", status: "202" };
     expect(
-      sample(after, "novavms_api_requests_total", labels) - sample(before, "novavms_api_requests_total", labels),
+      sampleMetric(after, "novavms_api_requests_total", labels) -
+        sampleMetric(before, "novavms_api_requests_total", labels),
     ).toBe(1);
-    expect(sample(after, "novavms_events_ingested_total") - sample(before, "novavms_events_ingested_total")).toBe(1);
+    expect(
+      sampleMetric(after, "novavms_events_ingested_total") - sampleMetric(before, "novavms_events_ingested_total"),
+    ).toBe(1);
   });
 
   it("count every event stored by grouped calls and by batches, and none that an idempotency key answered", async () => {
@@ -183,7 +174,7 @@ describe("Prometheus metrics", () => {
     expect(again.status).toBe(202);
     const after = await scrape();
     const delta = (name: string, labels?: Record<string, string>) =>
-      sample(after, name, labels) - sample(before, name, labels);
+      sampleMetric(after, name, labels) - sampleMetric(before, name, labels);
     expect(delta("novavms_events_ingested_total")).toBe(5 + 2);
     const { rows } = await ctx.db.pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM webhooks WHERE org_id = $1 AND enabled AND purpose = 'endpoint'`,
